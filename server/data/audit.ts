@@ -1,0 +1,58 @@
+import type { Knex } from 'knex';
+
+export interface AuditRow {
+  readonly id: number;
+  readonly seq: number;
+  readonly at: string;
+  readonly actor_user_id: number | null;
+  readonly actor_label: string;
+  readonly action: string;
+  readonly subject_type: string;
+  readonly subject_id: string | null;
+  readonly details: string;
+  readonly prev_hash: string;
+  readonly hash: string;
+}
+
+export type NewAuditRow = Omit<AuditRow, 'id' | 'seq' | 'prev_hash' | 'hash'>;
+
+/** Bumps the head first: on PostgreSQL the row lock makes concurrent appends wait their turn. */
+export async function lockAuditHead(trx: Knex.Transaction): Promise<{ seq: number; hash: string }> {
+  await trx('audit_head').where({ id: 1 }).increment('seq', 1);
+  const head = await trx('audit_head').where({ id: 1 }).first('seq', 'hash');
+  return { seq: Number(head.seq), hash: String(head.hash) };
+}
+
+export async function insertAuditRow(trx: Knex.Transaction, row: Omit<AuditRow, 'id'>): Promise<void> {
+  await trx('audit_entries').insert(row);
+  await trx('audit_head').where({ id: 1 }).update({ hash: row.hash });
+}
+
+export async function listAuditRows(db: Knex, options: { afterSeq?: number; limit?: number } = {}): Promise<AuditRow[]> {
+  const rows = await db('audit_entries')
+    .where('seq', '>', options.afterSeq ?? 0)
+    .orderBy('seq')
+    .limit(options.limit ?? 1000);
+  return rows.map(fromRow);
+}
+
+export async function listRecentAuditRows(db: Knex, limit: number): Promise<AuditRow[]> {
+  const rows = await db('audit_entries').orderBy('seq', 'desc').limit(limit);
+  return rows.map(fromRow);
+}
+
+function fromRow(r: Record<string, unknown>): AuditRow {
+  return {
+    id: Number(r.id),
+    seq: Number(r.seq),
+    at: String(r.at),
+    actor_user_id: r.actor_user_id == null ? null : Number(r.actor_user_id),
+    actor_label: String(r.actor_label),
+    action: String(r.action),
+    subject_type: String(r.subject_type),
+    subject_id: r.subject_id == null ? null : String(r.subject_id),
+    details: String(r.details),
+    prev_hash: String(r.prev_hash),
+    hash: String(r.hash),
+  };
+}

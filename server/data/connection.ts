@@ -1,0 +1,68 @@
+// The one place that knows SQLite from PostgreSQL.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import knex, { type Knex } from 'knex';
+import type { DatabaseConfig } from '../config.js';
+
+export type Db = Knex;
+
+const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
+
+export function knexConfig(database: DatabaseConfig, options: { searchPath?: string } = {}): Knex.Config {
+  const migrations: Knex.MigratorConfig = {
+    directory: MIGRATIONS_DIR,
+    loadExtensions: ['.ts'],
+    tableName: 'knex_migrations',
+  };
+  if (database.client === 'pg') {
+    return {
+      client: 'pg',
+      connection: database.connectionString,
+      pool: { min: 0, max: 10 },
+      migrations,
+      ...(options.searchPath ? { searchPath: [options.searchPath] } : {}),
+    };
+  }
+  return {
+    client: 'sqlite3',
+    connection: { filename: database.filename },
+    useNullAsDefault: true,
+    // One connection: SQLite takes one writer at a time, and a single connection serialises
+    // transactions instead of failing them with SQLITE_BUSY.
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate(conn: { exec(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) {
+        conn.exec('PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;', (err) => done(err, conn));
+      },
+    },
+    migrations,
+  };
+}
+
+export function openDatabase(database: DatabaseConfig, options: { searchPath?: string } = {}): Db {
+  if (database.client === 'sqlite3' && database.filename !== ':memory:') {
+    mkdirSync(path.dirname(database.filename), { recursive: true });
+  }
+  return knex(knexConfig(database, options));
+}
+
+export async function migrateToLatest(db: Db): Promise<void> {
+  await db.migrate.latest();
+}
+
+export function isPostgres(db: Db): boolean {
+  return db.client.config.client === 'pg';
+}
+
+/** Turns SQLite's 0/1 and PostgreSQL's booleans into booleans. */
+export function toBoolean(value: unknown): boolean {
+  return value === true || value === 1 || value === '1';
+}
+
+/** True when the error is a unique-key violation on either engine. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number; message?: string };
+  return e?.code === '23505' || (e?.code === 'SQLITE_CONSTRAINT' && /UNIQUE/.test(e.message ?? ''));
+}

@@ -1,0 +1,70 @@
+import type { Knex } from 'knex';
+import type { Language } from '../i18n/languages.js';
+import type { Role } from '../domain/deps.js';
+import { toBoolean } from './connection.js';
+
+export interface UserRow {
+  readonly id: number;
+  readonly email: string;
+  readonly display_name: string;
+  readonly role: Role;
+  readonly member_state_id: number | null;
+  readonly member_state_iso3: string | null;
+  readonly language: Language;
+  readonly password_hash: string | null;
+  readonly is_disabled: boolean;
+  readonly created_at: string;
+  readonly updated_at: string;
+}
+
+export interface UserFields {
+  readonly email: string;
+  readonly display_name: string;
+  readonly role: Role;
+  readonly member_state_id: number | null;
+  readonly language: Language;
+}
+
+function selectUsers(db: Knex) {
+  return db('users')
+    .leftJoin('member_states', 'member_states.id', 'users.member_state_id')
+    .select('users.*', 'member_states.iso3 as member_state_iso3');
+}
+
+function fromRow(r: Record<string, unknown>): UserRow {
+  return {
+    ...(r as unknown as UserRow),
+    id: Number(r.id),
+    member_state_id: r.member_state_id == null ? null : Number(r.member_state_id),
+    member_state_iso3: (r.member_state_iso3 as string | null) ?? null,
+    is_disabled: toBoolean(r.is_disabled),
+  };
+}
+
+export async function countUsers(db: Knex): Promise<number> {
+  const r = await db('users').count<{ n: number | string }[]>({ n: '*' });
+  return Number(r[0]?.n ?? 0);
+}
+
+export async function listUsers(db: Knex): Promise<UserRow[]> {
+  return (await selectUsers(db).orderBy('users.email')).map(fromRow);
+}
+
+export async function findUserById(db: Knex, id: number): Promise<UserRow | undefined> {
+  const r = await selectUsers(db).where('users.id', id).first();
+  return r ? fromRow(r) : undefined;
+}
+
+export async function findUserByEmail(db: Knex, email: string): Promise<UserRow | undefined> {
+  const r = await selectUsers(db).where('users.email', email).first();
+  return r ? fromRow(r) : undefined;
+}
+
+export async function insertUser(db: Knex, fields: UserFields & { password_hash: string | null }, now: string): Promise<number> {
+  const [row] = await db('users').insert({ ...fields, is_disabled: false, created_at: now, updated_at: now }).returning('id');
+  return Number(typeof row === 'object' ? row.id : row);
+}
+
+export async function updateUser(db: Knex, id: number, fields: Partial<UserFields> & { is_disabled?: boolean; password_hash?: string | null }, now: string): Promise<void> {
+  await db('users').where({ id }).update({ ...fields, updated_at: now });
+}

@@ -1,0 +1,262 @@
+import { z } from 'zod';
+import type { Knex } from 'knex';
+import { findAccountLinkByHash, insertAccountLink, markAccountLinkUsed, retireAccountLinks, type LinkPurpose } from '../data/account-links.js';
+import { isUniqueViolation } from '../data/connection.js';
+import { findMemberStateByIso3 } from '../data/member-states.js';
+import { countUsers, findUserByEmail, findUserById, insertUser, listUsers, updateUser, type UserRow } from '../data/users.js';
+import { LANGUAGES, type Language } from '../i18n/languages.js';
+import { appendAuditEntry } from './audit.js';
+import { isoTime } from './clock.js';
+import { ROLES, SYSTEM_ACTOR_LABEL, type Actor, type Deps, type Role } from './deps.js';
+import { AppError } from './errors.js';
+import { parseInput } from './validation.js';
+import { hashPassword, hashToken, newToken, PASSWORD_MIN_LENGTH } from './secrets.js';
+
+export const LINK_LIFETIME_MS: Readonly<Record<LinkPurpose, number>> = {
+  setup: 60 * 60 * 1000,
+  invitation: 7 * 24 * 60 * 60 * 1000,
+  reset: 24 * 60 * 60 * 1000,
+};
+
+export const userInputSchema = z.object({
+  email: z.string().trim().toLowerCase().email('validation.email').max(254, 'validation.tooLong'),
+  displayName: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
+  role: z.enum(ROLES as [Role, ...Role[]], { message: 'validation.role' }),
+  memberState: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  language: z.enum(LANGUAGES, { message: 'validation.language' }).default('en'),
+});
+export type UserInput = z.input<typeof userInputSchema>;
+
+export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH, 'validation.passwordLength').max(1000, 'validation.tooLong');
+
+/** Who acts, as written in the audit log. */
+export function actorLabel(actor: Actor | null): string {
+  return actor ? actor.email : SYSTEM_ACTOR_LABEL;
+}
+
+export function requireAdmin(actor: Actor | null): void {
+  if (actor && actor.role !== 'admin') throw new AppError('forbidden', 'errors.forbidden');
+}
+
+async function resolveMemberState(trx: Knex, role: Role, iso3: string | undefined): Promise<number | null> {
+  if (role !== 'delegate') {
+    if (iso3) throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'memberState', key: 'validation.memberStateOnlyDelegates' }]);
+    return null;
+  }
+  if (!iso3) throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'memberState', key: 'validation.memberStateRequired' }]);
+  const ms = await findMemberStateByIso3(trx, iso3);
+  if (!ms) throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'memberState', key: 'validation.memberStateUnknown', params: { iso3 } }]);
+  return ms.id;
+}
+
+function publicUser(u: UserRow) {
+  return { id: u.id, email: u.email, displayName: u.display_name, role: u.role, memberState: u.member_state_iso3, language: u.language, disabled: u.is_disabled };
+}
+export type PublicUser = ReturnType<typeof publicUser>;
+
+async function issueLink(deps: Deps, trx: Knex.Transaction, purpose: LinkPurpose, userId: number | null, createdBy: number | null): Promise<{ token: string; expiresAt: string }> {
+  const now = deps.clock.now();
+  const { token, hash } = newToken();
+  if (userId != null) await retireAccountLinks(trx, userId, isoTime(now));
+  const expiresAt = isoTime(new Date(now.getTime() + LINK_LIFETIME_MS[purpose]));
+  await insertAccountLink(trx, { purpose, token_hash: hash, user_id: userId, created_by: createdBy, created_at: isoTime(now), expires_at: expiresAt });
+  return { token, expiresAt };
+}
+
+/**
+ * Creates an account. With a password it can sign in at once; without one, an invitation link is
+ * issued for the person to choose their own.
+ */
+export async function createUser(
+  deps: Deps,
+  actor: Actor | null,
+  input: unknown,
+  password?: string,
+): Promise<{ user: PublicUser; invitation: { token: string; expiresAt: string } | null }> {
+  requireAdmin(actor);
+  const data = parseInput(userInputSchema, input);
+  const passwordHash = password === undefined ? null : await hashPassword(parseInput(z.object({ password: passwordSchema }), { password }).password);
+  try {
+    return await deps.db.transaction(async (trx) => {
+      const memberStateId = await resolveMemberState(trx, data.role, data.memberState);
+      const now = isoTime(deps.clock.now());
+      const id = await insertUser(trx, { email: data.email, display_name: data.displayName, role: data.role, member_state_id: memberStateId, language: data.language, password_hash: passwordHash }, now);
+      const invitation = passwordHash ? null : await issueLink(deps, trx, 'invitation', id, actor?.userId ?? null);
+      await appendAuditEntry(deps, trx, {
+        actorUserId: actor?.userId ?? null,
+        actorLabel: actorLabel(actor),
+        action: 'user.create',
+        subjectType: 'user',
+        subjectId: id,
+        details: { to: { email: data.email, displayName: data.displayName, role: data.role, memberState: data.memberState ?? null, language: data.language } },
+      });
+      const user = await findUserById(trx, id);
+      return { user: publicUser(user!), invitation };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError('conflict', 'errors.invalid', {}, [{ field: 'email', key: 'validation.emailTaken' }]);
+    }
+    throw error;
+  }
+}
+
+export async function updateUserAccount(deps: Deps, actor: Actor, userId: number, input: unknown): Promise<PublicUser> {
+  requireAdmin(actor);
+  const data = parseInput(userInputSchema, input);
+  try {
+    return await deps.db.transaction(async (trx) => {
+      const before = await findUserById(trx, userId);
+      if (!before) throw new AppError('not_found', 'errors.notFound');
+      if (before.id === actor.userId && data.role !== 'admin') {
+        throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'role', key: 'validation.cannotDemoteSelf' }]);
+      }
+      const memberStateId = await resolveMemberState(trx, data.role, data.memberState);
+      await updateUser(trx, userId, { email: data.email, display_name: data.displayName, role: data.role, member_state_id: memberStateId, language: data.language }, isoTime(deps.clock.now()));
+      const after = (await findUserById(trx, userId))!;
+      await appendAuditEntry(deps, trx, {
+        actorUserId: actor.userId,
+        actorLabel: actorLabel(actor),
+        action: 'user.update',
+        subjectType: 'user',
+        subjectId: userId,
+        details: { from: auditView(before), to: auditView(after) },
+      });
+      return publicUser(after);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('conflict', 'errors.invalid', {}, [{ field: 'email', key: 'validation.emailTaken' }]);
+    throw error;
+  }
+}
+
+function auditView(u: UserRow) {
+  return { email: u.email, displayName: u.display_name, role: u.role, memberState: u.member_state_iso3, language: u.language, disabled: u.is_disabled };
+}
+
+export async function setUserDisabled(deps: Deps, actor: Actor, userId: number, disabled: boolean): Promise<void> {
+  requireAdmin(actor);
+  if (userId === actor.userId && disabled) throw new AppError('invalid', 'errors.cannotDisableSelf');
+  await deps.db.transaction(async (trx) => {
+    const before = await findUserById(trx, userId);
+    if (!before) throw new AppError('not_found', 'errors.notFound');
+    await updateUser(trx, userId, { is_disabled: disabled }, isoTime(deps.clock.now()));
+    await appendAuditEntry(deps, trx, {
+      actorUserId: actor.userId,
+      actorLabel: actorLabel(actor),
+      action: disabled ? 'user.disable' : 'user.enable',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { email: before.email, from: { disabled: before.is_disabled }, to: { disabled } },
+    });
+  });
+}
+
+/** Clears the password and issues a link to choose a new one. */
+export async function resetUserPassword(deps: Deps, actor: Actor, userId: number): Promise<{ token: string; expiresAt: string }> {
+  requireAdmin(actor);
+  return deps.db.transaction(async (trx) => {
+    const user = await findUserById(trx, userId);
+    if (!user) throw new AppError('not_found', 'errors.notFound');
+    await updateUser(trx, userId, { password_hash: null }, isoTime(deps.clock.now()));
+    const link = await issueLink(deps, trx, 'reset', userId, actor.userId);
+    await appendAuditEntry(deps, trx, {
+      actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'user.reset', subjectType: 'user', subjectId: userId, details: { email: user.email },
+    });
+    return link;
+  });
+}
+
+/** On an empty database: a one-time link to create the first administrator; null once anyone exists. */
+export async function issueSetupLinkIfEmpty(deps: Deps): Promise<{ token: string; expiresAt: string } | null> {
+  return deps.db.transaction(async (trx) => {
+    if ((await countUsers(trx)) > 0) return null;
+    return issueLink(deps, trx, 'setup', null, null);
+  });
+}
+
+export type LinkState = { readonly valid: true; readonly purpose: LinkPurpose; readonly user: PublicUser | null } | { readonly valid: false };
+
+export async function inspectAccountLink(deps: Deps, token: string): Promise<LinkState> {
+  const link = await findAccountLinkByHash(deps.db, hashToken(token));
+  if (!link || link.used_at || link.expires_at <= isoTime(deps.clock.now())) return { valid: false };
+  const user = link.user_id == null ? null : await findUserById(deps.db, link.user_id);
+  if (link.user_id != null && (!user || user.is_disabled)) return { valid: false };
+  return { valid: true, purpose: link.purpose, user: user ? publicUser(user) : null };
+}
+
+const setupSchema = z.object({
+  email: userInputSchema.shape.email,
+  displayName: userInputSchema.shape.displayName,
+  language: userInputSchema.shape.language,
+  password: passwordSchema,
+  confirm: z.string(),
+}).refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'validation.passwordMismatch' });
+
+const choosePasswordSchema = z.object({ password: passwordSchema, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'validation.passwordMismatch' });
+
+/**
+ * Uses a one-time link: the setup link creates the first administrator; an invitation or reset link
+ * sets the password. Returns the user to sign in.
+ */
+export async function useAccountLink(deps: Deps, token: string, input: unknown): Promise<PublicUser> {
+  const link = await findAccountLinkByHash(deps.db, hashToken(token));
+  const nowIso = isoTime(deps.clock.now());
+  if (!link || link.used_at || link.expires_at <= nowIso) throw new AppError('gone', 'errors.linkUsedOrExpired');
+  if (link.purpose === 'setup') {
+    const data = parseInput(setupSchema, input);
+    const hash = await hashPassword(data.password);
+    return deps.db.transaction(async (trx) => {
+      if (!(await markAccountLinkUsed(trx, link.id, nowIso))) throw new AppError('gone', 'errors.linkUsedOrExpired');
+      if ((await countUsers(trx)) > 0) throw new AppError('gone', 'errors.linkUsedOrExpired');
+      const id = await insertUser(trx, { email: data.email, display_name: data.displayName, role: 'admin', member_state_id: null, language: data.language, password_hash: hash }, nowIso);
+      await appendAuditEntry(deps, trx, {
+        actorUserId: id, actorLabel: data.email, action: 'user.setup', subjectType: 'user', subjectId: id,
+        details: { to: { email: data.email, displayName: data.displayName, role: 'admin' } },
+      });
+      return publicUser((await findUserById(trx, id))!);
+    });
+  }
+  const data = parseInput(choosePasswordSchema, input);
+  const hash = await hashPassword(data.password);
+  return deps.db.transaction(async (trx) => {
+    if (!(await markAccountLinkUsed(trx, link.id, nowIso))) throw new AppError('gone', 'errors.linkUsedOrExpired');
+    const user = link.user_id == null ? undefined : await findUserById(trx, link.user_id);
+    if (!user || user.is_disabled) throw new AppError('gone', 'errors.linkUsedOrExpired');
+    await updateUser(trx, user.id, { password_hash: hash }, nowIso);
+    await appendAuditEntry(deps, trx, {
+      actorUserId: user.id, actorLabel: user.email, action: 'user.password-set', subjectType: 'user', subjectId: user.id, details: { via: link.purpose },
+    });
+    return publicUser(user);
+  });
+}
+
+export async function getUser(deps: Deps, userId: number): Promise<PublicUser> {
+  const u = await findUserById(deps.db, userId);
+  if (!u) throw new AppError('not_found', 'errors.notFound');
+  return publicUser(u);
+}
+
+export async function listAccounts(deps: Deps, actor: Actor): Promise<PublicUser[]> {
+  requireAdmin(actor);
+  return (await listUsers(deps.db)).map(publicUser);
+}
+
+export async function setPreferredLanguage(deps: Deps, userId: number, language: Language): Promise<void> {
+  await updateUser(deps.db, userId, { language }, isoTime(deps.clock.now()));
+}
+
+/** The acting user for a signed-in session or a token; null when disabled or gone. */
+export async function loadActor(deps: Deps, userId: number): Promise<(Actor & { displayName: string; language: Language }) | null> {
+  const u = await findUserById(deps.db, userId);
+  if (!u || u.is_disabled) return null;
+  return { userId: u.id, email: u.email, role: u.role, memberStateId: u.member_state_id, memberStateIso3: u.member_state_iso3, displayName: u.display_name, language: u.language };
+}
+
+export { findUserByEmail };

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+import { insertAuditRow, listAuditRows, lockAuditHead, type AuditRow } from '../data/audit.js';
+import { isoTime } from './clock.js';
+import type { Deps } from './deps.js';
+
+export interface AuditEvent {
+  readonly actorUserId: number | null;
+  readonly actorLabel: string;
+  readonly action: string;
+  readonly subjectType: string;
+  readonly subjectId: string | number | null;
+  /** What changed: plain JSON, e.g. { from: {...}, to: {...} }. Never a secret. */
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+function entryHash(prevHash: string, row: Omit<AuditRow, 'id' | 'hash' | 'prev_hash'>): string {
+  const canonical = JSON.stringify([
+    row.seq, row.at, row.actor_user_id, row.actor_label, row.action, row.subject_type, row.subject_id, row.details,
+  ]);
+  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+/** Appends an entry inside the caller's transaction, so the change and its record commit together. */
+export async function appendAuditEntry(deps: Pick<Deps, 'clock'>, trx: Knex.Transaction, event: AuditEvent): Promise<void> {
+  const head = await lockAuditHead(trx);
+  const row = {
+    seq: head.seq,
+    at: isoTime(deps.clock.now()),
+    actor_user_id: event.actorUserId,
+    actor_label: event.actorLabel,
+    action: event.action,
+    subject_type: event.subjectType,
+    subject_id: event.subjectId == null ? null : String(event.subjectId),
+    details: JSON.stringify(event.details),
+  };
+  await insertAuditRow(trx, { ...row, prev_hash: head.hash, hash: entryHash(head.hash, row) });
+}
+
+export interface ChainCheck {
+  readonly ok: boolean;
+  readonly entries: number;
+  /** The first entry whose hash or link does not match, when the chain is broken. */
+  readonly brokenAt: number | null;
+}
+
+export async function verifyAuditChain(deps: Pick<Deps, 'db'>): Promise<ChainCheck> {
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  let count = 0;
+  for (;;) {
+    const page = await listAuditRows(deps.db, { afterSeq: expectedSeq - 1, limit: 1000 });
+    if (page.length === 0) break;
+    for (const row of page) {
+      const { id: _id, hash, prev_hash, ...rest } = row;
+      if (row.seq !== expectedSeq || prev_hash !== prev || entryHash(prev, rest) !== hash) {
+        return { ok: false, entries: count, brokenAt: row.seq };
+      }
+      prev = hash;
+      expectedSeq += 1;
+      count += 1;
+    }
+  }
+  return { ok: true, entries: count, brokenAt: null };
+}
