@@ -1,0 +1,78 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import multer from 'multer';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Deps } from './domain/deps.js';
+import { apiV1 } from './http/api/v1.js';
+import { configurePassport } from './http/auth.js';
+import { healthRoutes } from './http/health.js';
+import { csrf } from './http/middleware/csrf.js';
+import { notFound, renderErrors } from './http/middleware/errors.js';
+import { locale } from './http/middleware/locale.js';
+import { sessions } from './http/middleware/session.js';
+import { createSignInThrottle, type ThrottlePolicy } from './http/middleware/sign-in-throttle.js';
+import { adminMemberStatePages } from './http/pages/admin-member-states.js';
+import { adminUserPages } from './http/pages/admin-users.js';
+import { authPages } from './http/pages/auth.js';
+import { homePages } from './http/pages/home.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface AppOptions {
+  readonly throttle?: ThrottlePolicy;
+}
+
+/** Builds the Express app; no listening and no work at import. */
+export async function createApp(deps: Deps, options: AppOptions = {}): Promise<Express> {
+  const { config } = deps;
+  const app = express();
+  app.set('trust proxy', config.trustProxy);
+  app.set('view engine', 'ejs');
+  app.set('views', path.join(ROOT, 'views'));
+  app.disable('x-powered-by');
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'script-src': ["'self'"],
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'form-action': ["'self'"],
+          'upgrade-insecure-requests': config.secureCookies ? [] : null,
+        },
+      },
+      strictTransportSecurity: config.secureCookies,
+    }),
+  );
+  app.use('/static', express.static(path.join(ROOT, 'public'), { maxAge: config.env === 'production' ? '1d' : 0 }));
+  app.use(healthRoutes(deps));
+  app.use('/api/v1', apiV1(deps));
+
+  const pass = configurePassport(deps);
+  const throttle = await createSignInThrottle(deps.db, options.throttle);
+  app.use(sessions(config, deps.db));
+  app.use(pass.initialize());
+  app.use(pass.session());
+  app.use(express.urlencoded({ extended: false, limit: '200kb' }));
+  // Uploads are parsed before the CSRF check, so a multipart form is checked like any other.
+  app.use(multer({ storage: multer.memoryStorage(), limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 50 } }).single('file'));
+  app.use(locale);
+  app.use((req, res, next) => {
+    res.locals.currentUser = req.user ?? null;
+    res.locals.currentPath = req.originalUrl;
+    next();
+  });
+  app.use(csrf);
+
+  app.use(authPages(deps, pass, throttle));
+  app.use(homePages(deps));
+  app.use('/admin/users', adminUserPages(deps));
+  app.use('/admin/member-states', adminMemberStatePages(deps));
+
+  app.use(notFound);
+  app.use(renderErrors(config.env === 'development'));
+  return app;
+}

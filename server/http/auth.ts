@@ -1,0 +1,26 @@
+import passport from 'passport';
+import { Strategy as LocalStrategy } from 'passport-local';
+import { findUserByEmail, loadActor } from '../domain/accounts.js';
+import type { Deps } from '../domain/deps.js';
+import { verifyPassword } from '../domain/secrets.js';
+
+/** passport-local over our accounts; a disabled account or wrong password fails the same way. */
+export function configurePassport(deps: Deps): passport.PassportStatic {
+  const p = new passport.Passport();
+  p.use(
+    new LocalStrategy({ usernameField: 'email', passwordField: 'password' }, (email, password, done) => {
+      (async () => {
+        const user = await findUserByEmail(deps.db, email.trim().toLowerCase());
+        const ok = await verifyPassword(user?.password_hash ?? null, password);
+        if (!user || !ok || user.is_disabled) return done(null, false);
+        return done(null, (await loadActor(deps, user.id)) ?? false);
+      })().catch(done);
+    }),
+  );
+  p.serializeUser((user, done) => done(null, user.userId));
+  p.deserializeUser((id: number, done) => {
+    // A disabled or deleted account is signed out at its next request.
+    loadActor(deps, id).then((actor) => done(null, actor ?? false), done);
+  });
+  return p as unknown as passport.PassportStatic;
+}

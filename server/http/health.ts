@@ -1,0 +1,15 @@
+import { Router } from 'express';
+import type { Deps } from '../domain/deps.js';
+
+export function healthRoutes(deps: Deps): Router {
+  const router = Router();
+  router.get('/healthz', async (_req, res) => {
+    try {
+      await deps.db.raw('select 1');
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: 'not answering' });
+    }
+  });
+  return router;
+}

@@ -1,0 +1,34 @@
+import type { NextFunction, Request, Response } from 'express';
+import { formattersFor, translatorFor } from '../../i18n/index.js';
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../../i18n/languages.js';
+
+export const LANGUAGE_COOKIE = 'lang';
+
+/** The user's saved choice, else the cookie the switcher set, else Accept-Language, else English. */
+export function pickLanguage(req: Request): Language {
+  if (req.user && isLanguage(req.user.language)) return req.user.language;
+  const cookie = parseCookie(req.headers.cookie, LANGUAGE_COOKIE);
+  if (isLanguage(cookie)) return cookie;
+  const accepted = req.acceptsLanguages(...LANGUAGES);
+  return isLanguage(accepted) ? accepted : DEFAULT_LANGUAGE;
+}
+
+function parseCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [k, v] = part.trim().split('=');
+    if (k === name) return v;
+  }
+  return undefined;
+}
+
+export function locale(req: Request, res: Response, next: NextFunction): void {
+  const lang = pickLanguage(req);
+  req.lang = lang;
+  req.t = translatorFor(lang);
+  res.locals.lang = lang;
+  res.locals.t = req.t;
+  res.locals.fmt = formattersFor(lang);
+  res.locals.languages = LANGUAGES;
+  next();
+}

@@ -1,0 +1,19 @@
+import type { Actor } from '../../domain/deps.js';
+import type { Translate } from '../../i18n/index.js';
+import type { Language } from '../../i18n/languages.js';
+
+declare global {
+  namespace Express {
+    // The signed-in person (session) or the token's owner (API).
+    interface User extends Actor {
+      displayName: string;
+      language: Language;
+    }
+    interface Request {
+      lang: Language;
+      t: Translate;
+    }
+  }
+}
+
+export {};

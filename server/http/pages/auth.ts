@@ -1,0 +1,94 @@
+import { Router, type Request, type Response } from 'express';
+import type passport from 'passport';
+import { inspectAccountLink, loadActor, setPreferredLanguage, useAccountLink } from '../../domain/accounts.js';
+import type { Deps } from '../../domain/deps.js';
+import { AppError } from '../../domain/errors.js';
+import { isLanguage } from '../../i18n/languages.js';
+import { fieldErrors } from '../forms/field-errors.js';
+import { LANGUAGE_COOKIE } from '../middleware/locale.js';
+import type { SignInThrottle } from '../middleware/sign-in-throttle.js';
+
+/** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
+export function safeNext(value: unknown): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+}
+
+function logIn(req: Request, user: Express.User): Promise<void> {
+  // passport regenerates the session id here, so a session fixed before sign-in is worthless.
+  return new Promise((resolve, reject) => req.logIn(user, (err) => (err ? reject(err) : resolve())));
+}
+
+export function authPages(deps: Deps, pass: passport.PassportStatic, throttle: SignInThrottle): Router {
+  const router = Router();
+
+  router.get('/sign-in', (req, res) => {
+    if (req.user) return res.redirect(303, safeNext(req.query.next));
+    res.render('auth/sign-in', { title: req.t('signIn.title'), values: { email: '' }, next: safeNext(req.query.next), failure: null });
+  });
+
+  router.post('/sign-in', async (req, res, next) => {
+    const email = typeof req.body.email === 'string' ? req.body.email.trim().toLowerCase() : '';
+    const nextPath = safeNext(req.body.next);
+    const ip = req.ip ?? 'unknown';
+    const renderFailure = (status: number, failure: string) =>
+      res.status(status).render('auth/sign-in', { title: req.t('signIn.title'), values: { email }, next: nextPath, failure });
+
+    const locked = await throttle.lockedFor(email, ip);
+    if (locked > 0) return renderFailure(429, req.t('signIn.locked', { minutes: Math.ceil(locked / 60) }));
+
+    pass.authenticate('local', (err: unknown, user: Express.User | false) => {
+      if (err) return next(err);
+      (async () => {
+        if (!user) {
+          await throttle.recordFailure(email, ip);
+          return renderFailure(401, req.t('signIn.failed'));
+        }
+        await throttle.recordSuccess(email);
+        await logIn(req, user);
+        res.redirect(303, nextPath);
+      })().catch(next);
+    })(req, res, next);
+  });
+
+  router.post('/sign-out', (req, res, next) => {
+    req.logOut((err) => {
+      if (err) return next(err);
+      req.session.destroy(() => res.redirect(303, '/sign-in'));
+    });
+  });
+
+  router.post('/language', async (req, res) => {
+    const lang = req.body.lang;
+    if (!isLanguage(lang)) throw new AppError('invalid', 'errors.badRequest');
+    res.cookie(LANGUAGE_COOKIE, lang, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 24 * 3600 * 1000, secure: deps.config.secureCookies });
+    if (req.user) await setPreferredLanguage(deps, req.user.userId, lang);
+    res.redirect(303, safeNext(req.body.next));
+  });
+
+  const showLink = (view: string) => async (req: Request<{ token: string }>, res: Response) => {
+    const state = await inspectAccountLink(deps, req.params.token);
+    if (!state.valid || (view === 'auth/setup') !== (state.purpose === 'setup')) throw new AppError('gone', 'errors.linkUsedOrExpired');
+    res.render(view, { title: req.t(view === 'auth/setup' ? 'setup.title' : 'invitation.title'), user: state.user, values: { language: req.lang }, errors: {} });
+  };
+  const useLink = (view: string) => async (req: Request<{ token: string }>, res: Response) => {
+    const state = await inspectAccountLink(deps, req.params.token);
+    if (!state.valid || (view === 'auth/setup') !== (state.purpose === 'setup')) throw new AppError('gone', 'errors.linkUsedOrExpired');
+    try {
+      const user = await useAccountLink(deps, req.params.token, req.body);
+      const actor = await loadActor(deps, user.id);
+      if (!actor) throw new AppError('gone', 'errors.linkUsedOrExpired');
+      await logIn(req, actor);
+      res.redirect(303, '/');
+    } catch (error) {
+      const errors = fieldErrors(error, req.t);
+      if (!errors) throw error;
+      res.status(422).render(view, { title: req.t(view === 'auth/setup' ? 'setup.title' : 'invitation.title'), user: state.user, values: { ...req.body, password: '', confirm: '' }, errors });
+    }
+  };
+  router.get('/setup/:token', showLink('auth/setup'));
+  router.post('/setup/:token', useLink('auth/setup'));
+  router.get('/invitations/:token', showLink('auth/invitation'));
+  router.post('/invitations/:token', useLink('auth/invitation'));
+
+  return router;
+}

@@ -1,0 +1,43 @@
+import i18next, { type TFunction } from 'i18next';
+import { en } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages.js';
+
+export type Translate = TFunction;
+
+const i18n = i18next.createInstance();
+await i18n.init({
+  resources: { en: { translation: en }, fr: { translation: fr }, es: { translation: es } },
+  supportedLngs: [...LANGUAGES],
+  fallbackLng: DEFAULT_LANGUAGE,
+  initAsync: false,
+  // Templates escape on output; escaping here too would show entities.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export function translatorFor(language: Language): Translate {
+  return i18n.getFixedT(language);
+}
+
+const LOCALES: Readonly<Record<Language, string>> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
+
+export interface Formatters {
+  readonly dateTime: (iso: string | Date | null | undefined) => string;
+  readonly date: (iso: string | Date | null | undefined) => string;
+  readonly number: (n: number) => string;
+}
+
+export function formattersFor(language: Language, timeZone = 'UTC'): Formatters {
+  const locale = LOCALES[language];
+  const dt = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone });
+  const d = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone });
+  const n = new Intl.NumberFormat(locale);
+  const toDate = (v: string | Date) => (v instanceof Date ? v : new Date(v));
+  return {
+    dateTime: (v) => (v ? `${dt.format(toDate(v))} UTC` : ''),
+    date: (v) => (v ? d.format(toDate(v)) : ''),
+    number: (v) => n.format(v),
+  };
+}
