@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Express } from 'express';
+import { createApp, type AppOptions } from '../../server/app.js';
+import { loadConfig, type Config } from '../../server/config.js';
+import { migrateToLatest, openDatabase, type Db } from '../../server/data/connection.js';
+import type { Clock } from '../../server/domain/clock.js';
+import type { Deps } from '../../server/domain/deps.js';
+
+export interface TestClock extends Clock {
+  set(date: Date | string): void;
+  advance(ms: number): void;
+}
+
+export function buildClock(start = '2026-11-28T09:00:00.000Z'): TestClock {
+  let now = new Date(start);
+  return {
+    now: () => new Date(now),
+    set: (d) => { now = new Date(d); },
+    advance: (ms) => { now = new Date(now.getTime() + ms); },
+  };
+}
+
+export interface TestContext {
+  readonly deps: Deps;
+  readonly db: Db;
+  readonly clock: TestClock;
+  readonly config: Config;
+  app(options?: AppOptions): Promise<Express>;
+  close(): Promise<void>;
+}
+
+/**
+ * A freshly migrated database of its own: an SQLite file in a temporary folder, or, when
+ * DATABASE_URL is set, a new PostgreSQL schema dropped afterwards.
+ */
+export async function createTestContext(): Promise<TestContext> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cb-test-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    SESSION_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    BASE_URL: 'http://127.0.0.1:3000',
+    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+  });
+  let schema: string | undefined;
+  if (config.database.client === 'pg') {
+    schema = `t_${randomBytes(6).toString('hex')}`;
+    const admin = openDatabase(config.database);
+    await admin.raw(`create schema ${schema}`);
+    await admin.destroy();
+  }
+  const db = openDatabase(config.database, schema ? { searchPath: schema } : {});
+  await migrateToLatest(db);
+  const clock = buildClock();
+  const deps: Deps = { db, clock, config };
+  return {
+    deps, db, clock, config,
+    app: (options) => createApp(deps, options),
+    async close() {
+      await db.destroy();
+      if (schema) {
+        const admin = openDatabase(config.database);
+        await admin.raw(`drop schema ${schema} cascade`);
+        await admin.destroy();
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
