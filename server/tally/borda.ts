@@ -1,0 +1,42 @@
+// Borda: with n options, an option ranked r-th (1-based) scores n − r; unranked options score 0.
+import { rankByScore } from './ranking.js';
+import type { TieBreaker } from './ties.js';
+import type { BallotSet, ScoreResult } from './types.js';
+
+export function countBordaScores(set: BallotSet): Float64Array {
+  const n = set.optionCount;
+  const scores = new Float64Array(n);
+  const { offsets, choices, counts } = set;
+  for (let g = 0; g < set.size; g++) {
+    const start = offsets[g]!;
+    const end = offsets[g + 1]!;
+    const count = counts[g]!;
+    let points = n - 1;
+    for (let i = start; i < end; i++) {
+      const option = choices[i]!;
+      scores[option] = scores[option]! + points * count;
+      points--;
+    }
+  }
+  return scores;
+}
+
+export function countBorda(
+  options: readonly string[],
+  set: BallotSet,
+  seats: number,
+  tieBreaker: TieBreaker,
+): Omit<ScoreResult, 'seed' | 'lotDrawn' | 'ties'> {
+  const scores = countBordaScores(set);
+  const ranked =
+    set.valid === 0 ? { ranking: [], places: [], winners: [] } : rankByScore(options, scores, seats, tieBreaker);
+  return {
+    method: 'borda',
+    options,
+    seats,
+    valid: set.valid,
+    blank: set.blank,
+    scores: Array.from(scores),
+    ...ranked,
+  };
+}

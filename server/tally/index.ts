@@ -1,0 +1,61 @@
+// The tally engine's one entry: count a question with a method. Pure: ballots in, result out.
+import { aggregateRankings } from './aggregate.js';
+import { countBorda } from './borda.js';
+import { countIrv } from './irv.js';
+import { countPlurality } from './plurality.js';
+import { countSchulze } from './schulze.js';
+import { countStv } from './stv.js';
+import { createTieBreaker, DEFAULT_SEED } from './ties.js';
+import type { BallotSet, CountInput, CountResult } from './types.js';
+
+export type * from './types.js';
+export { METHODS } from './types.js';
+export { DEFAULT_SEED } from './ties.js';
+export { aggregateRankings, createBallotSetBuilder, rankingAt } from './aggregate.js';
+export type { BallotSetBuilder } from './aggregate.js';
+export { createRankingValidator, describeRankingProblem, validateRanking } from './ballots.js';
+export type { RankingCheck, RankingProblem, RankingProblemCode, RankingRules } from './ballots.js';
+export { formatFixed5, ONE } from './fixed-point.js';
+export { describeRules, toResultJson } from './result-json.js';
+export type { ResultJson } from './result-json.js';
+export { formatResultText } from './format-text.js';
+export { formatResultCsv } from './format-csv.js';
+
+function isBallotSet(ballots: CountInput['ballots']): ballots is BallotSet {
+  return !Array.isArray(ballots);
+}
+
+/**
+ * Counts one question. `ballots` are option indices (into `options`), aggregated or not.
+ * Throws RangeError on input that breaks the contract (seats not a positive integer, a ballot
+ * set for another number of options); ties and empty counts are outcomes, not errors.
+ */
+export function countQuestion(input: CountInput): CountResult {
+  const { method, options } = input;
+  const seats = input.seats ?? 1;
+  if (!Number.isSafeInteger(seats) || seats < 1) throw new RangeError(`seats must be a positive integer, not ${seats}`);
+  const set = isBallotSet(input.ballots) ? input.ballots : aggregateRankings(input.ballots, options.length);
+  if (set.optionCount !== options.length) {
+    throw new RangeError(`the ballots are for ${set.optionCount} options, not ${options.length}`);
+  }
+  const tieBreaker = createTieBreaker(options, input.seed ?? DEFAULT_SEED);
+  const outcome = (() => {
+    switch (method) {
+      case 'plurality':
+        return countPlurality(options, set, seats, tieBreaker);
+      case 'borda':
+        return countBorda(options, set, seats, tieBreaker);
+      case 'irv':
+        return countIrv(options, set, seats, tieBreaker);
+      case 'stv':
+        return countStv(options, set, seats, tieBreaker);
+      case 'schulze':
+        return countSchulze(options, set, seats, tieBreaker);
+      default: {
+        const unknown: never = method;
+        throw new RangeError(`unknown method ${String(unknown)}`);
+      }
+    }
+  })();
+  return { ...outcome, ties: tieBreaker.ties, seed: tieBreaker.seed, lotDrawn: tieBreaker.lotDrawn() } as CountResult;
+}

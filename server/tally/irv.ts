@@ -1,0 +1,139 @@
+// Instant-runoff. Each ballot counts for its highest-ranked continuing option; an option with more
+// than half of the continuing (non-exhausted) ballots wins; otherwise the option with the fewest
+// votes is excluded (ties: ties.ts) and its ballots move on. PRODUCT.md defines IRV for one seat;
+// with `seats` > 1 we count sequential IRV: the count is run again from the first preferences with
+// the options already retained set aside, until the seats are filled.
+//
+// Ballots are aggregated rankings; each option keeps a linked list of the rankings that currently
+// count for it, so an exclusion only touches the excluded option's ballots.
+import type { TieBreaker } from './ties.js';
+import type { BallotSet, IrvResult, IrvRound, OptionIndex } from './types.js';
+
+const NONE = -1;
+
+export function countIrv(
+  options: readonly string[],
+  set: BallotSet,
+  seats: number,
+  tieBreaker: TieBreaker,
+): Omit<IrvResult, 'seed' | 'lotDrawn' | 'ties'> {
+  const n = set.optionCount;
+  const winners: OptionIndex[] = [];
+  const rounds: IrvRound[] = [];
+  const target = set.valid === 0 ? 0 : Math.min(seats, n);
+  while (winners.length < target) {
+    const winner = countOneSeat(set, winners, winners.length + 1, rounds, tieBreaker);
+    winners.push(winner);
+  }
+  return { method: 'irv', options, seats, valid: set.valid, blank: set.blank, winners, rounds };
+}
+
+function countOneSeat(
+  set: BallotSet,
+  setAside: readonly OptionIndex[],
+  seat: number,
+  rounds: IrvRound[],
+  tieBreaker: TieBreaker,
+): OptionIndex {
+  const n = set.optionCount;
+  const { offsets, choices, counts, size } = set;
+  const continuing = new Uint8Array(n).fill(1);
+  for (const o of setAside) continuing[o] = 0;
+  let continuingOptions = n - setAside.length;
+  const votes = new Float64Array(n);
+  const head = new Int32Array(n).fill(NONE);
+  const next = new Int32Array(size);
+  const position = new Int32Array(size);
+  let exhausted = 0;
+
+  for (let g = 0; g < size; g++) {
+    let p = offsets[g]!;
+    const end = offsets[g + 1]!;
+    while (p < end && continuing[choices[p]!] === 0) p++;
+    position[g] = p;
+    if (p === end) {
+      exhausted += counts[g]!;
+    } else {
+      const o = choices[p]!;
+      votes[o] = votes[o]! + counts[g]!;
+      next[g] = head[o]!;
+      head[o] = g;
+    }
+  }
+
+  const history: Float64Array[] = [];
+  for (;;) {
+    const roundNumber = rounds.length + 1;
+    const snapshot = votes.slice();
+    history.push(snapshot);
+    let total = 0;
+    let lowest = Infinity;
+    let highest = -1;
+    let leader = NONE;
+    for (let o = 0; o < n; o++) {
+      if (continuing[o] === 0) continue;
+      const v = votes[o]!;
+      total += v;
+      if (v < lowest) lowest = v;
+      if (v > highest) {
+        highest = v;
+        leader = o;
+      }
+    }
+    if (continuingOptions === 1 || highest * 2 > total) {
+      rounds.push({
+        round: roundNumber,
+        seat,
+        votes: Array.from(snapshot),
+        continuing: total,
+        exhausted,
+        elected: [leader],
+        excluded: [],
+        transfers: null,
+      });
+      return leader;
+    }
+
+    const tied: OptionIndex[] = [];
+    for (let o = 0; o < n; o++) if (continuing[o] === 1 && votes[o] === lowest) tied.push(o);
+    const loser =
+      tied.length === 1 ? tied[0]! : tieBreaker.settle(tied, history, 'fewest', roundNumber, 'exclusion');
+
+    continuing[loser] = 0;
+    continuingOptions--;
+    const to = new Array<number>(n).fill(0);
+    let movedToExhausted = 0;
+    let g = head[loser]!;
+    head[loser] = NONE;
+    while (g !== NONE) {
+      const following = next[g]!;
+      const end = offsets[g + 1]!;
+      let p = position[g]! + 1;
+      while (p < end && continuing[choices[p]!] === 0) p++;
+      position[g] = p;
+      const count = counts[g]!;
+      if (p === end) {
+        movedToExhausted += count;
+      } else {
+        const o = choices[p]!;
+        votes[o] = votes[o]! + count;
+        to[o] = to[o]! + count;
+        next[g] = head[o]!;
+        head[o] = g;
+      }
+      g = following;
+    }
+    votes[loser] = 0;
+    exhausted += movedToExhausted;
+    rounds.push({
+      round: roundNumber,
+      seat,
+      votes: Array.from(snapshot),
+      continuing: total,
+      exhausted: exhausted - movedToExhausted,
+      elected: [],
+      excluded: [loser],
+      transfers: { to, exhausted: movedToExhausted },
+    });
+  }
+}

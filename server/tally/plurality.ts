@@ -1,0 +1,34 @@
+// Plurality: first preferences; the `seats` options with the most are retained.
+import { rankByScore } from './ranking.js';
+import type { TieBreaker } from './ties.js';
+import type { BallotSet, ScoreResult } from './types.js';
+
+export function countFirstPreferences(set: BallotSet): Float64Array {
+  const votes = new Float64Array(set.optionCount);
+  const { offsets, choices, counts } = set;
+  for (let g = 0; g < set.size; g++) {
+    const first = choices[offsets[g]!]!;
+    votes[first] = votes[first]! + counts[g]!;
+  }
+  return votes;
+}
+
+export function countPlurality(
+  options: readonly string[],
+  set: BallotSet,
+  seats: number,
+  tieBreaker: TieBreaker,
+): Omit<ScoreResult, 'seed' | 'lotDrawn' | 'ties'> {
+  const scores = countFirstPreferences(set);
+  const ranked =
+    set.valid === 0 ? { ranking: [], places: [], winners: [] } : rankByScore(options, scores, seats, tieBreaker);
+  return {
+    method: 'plurality',
+    options,
+    seats,
+    valid: set.valid,
+    blank: set.blank,
+    scores: Array.from(scores),
+    ...ranked,
+  };
+}

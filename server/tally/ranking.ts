@@ -1,0 +1,45 @@
+// Orders options by a score (most first) and retains the first `seats`. Options with equal scores
+// keep equal places; only a tie across the seat boundary matters, and it is broken by lot.
+import type { TieBreaker } from './ties.js';
+import type { OptionIndex } from './types.js';
+
+export interface RankedOptions {
+  readonly ranking: readonly OptionIndex[];
+  readonly places: readonly number[];
+  readonly winners: readonly OptionIndex[];
+}
+
+export function rankByScore(
+  options: readonly string[],
+  scores: ArrayLike<number>,
+  seats: number,
+  tieBreaker: TieBreaker,
+): RankedOptions {
+  const n = options.length;
+  const ranking = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+    const d = scores[b]! - scores[a]!;
+    if (d !== 0) return d;
+    const la = options[a]!;
+    const lb = options[b]!;
+    return la < lb ? -1 : la > lb ? 1 : a - b;
+  });
+  const places = new Array<number>(n).fill(0);
+  for (let i = 0; i < n; i++) {
+    const o = ranking[i]!;
+    const previous = i > 0 ? ranking[i - 1]! : -1;
+    places[o] = previous >= 0 && scores[previous] === scores[o] ? places[previous]! : i + 1;
+  }
+  const retained = Math.min(seats, n);
+  if (retained > 0 && retained < n) {
+    const boundary = scores[ranking[retained - 1]!]!;
+    if (scores[ranking[retained]!] === boundary) {
+      let first = retained - 1;
+      while (first > 0 && scores[ranking[first - 1]!] === boundary) first--;
+      let last = retained;
+      while (last + 1 < n && scores[ranking[last + 1]!] === boundary) last++;
+      const order = tieBreaker.orderByLot(ranking.slice(first, last + 1), 1, 'retention');
+      ranking.splice(first, order.length, ...order);
+    }
+  }
+  return { ranking, places, winners: ranking.slice(0, retained) };
+}

@@ -1,0 +1,227 @@
+// Single transferable vote under the Scottish STV rules (Scottish Local Government Elections Order
+// 2007, schedule 1, rules 46-52: the Weighted Inclusive Gregory Method), as PRODUCT.md states them.
+// Interpretations, where the rules leave a choice to the implementer:
+// - All values are integers in hundred-thousandths (fixed-point.ts). A paper's transfer value is
+//   surplus × its current value ÷ the candidate's total, truncated to five decimals; what the
+//   truncation drops is recorded as "lost" (the rules' non-transferable value lost in rounding).
+// - Identical rankings travel together, so each distinct ranking is one bundle of papers with one
+//   current value; a bundle whose value truncates to 0 is set aside (its value is in "lost").
+// - Each stage transfers one surplus or one exclusion. Pending surpluses go largest first; equal
+//   surpluses go in the order the candidates were elected, which is the order the rule (more votes
+//   at the latest stage where they differed, then lot) gives. A candidate elected during a stage
+//   gets no further papers; its surplus waits its turn among the pending ones.
+// - An excluded candidate's papers are all transferred in one stage, each at its current value.
+// - When the continuing candidates are no more than the seats left, they are all elected at once,
+//   most votes first; a surplus then left untransferred is not transferred.
+import { formatFixed5, MAX_EXACT_BALLOTS, mulDivFloor, ONE } from './fixed-point.js';
+import type { TieBreaker } from './ties.js';
+import type { BallotSet, OptionIndex, StvResult, StvStage } from './types.js';
+
+const NONE = -1;
+const CONTINUING = 0;
+const ELECTED = 1;
+const EXCLUDED = 2;
+
+type MutableStage = { -readonly [K in keyof StvStage]: StvStage[K] } & { elected: OptionIndex[] };
+
+export function droopQuota(valid: number, seats: number): number {
+  return Math.floor(valid / (seats + 1)) + 1;
+}
+
+export function countStv(
+  options: readonly string[],
+  set: BallotSet,
+  seats: number,
+  tieBreaker: TieBreaker,
+): Omit<StvResult, 'seed' | 'lotDrawn' | 'ties'> {
+  if (set.valid > MAX_EXACT_BALLOTS) throw new RangeError('too many ballots for exact STV values');
+  const n = set.optionCount;
+  const quota = droopQuota(set.valid, seats);
+  const base = { method: 'stv' as const, options, seats, valid: set.valid, blank: set.blank, quota };
+  if (set.valid === 0) return { ...base, winners: [], rounds: [] };
+
+  const quotaValue = quota * ONE;
+  const totalValue = set.valid * ONE;
+  const { offsets, choices, counts, size } = set;
+  const status = new Uint8Array(n);
+  const votes = new Float64Array(n);
+  const head = new Int32Array(n).fill(NONE);
+  const next = new Int32Array(size);
+  const position = new Int32Array(size);
+  const value = new Int32Array(size).fill(ONE);
+  const electedAt = new Int32Array(n);
+  const winners: OptionIndex[] = [];
+  const pending: OptionIndex[] = [];
+  const stages: MutableStage[] = [];
+  const history: Float64Array[] = [];
+  let continuingCount = n;
+  let exhausted = 0;
+  let lost = 0;
+
+  for (let g = 0; g < size; g++) {
+    const o = choices[offsets[g]!]!;
+    position[g] = offsets[g]!;
+    votes[o] = votes[o]! + counts[g]! * ONE;
+    next[g] = head[o]!;
+    head[o] = g;
+  }
+
+  const pickBy = (
+    candidates: OptionIndex[],
+    want: 'most' | 'fewest',
+    kind: 'election' | 'exclusion',
+    round: number,
+  ): OptionIndex => {
+    let best = votes[candidates[0]!]!;
+    for (const o of candidates) {
+      const v = votes[o]!;
+      if (want === 'most' ? v > best : v < best) best = v;
+    }
+    const tied = candidates.filter((o) => votes[o] === best);
+    return tied.length === 1 ? tied[0]! : tieBreaker.settle(tied, history, want, round, kind);
+  };
+
+  const elect = (candidates: OptionIndex[], stage: MutableStage, round: number): void => {
+    const left = [...candidates];
+    while (left.length > 0) {
+      const chosen = pickBy(left, 'most', 'election', round);
+      left.splice(left.indexOf(chosen), 1);
+      status[chosen] = ELECTED;
+      continuingCount--;
+      winners.push(chosen);
+      stage.elected.push(chosen);
+      electedAt[chosen] = round;
+      if (votes[chosen]! > quotaValue) pending.push(chosen);
+    }
+  };
+
+  const closeStage = (stage: MutableStage): void => {
+    stage.votes = Array.from(votes);
+    stage.exhausted = exhausted;
+    stage.lost = lost;
+    stages.push(stage);
+    history.push(votes.slice());
+    let sum = exhausted + lost;
+    for (let o = 0; o < n; o++) sum += votes[o]!;
+    if (sum !== totalValue) {
+      throw new Error(`STV stage ${stages.length}: ${formatFixed5(sum)} votes accounted, not ${set.valid}`);
+    }
+    const reaching: OptionIndex[] = [];
+    for (let o = 0; o < n; o++) if (status[o] === CONTINUING && votes[o]! >= quotaValue) reaching.push(o);
+    // A Droop quota cannot be reached by more candidates than there are seats.
+    elect(reaching, stage, stages.length);
+  };
+
+  // Equal surpluses of candidates elected at different stages go in election order, which is the
+  // rule's order (more votes at the latest stage where they differed); recorded as such. Candidates
+  // elected at the same stage with equal votes were ordered by the election tie, already recorded.
+  const recordSurplusTie = (chosen: OptionIndex, round: number): void => {
+    const tied = [chosen, ...pending.filter((o) => votes[o] === votes[chosen])];
+    if (tied.length > 1 && tied.some((o) => electedAt[o] !== electedAt[chosen])) {
+      tieBreaker.record({ round, kind: 'surplus', between: tied, chosen, resolvedBy: 'previous-round' });
+    }
+  };
+
+  // Moves every bundle of `from` to its next continuing preference; `newValue` gives its new value per paper.
+  const transferBundles = (
+    from: OptionIndex,
+    newValue: (current: number) => number,
+  ): { to: number[]; exhausted: number; lost: number } => {
+    const to = new Array<number>(n).fill(0);
+    let toExhausted = 0;
+    let g = head[from]!;
+    head[from] = NONE;
+    while (g !== NONE) {
+      const following = next[g]!;
+      const v = newValue(value[g]!);
+      value[g] = v;
+      if (v > 0) {
+        const end = offsets[g + 1]!;
+        let p = position[g]! + 1;
+        while (p < end && status[choices[p]!] !== CONTINUING) p++;
+        position[g] = p;
+        const moved = v * counts[g]!;
+        if (p === end) {
+          toExhausted += moved;
+        } else {
+          const o = choices[p]!;
+          votes[o] = votes[o]! + moved;
+          to[o] = to[o]! + moved;
+          next[g] = head[o]!;
+          head[o] = g;
+        }
+      }
+      g = following;
+    }
+    exhausted += toExhausted;
+    return { to, exhausted: toExhausted, lost: 0 };
+  };
+
+  const first: MutableStage = {
+    round: 1,
+    action: 'first-count',
+    option: null,
+    surplus: 0,
+    votes: [],
+    transfers: null,
+    elected: [],
+    excluded: [],
+    exhausted: 0,
+    lost: 0,
+  };
+  closeStage(first);
+
+  while (winners.length < seats && continuingCount > 0) {
+    const last = stages[stages.length - 1]!;
+    if (continuingCount <= seats - winners.length) {
+      const rest: OptionIndex[] = [];
+      for (let o = 0; o < n; o++) if (status[o] === CONTINUING) rest.push(o);
+      elect(rest, last, last.round);
+      break;
+    }
+    const stage: MutableStage = {
+      round: stages.length + 1,
+      action: 'surplus',
+      option: null,
+      surplus: 0,
+      votes: [],
+      transfers: null,
+      elected: [],
+      excluded: [],
+      exhausted: 0,
+      lost: 0,
+    };
+    if (pending.length > 0) {
+      let chosenAt = 0;
+      for (let i = 1; i < pending.length; i++) {
+        if (votes[pending[i]!]! > votes[pending[chosenAt]!]!) chosenAt = i;
+      }
+      const chosen = pending.splice(chosenAt, 1)[0]!;
+      recordSurplusTie(chosen, stage.round);
+      const total = votes[chosen]!;
+      const surplus = total - quotaValue;
+      const transfers = transferBundles(chosen, (current) => mulDivFloor(surplus, current, total));
+      let moved = transfers.exhausted;
+      for (const v of transfers.to) moved += v;
+      const dropped = surplus - moved;
+      lost += dropped;
+      votes[chosen] = quotaValue;
+      stage.option = chosen;
+      stage.surplus = surplus;
+      stage.transfers = { ...transfers, lost: dropped };
+    } else {
+      const continuing: OptionIndex[] = [];
+      for (let o = 0; o < n; o++) if (status[o] === CONTINUING) continuing.push(o);
+      const loser = pickBy(continuing, 'fewest', 'exclusion', stage.round);
+      status[loser] = EXCLUDED;
+      continuingCount--;
+      stage.action = 'exclusion';
+      stage.option = loser;
+      stage.excluded = [loser];
+      stage.transfers = transferBundles(loser, (current) => current);
+      votes[loser] = 0;
+    }
+    closeStage(stage);
+  }
+  return { ...base, winners, rounds: stages };
+}

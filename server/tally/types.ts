@@ -1,0 +1,147 @@
+// The one input shape and the result family of the tally engine. Options are referred to by their
+// index in `options`; the strings themselves (option ids or names) are only labels, used to order
+// tied options before a lot so that a count replays the same whatever the options' order.
+
+export type Method = 'irv' | 'stv' | 'schulze' | 'borda' | 'plurality';
+
+export const METHODS: readonly Method[] = ['irv', 'stv', 'schulze', 'borda', 'plurality'];
+
+/** Position of an option in `CountInput.options`. */
+export type OptionIndex = number;
+
+/**
+ * Aggregated valid ballots: each distinct ranking once, with how many ballots cast it.
+ * Ranking i is `choices[offsets[i]] … choices[offsets[i + 1] - 1]`, most preferred first.
+ */
+export interface BallotSet {
+  readonly optionCount: number;
+  /** Number of distinct rankings. */
+  readonly size: number;
+  readonly offsets: Int32Array;
+  readonly choices: Int32Array;
+  readonly counts: Float64Array;
+  /** Ballots that rank nothing: they count for turnout, not in the tally. */
+  readonly blank: number;
+  /** Sum of `counts`. */
+  readonly valid: number;
+}
+
+/** A ranking given as option indices, most preferred first; an empty ranking is a blank ballot. */
+export interface RankedBallot {
+  readonly ranking: readonly OptionIndex[];
+  /** How many identical ballots this stands for (default 1). */
+  readonly count?: number;
+}
+
+export interface CountInput {
+  readonly method: Method;
+  /** Option ids or names; their positions are the indices used in ballots and results. */
+  readonly options: readonly string[];
+  readonly ballots: BallotSet | readonly RankedBallot[];
+  /** How many options to retain (default 1). */
+  readonly seats?: number;
+  /** Seed of the lot (default DEFAULT_SEED). */
+  readonly seed?: string;
+}
+
+/** How a tie was settled. */
+export type TieResolution = 'previous-round' | 'lot';
+
+export interface TieBreak {
+  /** Round or stage where the tie arose (1 for methods without rounds). */
+  readonly round: number;
+  /** What the tie decided: who is excluded, who is elected or transferred first, who is retained. */
+  readonly kind: 'exclusion' | 'election' | 'surplus' | 'retention';
+  /** The tied options, in the order their labels sort. */
+  readonly between: readonly OptionIndex[];
+  /** The option the tie-break picked (excluded for an exclusion, else favoured). */
+  readonly chosen: OptionIndex;
+  readonly resolvedBy: TieResolution;
+}
+
+interface ResultBase {
+  readonly options: readonly string[];
+  readonly seats: number;
+  /** Ballots that rank at least one option. */
+  readonly valid: number;
+  readonly blank: number;
+  /** Retained options, in the order retained. */
+  readonly winners: readonly OptionIndex[];
+  readonly ties: readonly TieBreak[];
+  readonly seed: string;
+  /** Whether any tie had to be settled by lot. */
+  readonly lotDrawn: boolean;
+}
+
+/** Options ordered by score; `places` gives each option's 1-based place, equal for unbroken ties. */
+export interface ScoreResult extends ResultBase {
+  readonly method: 'plurality' | 'borda';
+  readonly scores: readonly number[];
+  readonly ranking: readonly OptionIndex[];
+  readonly places: readonly number[];
+}
+
+export interface IrvRound {
+  readonly round: number;
+  /** Which seat this round's count is filling (sequential IRV when seats > 1). */
+  readonly seat: number;
+  /** Each option's ballots at this round (0 for options no longer continuing). */
+  readonly votes: readonly number[];
+  /** Ballots counting for a continuing option. */
+  readonly continuing: number;
+  /** Ballots with no continuing option left, in total so far. */
+  readonly exhausted: number;
+  readonly elected: readonly OptionIndex[];
+  readonly excluded: readonly OptionIndex[];
+  /** Where the excluded option's ballots went (they count there from the next round). */
+  readonly transfers: { readonly to: readonly number[]; readonly exhausted: number } | null;
+}
+
+export interface IrvResult extends ResultBase {
+  readonly method: 'irv';
+  readonly rounds: readonly IrvRound[];
+}
+
+/** STV values below are integers counting hundred-thousandths of a vote (see fixed-point.ts). */
+export interface StvStage {
+  readonly round: number;
+  readonly action: 'first-count' | 'surplus' | 'exclusion';
+  /** The option whose surplus or ballots were transferred (null at the first count). */
+  readonly option: OptionIndex | null;
+  /** The surplus transferred (surplus stages), else 0. */
+  readonly surplus: number;
+  /** Each option's votes at the end of the stage. */
+  readonly votes: readonly number[];
+  /** What the stage moved: to each option, to exhausted, and lost to truncation. */
+  readonly transfers: {
+    readonly to: readonly number[];
+    readonly exhausted: number;
+    readonly lost: number;
+  } | null;
+  readonly elected: readonly OptionIndex[];
+  readonly excluded: readonly OptionIndex[];
+  /** Totals so far: value of exhausted ballots, and value lost to truncation. */
+  readonly exhausted: number;
+  readonly lost: number;
+}
+
+export interface StvResult extends ResultBase {
+  readonly method: 'stv';
+  /** Droop quota, in whole votes. */
+  readonly quota: number;
+  readonly rounds: readonly StvStage[];
+}
+
+export interface SchulzeResult extends ResultBase {
+  readonly method: 'schulze';
+  /** pairwise[a][b]: ballots that rank a above b. */
+  readonly pairwise: readonly (readonly number[])[];
+  /** paths[a][b]: strength of the strongest path from a to b (winning votes). */
+  readonly paths: readonly (readonly number[])[];
+  /** Full Schulze order; `places` gives equal places to options neither of which beats the other. */
+  readonly ranking: readonly OptionIndex[];
+  readonly places: readonly number[];
+  readonly condorcetWinner: OptionIndex | null;
+}
+
+export type CountResult = ScoreResult | IrvResult | StvResult | SchulzeResult;
