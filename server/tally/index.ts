@@ -17,7 +17,7 @@ export { createRankingValidator, describeRankingProblem, validateRanking } from 
 export type { RankingCheck, RankingProblem, RankingProblemCode, RankingRules } from './ballots.js';
 export { formatFixed5, ONE } from './fixed-point.js';
 export { describeRules, toResultJson } from './result-json.js';
-export type { ResultJson } from './result-json.js';
+export type { IrvRoundJson, ResultJson, StvStageJson, TieJson } from './result-json.js';
 export { formatResultText } from './format-text.js';
 export { formatResultCsv } from './format-csv.js';
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { countQuestion, toResultJson } from '../../server/tally/index.js';
-import type { StvResult } from '../../server/tally/index.js';
+import type { StvResult, StvStageJson } from '../../server/tally/index.js';
 import { buildBallots } from './build-ballots.js';
 
 const countStv = (text: string, seats: number, seed?: string): StvResult => {
@@ -95,7 +95,7 @@ describe('tally/stv', () => {
     `, 2);
     const json = toResultJson(result);
     expect(json.rounds![1]!.votes).to.deep.include({ D: '4.66664' });
-    expect(json.rounds!.slice(2).map((s) => s.option)).to.deep.equal(['D', 'C']);
+    expect((json.rounds as StvStageJson[]).slice(2).map((s) => s.option)).to.deep.equal(['D', 'C']);
     expect(json.winners).to.deep.equal(['A', 'B']);
   });
 
