@@ -1,0 +1,74 @@
+import { expect } from 'chai';
+import type { Express } from 'express';
+import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
+import { csrfFrom, signIn, type Agent } from '../helpers/browser-session.js';
+import { createTestContext, type TestContext } from '../helpers/context.js';
+
+async function upload(agent: Agent, csv: string) {
+  const page = await agent.get('/admin/member-states/import');
+  return agent.post('/admin/member-states/import').field('_csrf', csrfFrom(page.text)).attach('file', Buffer.from(csv, 'utf8'), { filename: 'states.csv', contentType: 'text/csv' });
+}
+
+describe('Member State CSV import', () => {
+  let ctx: TestContext;
+  let app: Express;
+  let agent: Agent;
+  beforeEach(async () => {
+    ctx = await createTestContext();
+    app = await ctx.app();
+    agent = await signIn(app, (await createTestUser(ctx.deps, 'admin')).email);
+  });
+  afterEach(() => ctx.close());
+
+  it('creates new Member States and updates existing ones by code, with a byte-order mark and accents', async () => {
+    await createTestMemberState(ctx.deps, 'FRA');
+    const csv = '\uFEFFiso3,name_en,name_fr,name_es,status\nfra,France,France,Francia,member\nCIV,Côte d’Ivoire,Côte d’Ivoire,Côte d’Ivoire,member\nVAT,"Holy See","Saint-Siège","Santa Sede",observer\n';
+    const res = await upload(agent, csv);
+    expect(res.status).to.equal(200);
+    expect(res.text).to.contain('2 created, 1 updated, 0 unchanged, 0 rejected');
+    const vat = await ctx.db('member_states').where({ iso3: 'VAT' }).first();
+    expect(vat).to.include({ name_fr: 'Saint-Siège', status: 'observer' });
+    expect((await ctx.db('member_states').where({ iso3: 'FRA' }).first()).name_es).to.equal('Francia');
+    const audit = await ctx.db('audit_entries').where({ action: 'member-state.import' }).first();
+    expect(JSON.parse(audit.details)).to.include({ created: 2, updated: 1, rejected: 0 });
+  });
+
+  it('writes nothing from a malformed file and says why', async () => {
+    const res = await upload(agent, 'iso3,name_en,name_fr,name_es,status\nFRA,"France,France,Francia,member\n');
+    expect(res.status).to.equal(422);
+    expect(res.text).to.contain('could not be read as CSV').and.contain('Nothing was written.');
+    const missing = await upload(agent, 'iso3,name_en,status\nFRA,France,member\n');
+    expect(missing.status).to.equal(422);
+    expect(missing.text).to.contain('lacks the columns: name_fr, name_es');
+    const ragged = await upload(agent, 'iso3,name_en,name_fr,name_es,status\nFRA,France,France\n');
+    expect(ragged.status).to.equal(422);
+    expect(await ctx.db('member_states').count({ n: '*' }).first()).to.satisfy((r: { n: string | number }) => Number(r.n) === 0);
+  });
+
+  it('imports the good rows of a partly bad file and reports each rejected row with its line and reason', async () => {
+    const csv = [
+      'iso3,name_en,name_fr,name_es,status',
+      'DEU,Germany,Allemagne,Alemania,member',
+      'XX,Nowhere,Nulle part,Ninguna,member',
+      'ESP,Spain,Espagne,España,voter',
+      'DEU,Germany again,Allemagne,Alemania,member',
+      'ITA,,Italie,Italia,member',
+      'PRT,Portugal,Portugal,Portugal,member',
+    ].join('\n');
+    const res = await upload(agent, csv);
+    expect(res.status).to.equal(422);
+    expect(res.text).to.contain('2 created, 0 updated, 0 unchanged, 4 rejected');
+    for (const fragment of ['<td>3</td><td>XX</td>', 'three letters', '<td>4</td><td>ESP</td>', 'member or observer', '<td>5</td><td>DEU</td>', 'appears earlier', '<td>6</td><td>ITA</td>', 'required']) {
+      expect(res.text).to.contain(fragment);
+    }
+    const codes = (await ctx.db('member_states').orderBy('iso3')).map((r: { iso3: string }) => r.iso3);
+    expect(codes).to.deep.equal(['DEU', 'PRT']);
+  });
+
+  it('asks for a file when none is sent', async () => {
+    const page = await agent.get('/admin/member-states/import');
+    const res = await agent.post('/admin/member-states/import').field('_csrf', csrfFrom(page.text));
+    expect(res.status).to.equal(422);
+    expect(res.text).to.contain('Choose a CSV file to import.');
+  });
+});
