@@ -29,6 +29,9 @@ export const userInputSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined)),
   language: z.enum(LANGUAGES, { message: 'validation.language' }).default('en'),
+}).superRefine((v, ctx) => {
+  if (v.role === 'delegate' && !v.memberState) ctx.addIssue({ code: 'custom', path: ['memberState'], message: 'validation.memberStateRequired' });
+  if (v.role !== 'delegate' && v.memberState) ctx.addIssue({ code: 'custom', path: ['memberState'], message: 'validation.memberStateOnlyDelegates' });
 });
 export type UserInput = z.input<typeof userInputSchema>;
 
