@@ -6,7 +6,7 @@ import path from 'node:path';
 
 // The operator tool runs against its own SQLite folder here, whatever database the suite uses.
 function admin(dataDir: string, args: string[], input?: string) {
-  const env = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test' };
   delete env.DATABASE_URL;
   return spawnSync(process.execPath, ['--import=tsx', 'server/cli/admin.ts', ...args], { env, input: input ?? '', encoding: 'utf8' });
 }

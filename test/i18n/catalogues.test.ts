@@ -34,8 +34,8 @@ describe('i18n catalogues', () => {
     it(`has every key the code uses in ${lang}`, () => {
       const t = translatorFor(lang);
       const missing = keys.filter((k) => {
-        const v = t(k, { returnObjects: true });
-        return typeof v !== 'string' && typeof v !== 'object' || v === k;
+        const v: unknown = t(k, { returnObjects: true });
+        return (typeof v !== 'string' && typeof v !== 'object') || v === k;
       });
       expect(missing).to.deep.equal([]);
     });
