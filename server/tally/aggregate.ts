@@ -4,10 +4,17 @@
 import type { BallotSet, OptionIndex, RankedBallot } from './types.js';
 
 export interface BallotSetBuilder {
-  /** Adds `count` ballots with the ranking `ranking[0 … length-1]`; length 0 is a blank ballot. */
-  add(ranking: ArrayLike<number>, length: number, count: number): void;
+  /**
+   * Adds `count` ballots ranking `ranking[start … start + length - 1]`; length 0 is a blank
+   * ballot. Returns the ranking's group, for addToGroup (BLANK_GROUP for a blank ballot).
+   */
+  add(ranking: ArrayLike<number>, length: number, count: number, start?: number): number;
+  /** Adds `count` more ballots to a group that `add` returned. */
+  addToGroup(group: number, count: number): void;
   finish(): BallotSet;
 }
+
+export const BLANK_GROUP = -1;
 
 const EMPTY = -1;
 
@@ -48,14 +55,20 @@ export function createBallotSetBuilder(optionCount: number, expectedDistinct = 1
     }
   };
 
-  const add = (ranking: ArrayLike<number>, length: number, count: number): void => {
+  const addToGroup = (group: number, count: number): void => {
+    if (group === BLANK_GROUP) blank += count;
+    else counts[group] = counts[group]! + count;
+    if (group !== BLANK_GROUP) valid += count;
+  };
+
+  const add = (ranking: ArrayLike<number>, length: number, count: number, start = 0): number => {
     if (length === 0) {
       blank += count;
-      return;
+      return BLANK_GROUP;
     }
     let hash = 0x811c9dc5 | 0;
     for (let i = 0; i < length; i++) {
-      hash = Math.imul(hash ^ (ranking[i]! + 1), 0x01000193);
+      hash = Math.imul(hash ^ (ranking[start + i]! + 1), 0x01000193);
     }
     hash = Math.imul(hash ^ length, 0x5bd1e995) ^ (hash >>> 15);
     const mask = capacity - 1;
@@ -64,11 +77,11 @@ export function createBallotSetBuilder(optionCount: number, expectedDistinct = 1
       const g = table[slot]!;
       if (g === EMPTY) break;
       if (hashes[g] === hash) {
-        const start = offsets[g]!;
-        if (offsets[g + 1]! - start === length) {
+        const at = offsets[g]!;
+        if (offsets[g + 1]! - at === length) {
           let same = true;
           for (let i = 0; i < length; i++) {
-            if (choices[start + i] !== ranking[i]) {
+            if (choices[at + i] !== ranking[start + i]) {
               same = false;
               break;
             }
@@ -76,19 +89,19 @@ export function createBallotSetBuilder(optionCount: number, expectedDistinct = 1
           if (same) {
             counts[g] = counts[g]! + count;
             valid += count;
-            return;
+            return g;
           }
         }
       }
       slot = (slot + 1) & mask;
     }
     for (let i = 0; i < length; i++) {
-      const option = ranking[i]!;
+      const option = ranking[start + i]!;
       if (!Number.isInteger(option) || option < 0 || option >= optionCount) {
         throw new RangeError(`option index ${option} is out of range`);
       }
       for (let j = 0; j < i; j++) {
-        if (ranking[j] === option) throw new RangeError(`option index ${option} is ranked twice`);
+        if (ranking[start + j] === option) throw new RangeError(`option index ${option} is ranked twice`);
       }
     }
     if (size + 1 >= hashes.length) grow();
@@ -97,7 +110,7 @@ export function createBallotSetBuilder(optionCount: number, expectedDistinct = 1
       c.set(choices);
       choices = c;
     }
-    for (let i = 0; i < length; i++) choices[used + i] = ranking[i]!;
+    for (let i = 0; i < length; i++) choices[used + i] = ranking[start + i]!;
     const g = size;
     offsets[g] = used;
     used += length;
@@ -108,6 +121,7 @@ export function createBallotSetBuilder(optionCount: number, expectedDistinct = 1
     table[slot] = g;
     size += 1;
     if (size * 2 > capacity) rehash();
+    return g;
   };
 
   const finish = (): BallotSet => ({
@@ -120,7 +134,7 @@ export function createBallotSetBuilder(optionCount: number, expectedDistinct = 1
     valid,
   });
 
-  return { add, finish };
+  return { add, addToGroup, finish };
 }
 
 /** Aggregates ranked ballots (option indices, most preferred first). */
