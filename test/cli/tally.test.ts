@@ -1,0 +1,72 @@
+import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const fixture = (name: string): string => `test/fixtures/${name}`;
+
+interface Run {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+const runTally = (...args: string[]): Promise<Run> =>
+  new Promise((resolve) => {
+    execFile(process.execPath, ['--import=tsx', 'server/cli/tally.ts', ...args], { cwd: root }, (error, stdout, stderr) => {
+      resolve({ status: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+
+describe('cli/tally', () => {
+  it('prints the JSON result of API.md, the text report and the CSV table', async () => {
+    const [json, text, csv] = await Promise.all([
+      runTally('--method', 'irv', '--format', 'json', fixture('ballots-small.csv')),
+      runTally('--method', 'stv', '--seats', '2', '--format', 'text', fixture('ballots-small.csv')),
+      runTally('--method', 'schulze', '--format', 'csv', fixture('ballots-small.csv')),
+    ]);
+    expect(json.status).to.equal(0);
+    const result = JSON.parse(json.stdout);
+    expect(result).to.include({ method: 'irv', seats: 1, valid: 95, blank: 5, seed: 'consultation-ballots' });
+    expect(result.winners).to.deep.equal(['Charlie']);
+    expect(result.rounds).to.have.length(3);
+    expect(text.status).to.equal(0);
+    expect(text.stdout).to.contain('Quota: 32').and.contain('Stage 2: surplus of Alpha').and.contain('Retained: Alpha, Bravo');
+    expect(csv.status).to.equal(0);
+    expect(csv.stdout.split('\r\n').slice(0, 2)).to.deep.equal([
+      'option,place,retained,Bravo,Charlie,Alpha,Delta',
+      'Bravo,1,yes,,65,45,85',
+    ]);
+  });
+
+  it('refuses a file with rejected rows, with their line numbers, unless asked to skip them', async () => {
+    const [refused, skipped] = await Promise.all([
+      runTally('--method', 'plurality', fixture('ballots-invalid.csv')),
+      runTally('--method', 'plurality', '--skip-invalid', fixture('ballots-invalid.csv')),
+    ]);
+    expect(refused.status).to.equal(2);
+    expect(refused.stdout).to.equal('');
+    expect(refused.stderr).to.contain('line 3: count must be a positive whole number').and.contain('line 5:').and.contain('nothing counted');
+    expect(skipped.status).to.equal(0);
+    expect(skipped.stderr).to.contain('skipped 3 rejected row(s)');
+    expect(JSON.parse(skipped.stdout).scores).to.deep.equal({ Bravo: 4, Alpha: 3 });
+  });
+
+  it('exits with status 2 and a reason on bad arguments or an unreadable file', async () => {
+    const runs = await Promise.all([
+      runTally('--method', 'approval', fixture('ballots-small.csv')),
+      runTally('--method', 'irv', '--seats', '0', fixture('ballots-small.csv')),
+      runTally('--method', 'irv', '--seats', '5', fixture('ballots-small.csv')),
+      runTally('--method', 'irv', '--colour', 'red', fixture('ballots-small.csv')),
+      runTally('--method', 'irv', 'no-such-file.csv'),
+      runTally('--method', 'irv', 'package.json'),
+    ]);
+    expect(runs.map((r) => r.status)).to.deep.equal([2, 2, 2, 2, 2, 2]);
+    expect(runs[0]!.stderr).to.contain('unknown method "approval"');
+    expect(runs[1]!.stderr).to.contain('--seats must be a positive whole number, not "0"');
+    expect(runs[2]!.stderr).to.contain('--seats 5 is more than the 4 options');
+    expect(runs[3]!.stderr).to.contain("Unknown option '--colour'");
+    expect(runs[4]!.stderr).to.contain('cannot read no-such-file.csv: ENOENT');
+    expect(runs[5]!.stderr).to.contain('line 1: the header has no rank_1 column');
+  });
+});
