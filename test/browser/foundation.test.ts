@@ -35,8 +35,10 @@ describe('Foundation journey in a browser', function () {
   let browser: Browser;
   let sessions: Session[] = [];
   let invitationUrl = '';
-  /** The cookies of the administrator's first session, so that later tests need not sign in again. */
+  /** The cookies of the administrator's first session (never signed out), so that later tests need not sign in again. */
   let adminState: SessionOptions['storageState'];
+  /** The same for the delegate, once their invitation is used (that session is never signed out). */
+  let delegateState: SessionOptions['storageState'];
 
   async function open(options: SessionOptions = {}): Promise<Session> {
     const session = await openSession(browser, server.baseUrl, options);
@@ -221,7 +223,7 @@ describe('Foundation journey in a browser', function () {
   });
 
   it('lets the delegate choose a password from the invitation link, signed in for their Member State', async function () {
-    const { page, problems } = await open();
+    const { context, page, problems } = await open();
 
     await page.goto(invitationUrl);
     expect(await heading(page)).to.equal(en.invitation.title);
@@ -242,6 +244,7 @@ describe('Foundation journey in a browser', function () {
     expect(await page.locator('main').innerText()).to.contain(message(en.home.delegateHint, { iso3: 'SEN' }));
     expect(await page.locator('header .nav a').count()).to.equal(0);
     await takeScreenshot(page, '09-delegate-home-en');
+    delegateState = await context.storageState();
 
     const again = await page.goto(invitationUrl);
     expect(again?.status()).to.equal(410);
@@ -265,8 +268,8 @@ describe('Foundation journey in a browser', function () {
   });
 
   it('switches the delegate\'s pages to French and Spanish, remembers the choice and refuses /admin/users in that language', async function () {
-    const { page, problems } = await open();
-    await signIn(page, DELEGATE.email, DELEGATE.password);
+    const { page, problems } = await open({ storageState: delegateState });
+    await page.goto('/');
 
     await clickAndWait(page, page.locator('.language-switcher button[value=fr]'));
     expect(await htmlLang(page)).to.equal('fr');
@@ -334,13 +337,14 @@ describe('Foundation journey in a browser', function () {
     const field = await focusedElement(page);
     expect(field).to.include({ outlineStyle: 'solid', inViewport: true });
 
-    await signIn(page, ADMIN.email, ADMIN.password);
-    await page.keyboard.press('Tab');
-    expect(await focusedElement(page)).to.include({ href: '#main', text: en.layout.skip });
-    await page.keyboard.press('Tab');
-    const brand = await focusedElement(page);
+    const admin = await openAsAdmin();
+    await admin.page.goto('/');
+    await admin.page.keyboard.press('Tab');
+    expect(await focusedElement(admin.page)).to.include({ href: '#main', text: en.layout.skip });
+    await admin.page.keyboard.press('Tab');
+    const brand = await focusedElement(admin.page);
     expect(brand).to.include({ tag: 'a', href: '/', outlineStyle: 'solid', inViewport: true });
-    expect(problems).to.deep.equal([]);
+    expect([...problems, ...admin.problems]).to.deep.equal([]);
   });
 
   it('shows a staff member the 403 page in the language of their account on /admin/users', async function () {
@@ -366,12 +370,28 @@ describe('Foundation journey in a browser', function () {
     expect([...admin.problems, ...staff.problems]).to.deep.equal([]);
   });
 
+  it('shows the administrator an intact audit log that recorded the journey', async function () {
+    const { page, problems } = await openAsAdmin();
+
+    await page.goto('/');
+    await clickAndWait(page, page.locator('header .nav').getByRole('link', { name: en.nav.audit }));
+
+    const rows = page.locator('table.data tbody tr');
+    const count = await rows.count();
+    expect(await page.getByRole('status').innerText()).to.equal(message(en.audit.chainOk, { count }));
+    const actions = await rows.locator('td:nth-child(4)').allInnerTexts();
+    expect(actions).to.include.members(['user.setup', 'member-state.create', 'member-state.import', 'user.create', 'user.password-set']);
+    expect(await rows.filter({ hasText: 'user.password-set' }).locator('td:nth-child(3)').allInnerTexts()).to.include(DELEGATE.email);
+    await takeScreenshot(page, '15-audit-log');
+    expect(problems).to.deep.equal([]);
+  });
+
   it('fits the administrator\'s pages on a phone screen without sideways scrolling', async function () {
     const { page, problems } = await openAsAdmin({ viewport: MOBILE_VIEWPORT });
 
     for (const [pathname, name] of [['/', 'home'], ['/admin/member-states', 'member-states'], ['/admin/users', 'users'], ['/admin/member-states/import', 'import'], ['/admin/audit', 'audit']] as const) {
       await page.goto(pathname);
-      await takeScreenshot(page, `15-mobile-${name}`);
+      await takeScreenshot(page, `16-mobile-${name}`);
       expect(await horizontalOverflow(page), `sideways overflow on ${pathname}`).to.equal(0);
     }
     expect(problems).to.deep.equal([]);

@@ -50,6 +50,8 @@ export async function openSession(browser: Browser, baseUrl: string, options: Se
     ...(options.storageState ? { storageState: options.storageState } : {}),
   };
   const context = await browser.newContext(contextOptions);
+  // Well under mocha's timeout, so that a missing element fails the test with a screenshot taken.
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
