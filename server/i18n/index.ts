@@ -1,14 +1,34 @@
 import i18next, { type TFunction } from 'i18next';
+import { ballotsCatalogue } from './areas/ballots.js';
+import { surveysCatalogue } from './areas/surveys.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages.js';
 
+type Tree = { readonly [key: string]: string | Tree };
+
+/** Each area keeps its strings in the three languages side by side; they merge into one catalogue. */
+const AREAS: readonly Readonly<Record<Language, Tree>>[] = [surveysCatalogue, ballotsCatalogue];
+
+function merge(base: Tree, extra: Tree): Tree {
+  const out: Record<string, string | Tree> = { ...base };
+  for (const [k, v] of Object.entries(extra)) {
+    const prev = out[k];
+    out[k] = typeof v === 'object' && typeof prev === 'object' ? merge(prev, v) : v;
+  }
+  return out;
+}
+
+function catalogue(language: Language, core: Tree): Tree {
+  return AREAS.reduce((acc, area) => merge(acc, area[language]), core);
+}
+
 export type Translate = TFunction;
 
 const i18n = i18next.createInstance();
 await i18n.init({
-  resources: { en: { translation: en }, fr: { translation: fr }, es: { translation: es } },
+  resources: { en: { translation: catalogue('en', en) }, fr: { translation: catalogue('fr', fr) }, es: { translation: catalogue('es', es) } },
   supportedLngs: [...LANGUAGES],
   fallbackLng: DEFAULT_LANGUAGE,
   initAsync: false,

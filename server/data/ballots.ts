@@ -1,0 +1,88 @@
+import type { Knex } from 'knex';
+
+export type Channel = 'web' | 'api' | 'paper' | 'note-verbale';
+
+export interface StoredAnswer {
+  readonly ranking?: readonly number[];
+  readonly abstain?: boolean;
+  readonly comment?: string;
+}
+
+export interface RevisionRow {
+  readonly ballotId: number;
+  readonly surveyId: number;
+  readonly memberStateId: number;
+  readonly memberStateIso3: string;
+  readonly revision: number;
+  readonly submittedBy: number | null;
+  readonly submittedByLabel: string;
+  readonly submittedAt: string;
+  readonly channel: Channel;
+  readonly receipt: string;
+  readonly answers: Readonly<Record<string, StoredAnswer>>;
+  readonly comments: string;
+}
+
+type Row = Record<string, unknown>;
+
+function toRevision(r: Row): RevisionRow {
+  return {
+    ballotId: Number(r.ballot_id), surveyId: Number(r.survey_id), memberStateId: Number(r.member_state_id), memberStateIso3: String(r.iso3),
+    revision: Number(r.revision), submittedBy: r.submitted_by == null ? null : Number(r.submitted_by), submittedByLabel: String(r.submitted_by_label),
+    submittedAt: String(r.submitted_at), channel: r.channel as Channel, receipt: String(r.receipt),
+    answers: JSON.parse(String(r.answers)) as Record<string, StoredAnswer>, comments: String(r.comments ?? ''),
+  };
+}
+
+function revisions(db: Knex) {
+  return db('ballot_revisions as r')
+    .join('ballots as b', 'b.id', 'r.ballot_id')
+    .join('member_states as m', 'm.id', 'b.member_state_id')
+    .select('r.*', 'b.survey_id', 'b.member_state_id', 'm.iso3');
+}
+
+export async function findBallot(db: Knex, surveyId: number, memberStateId: number): Promise<{ id: number; currentRevision: number } | undefined> {
+  const r = await db('ballots').where({ survey_id: surveyId, member_state_id: memberStateId }).first('id', 'current_revision');
+  return r ? { id: Number(r.id), currentRevision: Number(r.current_revision) } : undefined;
+}
+
+export async function insertBallot(db: Knex, surveyId: number, memberStateId: number, now: string): Promise<number> {
+  const [row] = await db('ballots').insert({ survey_id: surveyId, member_state_id: memberStateId, current_revision: 1, updated_at: now }).returning('id');
+  return Number(typeof row === 'object' ? row.id : row);
+}
+
+/** Moves the ballot to `next` only if it is still at `base`: the check and the write are one statement. */
+export async function advanceBallot(db: Knex, ballotId: number, base: number, next: number, now: string): Promise<boolean> {
+  return (await db('ballots').where({ id: ballotId, current_revision: base }).update({ current_revision: next, updated_at: now })) === 1;
+}
+
+export async function insertRevision(db: Knex, row: {
+  ballot_id: number; revision: number; submitted_by: number | null; submitted_by_label: string; submitted_at: string;
+  channel: Channel; receipt: string; answers: string; comments: string;
+}): Promise<void> {
+  await db('ballot_revisions').insert(row);
+}
+
+export async function findCurrentRevision(db: Knex, surveyId: number, memberStateId: number): Promise<RevisionRow | undefined> {
+  const r = await revisions(db).where({ 'b.survey_id': surveyId, 'b.member_state_id': memberStateId }).whereRaw('r.revision = b.current_revision').first();
+  return r ? toRevision(r) : undefined;
+}
+
+export async function findRevision(db: Knex, ballotId: number, revision: number): Promise<RevisionRow | undefined> {
+  const r = await revisions(db).where({ 'r.ballot_id': ballotId, 'r.revision': revision }).first();
+  return r ? toRevision(r) : undefined;
+}
+
+export async function listRevisions(db: Knex, surveyId: number, memberStateId: number): Promise<RevisionRow[]> {
+  return (await revisions(db).where({ 'b.survey_id': surveyId, 'b.member_state_id': memberStateId }).orderBy('r.revision', 'desc')).map(toRevision);
+}
+
+export async function findRevisionByReceipt(db: Knex, receipt: string): Promise<(RevisionRow & { isCurrent: boolean }) | undefined> {
+  const r = await revisions(db).select('b.current_revision').where({ 'r.receipt': receipt }).first();
+  return r ? { ...toRevision(r), isCurrent: Number(r.current_revision) === Number(r.revision) } : undefined;
+}
+
+/** The current revision of every ballot of a survey, in Member State order. */
+export async function listCurrentRevisions(db: Knex, surveyId: number): Promise<RevisionRow[]> {
+  return (await revisions(db).where({ 'b.survey_id': surveyId }).whereRaw('r.revision = b.current_revision').orderBy('m.iso3')).map(toRevision);
+}

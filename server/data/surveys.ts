@@ -1,0 +1,121 @@
+import type { Knex } from 'knex';
+import type { Localised, Question, Survey, SurveyOption, SurveyStatus } from '../domain/surveys/model.js';
+import type { Method } from '../tally/index.js';
+import { toBoolean } from './connection.js';
+
+type Row = Record<string, unknown>;
+
+function localised(r: Row, field: string): Localised {
+  return { en: String(r[`${field}_en`] ?? ''), fr: (r[`${field}_fr`] as string | null) ?? null, es: (r[`${field}_es`] as string | null) ?? null };
+}
+
+export function localisedColumns(field: string, text: Localised): Row {
+  return { [`${field}_en`]: text.en, [`${field}_fr`]: text.fr, [`${field}_es`]: text.es };
+}
+
+function toSurvey(r: Row, questions: Question[]): Survey {
+  return {
+    id: Number(r.id),
+    title: localised(r, 'title'),
+    description: localised(r, 'description'),
+    reference: String(r.reference ?? ''),
+    storedStatus: r.status as SurveyStatus,
+    closesAt: (r.closes_at as string | null) ?? null,
+    quorum: r.quorum == null ? null : Number(r.quorum),
+    seed: (r.seed as string | null) ?? null,
+    openedAt: (r.opened_at as string | null) ?? null,
+    translationOverride: (r.translation_override as string | null) ?? null,
+    optionsReopened: toBoolean(r.options_reopened),
+    createdAt: String(r.created_at),
+    updatedAt: String(r.updated_at),
+    questions,
+  };
+}
+
+async function loadQuestions(db: Knex, surveyIds: number[]): Promise<Map<number, Question[]>> {
+  const byS = new Map<number, Question[]>();
+  if (surveyIds.length === 0) return byS;
+  const qRows: Row[] = await db('questions').whereIn('survey_id', surveyIds).orderBy(['survey_id', 'position', 'id']);
+  const oRows: Row[] = qRows.length
+    ? await db('options').leftJoin('member_states', 'member_states.id', 'options.proposed_by')
+      .whereIn('question_id', qRows.map((q) => Number(q.id)))
+      .select('options.*', 'member_states.iso3 as proposed_by_iso3')
+      .orderBy(['question_id', 'position', 'options.id'])
+    : [];
+  const byQ = new Map<number, SurveyOption[]>();
+  for (const o of oRows) {
+    const list = byQ.get(Number(o.question_id)) ?? [];
+    list.push({ id: Number(o.id), position: Number(o.position), label: String(o.label ?? ''), title: localised(o, 'title'), description: localised(o, 'description'), proposedBy: (o.proposed_by_iso3 as string | null) ?? null });
+    byQ.set(Number(o.question_id), list);
+  }
+  for (const q of qRows) {
+    const list = byS.get(Number(q.survey_id)) ?? [];
+    list.push({
+      id: Number(q.id), position: Number(q.position), title: localised(q, 'title'), description: localised(q, 'description'),
+      seats: Number(q.seats), method: q.method as Method, maxRanks: q.max_ranks == null ? null : Number(q.max_ranks),
+      allowAbstain: toBoolean(q.allow_abstain), allowComment: toBoolean(q.allow_comment), allowProposals: toBoolean(q.allow_proposals),
+      options: byQ.get(Number(q.id)) ?? [],
+    });
+    byS.set(Number(q.survey_id), list);
+  }
+  return byS;
+}
+
+export async function findSurvey(db: Knex, id: number): Promise<Survey | undefined> {
+  const r = await db('surveys').where({ id }).first();
+  if (!r) return undefined;
+  return toSurvey(r, (await loadQuestions(db, [id])).get(id) ?? []);
+}
+
+export async function listSurveyRows(db: Knex, statuses?: readonly SurveyStatus[]): Promise<Survey[]> {
+  const q = db('surveys').orderBy('created_at', 'desc').orderBy('id', 'desc');
+  if (statuses) q.whereIn('status', statuses);
+  const rows: Row[] = await q;
+  const questions = await loadQuestions(db, rows.map((r) => Number(r.id)));
+  return rows.map((r) => toSurvey(r, questions.get(Number(r.id)) ?? []));
+}
+
+export async function insertSurvey(db: Knex, fields: Row): Promise<number> {
+  const [row] = await db('surveys').insert(fields).returning('id');
+  return Number(typeof row === 'object' ? row.id : row);
+}
+
+export async function updateSurveyRow(db: Knex, id: number, fields: Row): Promise<void> {
+  await db('surveys').where({ id }).update(fields);
+}
+
+/** Changes the status only if it is still `from`; false when another request changed it first. */
+export async function transitionSurvey(db: Knex, id: number, from: SurveyStatus, fields: Row): Promise<boolean> {
+  return (await db('surveys').where({ id, status: from }).update(fields)) === 1;
+}
+
+export async function insertQuestion(db: Knex, fields: Row): Promise<number> {
+  const [row] = await db('questions').insert(fields).returning('id');
+  return Number(typeof row === 'object' ? row.id : row);
+}
+
+export async function updateQuestion(db: Knex, id: number, fields: Row): Promise<void> {
+  await db('questions').where({ id }).update(fields);
+}
+
+export async function deleteQuestions(db: Knex, ids: number[]): Promise<void> {
+  if (ids.length) await db('questions').whereIn('id', ids).del();
+}
+
+export async function insertOption(db: Knex, fields: Row): Promise<number> {
+  const [row] = await db('options').insert(fields).returning('id');
+  return Number(typeof row === 'object' ? row.id : row);
+}
+
+export async function updateOption(db: Knex, id: number, fields: Row): Promise<void> {
+  await db('options').where({ id }).update(fields);
+}
+
+export async function deleteOptions(db: Knex, ids: number[]): Promise<void> {
+  if (ids.length) await db('options').whereIn('id', ids).del();
+}
+
+export async function maxOptionPosition(db: Knex, questionId: number): Promise<number> {
+  const r = await db('options').where({ question_id: questionId }).max({ m: 'position' }).first();
+  return Number(r?.m ?? 0);
+}

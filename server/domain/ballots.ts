@@ -1,0 +1,204 @@
+import { randomInt } from 'node:crypto';
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import {
+  advanceBallot, findBallot, findCurrentRevision, findRevision, findRevisionByReceipt, insertBallot, insertRevision, listRevisions,
+  type Channel, type RevisionRow, type StoredAnswer,
+} from '../data/ballots.js';
+import { isUniqueViolation } from '../data/connection.js';
+import { findMemberStateById } from '../data/member-states.js';
+import { findSurvey } from '../data/surveys.js';
+import { createRankingValidator } from '../tally/index.js';
+import { actorLabel } from './accounts.js';
+import { appendAuditEntry } from './audit.js';
+import { isoTime } from './clock.js';
+import type { Actor, Deps } from './deps.js';
+import { AppError, type FieldError } from './errors.js';
+import { effectiveStatus, type Survey } from './surveys/model.js';
+import { parseInput } from './validation.js';
+
+const comment = z.string().trim().max(5000, 'validation.tooLong').optional();
+const answerSchema = z.union([
+  z.object({ question: z.coerce.number().int().positive(), abstain: z.literal(true), comment }),
+  z.object({
+    question: z.coerce.number().int().positive(),
+    ranking: z.array(z.union([z.coerce.number().int().positive(), z.null()])).max(200, 'validation.tooMany'),
+    abstain: z.literal(false).optional(),
+    comment,
+  }),
+], { message: 'validation.answer' });
+
+export const ballotInputSchema = z.object({
+  baseRevision: z.coerce.number().int().min(0).optional(),
+  answers: z.array(answerSchema).max(50, 'validation.tooMany'),
+  comments: z.string().trim().max(10000, 'validation.tooLong').optional().default(''),
+});
+export type BallotInput = z.input<typeof ballotInputSchema>;
+
+/** A ballot as it will be counted: per question, option ids in order, or an abstention. */
+export interface CheckedBallot {
+  readonly answers: Readonly<Record<string, StoredAnswer>>;
+  readonly comments: string;
+  readonly baseRevision: number | undefined;
+}
+
+export interface BallotTarget {
+  readonly survey: Survey;
+  readonly memberStateId: number;
+}
+
+const RECEIPT_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/** A receipt code like 7KQ2-M9XA-P4LD: 60 random bits, no look-alike characters. */
+export function newReceiptCode(): string {
+  let s = '';
+  for (let i = 0; i < 12; i++) s += RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)];
+  return `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}`;
+}
+
+/** Which Member State's ballot the actor may submit, and the survey it is for; refuses anyone else. */
+export async function ballotTarget(deps: Deps, actor: Actor, surveyId: number, memberStateId?: number): Promise<BallotTarget> {
+  const survey = await findSurvey(deps.db, surveyId);
+  if (!survey || (survey.storedStatus === 'draft' && actor.role !== 'admin')) throw new AppError('not_found', 'errors.notFound');
+  let target: number;
+  if (actor.role === 'delegate') {
+    if (memberStateId !== undefined && memberStateId !== actor.memberStateId) throw new AppError('forbidden', 'errors.otherMemberState');
+    target = actor.memberStateId!;
+  } else if (actor.role === 'admin' && memberStateId !== undefined) {
+    target = memberStateId;
+  } else {
+    throw new AppError('forbidden', 'errors.forbidden');
+  }
+  const ms = await findMemberStateById(deps.db, target);
+  if (!ms) throw new AppError('not_found', 'errors.notFound');
+  if (ms.status !== 'member') throw new AppError('forbidden', 'errors.observerCannotVote');
+  return { survey, memberStateId: target };
+}
+
+/** Validates a ballot against its survey's questions, without saving it (the review step uses this). */
+export function checkBallot(survey: Survey, input: unknown): CheckedBallot {
+  const data = parseInput(ballotInputSchema, input);
+  const fields: FieldError[] = [];
+  const answers: Record<string, StoredAnswer> = {};
+  const byId = new Map(survey.questions.map((q) => [q.id, q]));
+  data.answers.forEach((a, i) => {
+    const q = byId.get(a.question);
+    if (!q) return fields.push({ field: `answers.${i}.question`, key: 'validation.unknownQuestion', params: { id: a.question } });
+    if (answers[q.id]) return fields.push({ field: `q${q.id}`, key: 'validation.questionTwice' });
+    if (a.comment && !q.allowComment) fields.push({ field: `q${q.id}.comment`, key: 'validation.commentNotAllowed' });
+    const withComment = a.comment ? { comment: a.comment } : {};
+    if ('ranking' in a && a.ranking.length > 0) {
+      const check = createRankingValidator({ options: q.options.map((o) => String(o.id)), maxRanks: q.maxRanks ?? undefined })(a.ranking.map((x) => (x === null ? null : String(x))));
+      if (!check.ok) {
+        for (const p of check.problems) fields.push({ field: `q${q.id}`, key: `ballot.problems.${p.code}`, params: { rank: p.rank, max: q.maxRanks ?? q.options.length } });
+        return;
+      }
+      answers[q.id] = { ranking: check.ranking.map((index) => q.options[index]!.id), ...withComment };
+    } else if (a.abstain === true) {
+      if (!q.allowAbstain) return fields.push({ field: `q${q.id}`, key: 'validation.abstainNotAllowed' });
+      answers[q.id] = { abstain: true, ...withComment };
+    } else {
+      fields.push({ field: `q${q.id}`, key: q.allowAbstain ? 'validation.rankOrAbstain' : 'validation.rankAtLeastOne' });
+    }
+  });
+  for (const q of survey.questions) {
+    if (!answers[q.id] && !fields.some((f) => f.field === `q${q.id}` || f.field.startsWith(`q${q.id}.`))) {
+      fields.push({ field: `q${q.id}`, key: q.allowAbstain ? 'validation.rankOrAbstain' : 'validation.rankAtLeastOne' });
+    }
+  }
+  if (fields.length) throw new AppError('invalid', 'errors.ballotInvalid', {}, fields);
+  return { answers, comments: data.comments, baseRevision: data.baseRevision };
+}
+
+function assertOpen(deps: Deps, survey: Survey): void {
+  const status = effectiveStatus(survey, deps.clock.now());
+  if (status !== 'open') throw new AppError('conflict', status === 'draft' ? 'errors.surveyNotOpen' : 'errors.surveyClosed');
+}
+
+function staleError(current: RevisionRow | undefined): AppError {
+  return new AppError('conflict', 'errors.staleBallot', current
+    ? { who: current.submittedByLabel, when: current.submittedAt, revision: current.revision }
+    : { who: '?', when: '', revision: 0 });
+}
+
+async function writeRevision(deps: Deps, trx: Knex.Transaction, actor: Actor, target: BallotTarget, ballot: CheckedBallot, channel: Channel) {
+  const { survey, memberStateId } = target;
+  const fresh = await findSurvey(trx, survey.id);
+  if (!fresh) throw new AppError('not_found', 'errors.notFound');
+  // The closing time is checked here, as the ballot arrives, whatever else runs.
+  assertOpen(deps, fresh);
+  const now = isoTime(deps.clock.now());
+  let existing = await findBallot(trx, survey.id, memberStateId);
+  let revision: number;
+  let ballotId: number;
+  if (!existing) {
+    if (ballot.baseRevision !== undefined && ballot.baseRevision !== 0) throw staleError(undefined);
+    ballotId = await insertBallot(trx, survey.id, memberStateId, now);
+    revision = 1;
+  } else {
+    if (ballot.baseRevision !== undefined && ballot.baseRevision !== existing.currentRevision) {
+      throw staleError(await findCurrentRevision(trx, survey.id, memberStateId));
+    }
+    ballotId = existing.id;
+    for (let attempt = 0; ; attempt++) {
+      revision = existing.currentRevision + 1;
+      if (await advanceBallot(trx, ballotId, existing.currentRevision, revision, now)) break;
+      if (ballot.baseRevision !== undefined || attempt >= 5) throw staleError(await findCurrentRevision(trx, survey.id, memberStateId));
+      existing = (await findBallot(trx, survey.id, memberStateId))!;
+    }
+  }
+  const receipt = newReceiptCode();
+  await insertRevision(trx, {
+    ballot_id: ballotId, revision, submitted_by: actor.userId, submitted_by_label: actorLabel(actor), submitted_at: now,
+    channel, receipt, answers: JSON.stringify(ballot.answers), comments: ballot.comments,
+  });
+  await appendAuditEntry(deps, trx, {
+    actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'ballot.submit', subjectType: 'ballot', subjectId: ballotId,
+    details: { survey: survey.id, memberStateId, revision, channel, receipt, answers: ballot.answers },
+  });
+  return { revision, receipt, submittedAt: now };
+}
+
+/**
+ * Stores a new revision of the Member State's ballot. With a base revision that is no longer the
+ * current one, nothing changes and the caller learns who changed the ballot and when.
+ */
+export async function submitBallot(
+  deps: Deps, actor: Actor, surveyId: number, input: unknown, options: { channel: Channel; memberStateId?: number },
+): Promise<{ revision: number; receipt: string; submittedAt: string }> {
+  const target = await ballotTarget(deps, actor, surveyId, options.memberStateId);
+  assertOpen(deps, target.survey);
+  const ballot = checkBallot(target.survey, input);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await deps.db.transaction((trx) => writeRevision(deps, trx, actor, target, ballot, options.channel));
+    } catch (error) {
+      // Two first submissions at once: the unique key lets one in; the other is stale, or retries
+      // when it asked to replace whatever is there.
+      if (!isUniqueViolation(error)) throw error;
+      if (ballot.baseRevision !== undefined || attempt >= 2) throw staleError(await findCurrentRevision(deps.db, surveyId, target.memberStateId));
+    }
+  }
+}
+
+export async function currentBallot(deps: Deps, actor: Actor, surveyId: number): Promise<RevisionRow | undefined> {
+  const target = await ballotTarget(deps, actor, surveyId);
+  return findCurrentRevision(deps.db, surveyId, target.memberStateId);
+}
+
+export async function ballotHistory(deps: Deps, actor: Actor, surveyId: number): Promise<RevisionRow[]> {
+  const target = await ballotTarget(deps, actor, surveyId);
+  return listRevisions(deps.db, surveyId, target.memberStateId);
+}
+
+/** What was recorded for a receipt, shown only to that Member State's delegation and the Administration. */
+export async function lookUpReceipt(deps: Deps, actor: Actor, code: string): Promise<{ revision: RevisionRow & { isCurrent: boolean }; survey: Survey }> {
+  const normalised = code.trim().toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/^(.{4})(.{4})(.{4})$/, '$1-$2-$3');
+  const revision = await findRevisionByReceipt(deps.db, normalised);
+  if (!revision) throw new AppError('not_found', 'errors.receiptUnknown');
+  if (actor.role === 'delegate' && actor.memberStateId !== revision.memberStateId) throw new AppError('not_found', 'errors.receiptUnknown');
+  const survey = (await findSurvey(deps.db, revision.surveyId))!;
+  return { revision, survey };
+}
+
+export { findRevision };
