@@ -60,3 +60,17 @@ export function focusedElement(page: Page): Promise<FocusedElement | null> {
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
 }
+
+/** Where the header's main navigation leads. */
+export function navigationPaths(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`[...document.querySelectorAll('header nav a')].map((a) => a.getAttribute('href') || '')`);
+}
+
+/**
+ * Text on the page that looks like a translation key left untranslated, such as "nav.surveys":
+ * a catalogue's top-level namespace, a dot and more of a key.
+ */
+export async function untranslatedKeys(page: Page, namespaces: readonly string[]): Promise<string[]> {
+  const pattern = new RegExp(`(?<![\\w.@-])(?:${namespaces.join('|')})(?:\\.[A-Za-z0-9_]+)+(?![\\w@-])`, 'g');
+  return (await page.locator('body').innerText()).match(pattern) ?? [];
+}
