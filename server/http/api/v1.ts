@@ -8,6 +8,7 @@ import { apiErrors } from '../middleware/errors.js';
 import { locale } from '../middleware/locale.js';
 import { allow, anySignedIn } from '../middleware/roles.js';
 import { bearerAuth } from './bearer.js';
+import { surveysApi } from './surveys.js';
 import { AppError } from '../../domain/errors.js';
 
 export function apiV1(deps: Deps): Router {
@@ -45,6 +46,8 @@ export function apiV1(deps: Deps): Router {
     const { token } = await createApiToken(deps, req.user!, idParam(req.params.id));
     res.status(201).json({ token });
   });
+
+  router.use('/surveys', surveysApi(deps));
 
   router.use((_req, _res, next) => next(new AppError('not_found', 'errors.notFound')));
   router.use(apiErrors);
