@@ -1,0 +1,152 @@
+import type { RevisionRow, StoredAnswer } from '../../data/ballots.js';
+import type { FieldError } from '../../domain/errors.js';
+import { pick, type Localised, type Survey } from '../../domain/surveys/model.js';
+import type { Formatters, Translate } from '../../i18n/index.js';
+import type { Language } from '../../i18n/languages.js';
+import type { BallotFields } from '../forms/ballot.js';
+
+/** Text in the reader's language, or English marked as standing in for a missing translation. */
+export interface Text {
+  readonly text: string;
+  readonly lang: Language;
+  readonly fallback: boolean;
+}
+
+const LOCALES: Readonly<Record<Language, string>> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
+
+/** "2 days 4 hours", "3 hours 10 minutes", "12 minutes" in the reader's language; null once past. */
+export function remainingTime(closesAt: string | null, now: Date, lang: Language): string | null {
+  if (!closesAt) return null;
+  const ms = new Date(closesAt).getTime() - now.getTime();
+  if (ms <= 0) return null;
+  const minutes = Math.max(1, Math.floor(ms / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  const unit = (n: number, u: 'day' | 'hour' | 'minute') => new Intl.NumberFormat(LOCALES[lang], { style: 'unit', unit: u, unitDisplay: 'long' }).format(n);
+  if (days > 0) return hours > 0 ? `${unit(days, 'day')} ${unit(hours, 'hour')}` : unit(days, 'day');
+  if (hours > 0) return mins > 0 ? `${unit(hours, 'hour')} ${unit(mins, 'minute')}` : unit(hours, 'hour');
+  return unit(mins, 'minute');
+}
+
+export interface OptionModel {
+  readonly id: number;
+  readonly label: string;
+  readonly title: Text;
+  readonly description: Text | null;
+  readonly proposedBy: string | null;
+  readonly field: string;
+  readonly rank: string;
+}
+
+export interface QuestionModel {
+  readonly id: number;
+  readonly number: number;
+  readonly title: Text;
+  readonly description: Text | null;
+  readonly seats: number;
+  readonly method: string;
+  readonly maxRanks: number;
+  readonly allowAbstain: boolean;
+  readonly allowComment: boolean;
+  readonly allowProposals: boolean;
+  readonly abstain: boolean;
+  readonly comment: string;
+  readonly options: readonly OptionModel[];
+  readonly errors: readonly string[];
+}
+
+function optionalText(text: Localised, lang: Language): Text | null {
+  return text.en.trim() === '' ? null : pick(text, lang);
+}
+
+/** Error messages per question id (key "q<id>") and for the whole ballot (key "_"). */
+export function ballotErrors(problems: readonly FieldError[], t: Translate): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const p of problems) {
+    const m = /^q(\d+)/.exec(p.field);
+    const key = m ? `q${m[1]}` : '_';
+    const message = t(p.key, p.params);
+    out[key] ??= [];
+    if (!out[key].includes(message)) out[key].push(message);
+  }
+  return out;
+}
+
+export function ballotQuestions(survey: Survey, lang: Language, fields: BallotFields, errors: Record<string, string[]>, t: Translate): QuestionModel[] {
+  return survey.questions.map((q, i) => ({
+    id: q.id,
+    number: i + 1,
+    title: pick(q.title, lang),
+    description: optionalText(q.description, lang),
+    seats: q.seats,
+    method: t(`surveys.methods.${q.method}`),
+    maxRanks: q.maxRanks ?? q.options.length,
+    allowAbstain: q.allowAbstain,
+    allowComment: q.allowComment,
+    allowProposals: q.allowProposals,
+    abstain: fields[`abstain_${q.id}`] === '1',
+    comment: fields[`comment_${q.id}`] ?? '',
+    errors: errors[`q${q.id}`] ?? [],
+    options: q.options.map((o) => ({
+      id: o.id,
+      label: o.label,
+      title: pick(o.title, lang),
+      description: optionalText(o.description, lang),
+      proposedBy: o.proposedBy,
+      field: `rank_${q.id}_${o.id}`,
+      rank: fields[`rank_${q.id}_${o.id}`] ?? '',
+    })),
+  }));
+}
+
+export interface CountedAnswer {
+  readonly questionId: number;
+  readonly title: Text;
+  readonly abstain: boolean;
+  readonly ranking: readonly { readonly label: string; readonly title: Text }[];
+  readonly comment: string;
+}
+
+/** A ballot as it will be counted: per question, the options in order, or the abstention. */
+export function countedBallot(survey: Survey, answers: Readonly<Record<string, StoredAnswer>>, lang: Language): CountedAnswer[] {
+  return survey.questions.map((q) => {
+    const a = answers[q.id] ?? {};
+    const options = new Map(q.options.map((o) => [o.id, o]));
+    return {
+      questionId: q.id,
+      title: pick(q.title, lang),
+      abstain: a.abstain === true,
+      ranking: (a.ranking ?? []).map((id) => {
+        const o = options.get(id);
+        return { label: o?.label ?? '', title: o ? pick(o.title, lang) : { text: `#${id}`, lang, fallback: false } };
+      }),
+      comment: a.comment ?? '',
+    };
+  });
+}
+
+/** The downloadable receipt: plain text in the reader's language, one fact a line. */
+export function receiptText(survey: Survey, revision: RevisionRow & { isCurrent: boolean }, lang: Language, t: Translate, fmt: Formatters): string {
+  const lines = [
+    t('voting.receipt.fileTitle'),
+    '',
+    `${t('voting.receipt.survey')}: ${pick(survey.title, lang).text}${survey.reference ? ` (${survey.reference})` : ''}`,
+    `${t('voting.receipt.memberState')}: ${revision.memberStateIso3}`,
+    `${t('voting.receipt.revision')}: ${revision.revision}`,
+    `${t('voting.receipt.submittedAt')}: ${fmt.dateTime(revision.submittedAt)} (${revision.submittedAt})`,
+    `${t('voting.receipt.submittedBy')}: ${revision.submittedByLabel}`,
+    `${t('voting.receipt.channel')}: ${t(`voting.channels.${revision.channel}`)}`,
+    `${t('voting.receipt.code')}: ${revision.receipt}`,
+    '',
+    t('voting.receipt.asCounted'),
+  ];
+  for (const [i, a] of countedBallot(survey, revision.answers, lang).entries()) {
+    lines.push('', `${i + 1}. ${a.title.text}`);
+    if (a.abstain) lines.push(`   ${t('voting.review.abstention')}`);
+    else a.ranking.forEach((o, r) => lines.push(`   ${r + 1}. ${o.label ? `${o.label} ` : ''}${o.title.text}`));
+    if (a.comment) lines.push(`   ${t('voting.review.comment')}: ${a.comment}`);
+  }
+  if (revision.comments) lines.push('', `${t('voting.review.comments')}: ${revision.comments}`);
+  return `${lines.join('\r\n')}\r\n`;
+}
