@@ -1,0 +1,318 @@
+// Fills an empty database with the demo consultation, through the domain functions, so that every
+// rule holds and every change is in the audit log. The same data every time: a seeded generator
+// makes the choices, and times are counted back from the clock's "now".
+import { createUser, loadActor } from '../../server/domain/accounts.js';
+import { submitBallot } from '../../server/domain/ballots.js';
+import type { Clock } from '../../server/domain/clock.js';
+import type { Actor, Deps } from '../../server/domain/deps.js';
+import { createMemberState } from '../../server/domain/member-states.js';
+import { declineProposal, proposeTopic } from '../../server/domain/proposals.js';
+import { createSurvey } from '../../server/domain/surveys/authoring.js';
+import { closeSurvey, openSurvey, publishSurvey } from '../../server/domain/surveys/lifecycle.js';
+import type { Survey } from '../../server/domain/surveys/model.js';
+import type { Language } from '../../server/i18n/languages.js';
+import {
+  currentSurveyInput, DEMO_COMMENTS, DEMO_EMAIL_DOMAIN, DEMO_MEMBER_STATES, DEMO_PASSWORDS, previousSurveyInput,
+} from './demo-content.js';
+
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** The database is not empty: the demo never mixes its data with real data. */
+export class DemoRefusal extends Error {}
+
+/** A small seeded generator (mulberry32): the demo makes the same choices on every run. */
+export interface DemoRandom {
+  /** A number in [0, 1). */
+  next(): number;
+  /** An integer in [0, n). */
+  int(n: number): number;
+  chance(p: number): boolean;
+  pick<T>(items: readonly T[]): T;
+  /** All items, heavier ones more likely to come first. */
+  weightedOrder<T>(items: readonly T[], weights: readonly number[]): T[];
+}
+
+export function createDemoRandom(seed: number): DemoRandom {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  return {
+    next,
+    int,
+    chance: (p) => next() < p,
+    pick: (items) => items[int(items.length)]!,
+    weightedOrder(items, weights) {
+      const pool = items.map((item, i) => ({ item, weight: weights[i] ?? 1 }));
+      const order: (typeof items)[number][] = [];
+      while (pool.length > 0) {
+        let r = next() * pool.reduce((sum, p) => sum + p.weight, 0);
+        let i = 0;
+        while (i < pool.length - 1 && r >= pool[i]!.weight) r -= pool[i++]!.weight;
+        order.push(pool.splice(i, 1)[0]!.item);
+      }
+      return order;
+    },
+  };
+}
+
+/** A clock the seeding moves by hand, so the demo has a believable history. */
+function steppingClock(start: number): Clock & { set(ms: number): void } {
+  let now = start;
+  return { now: () => new Date(now), set: (ms) => { now = ms; } };
+}
+
+export interface DemoAccount {
+  readonly role: 'admin' | 'staff' | 'delegate';
+  readonly email: string;
+  readonly password: string;
+  readonly displayName: string;
+  readonly memberState: string | null;
+}
+
+export interface DemoSummary {
+  readonly accounts: readonly DemoAccount[];
+  readonly memberStates: number;
+  readonly observers: number;
+  readonly currentSurveyId: number;
+  readonly previousSurveyId: number;
+  /** Of the current survey. */
+  readonly ballots: number;
+  readonly revisions: number;
+  readonly pendingProposals: number;
+  readonly declinedProposals: number;
+}
+
+/** How a Member State answers the current survey. */
+interface VoterPlan {
+  readonly iso3: string;
+  /** How many revisions, and which delegate (1 or 2) submits each. */
+  readonly by: readonly (1 | 2)[];
+  readonly channel?: 'api' | 'paper' | 'note-verbale';
+  readonly abstainOn?: 0 | 1;
+}
+
+const CURRENT_VOTERS: readonly VoterPlan[] = [
+  { iso3: 'ARG', by: [1] },
+  { iso3: 'BGD', by: [1] },
+  { iso3: 'BEL', by: [1] },
+  { iso3: 'FRA', by: [1, 2, 1] },
+  { iso3: 'BRA', by: [1] },
+  { iso3: 'CAN', by: [1], channel: 'api' },
+  { iso3: 'MEX', by: [1, 1, 2, 2] },
+  { iso3: 'CHL', by: [1] },
+  { iso3: 'COL', by: [1] },
+  { iso3: 'ETH', by: [1], channel: 'paper' },
+  { iso3: 'DEU', by: [1], channel: 'api', abstainOn: 0 },
+  { iso3: 'EGY', by: [1], abstainOn: 1 },
+  { iso3: 'PHL', by: [1, 2] },
+  { iso3: 'GHA', by: [1] },
+  { iso3: 'MAR', by: [1] },
+  { iso3: 'CHE', by: [1, 2] },
+  { iso3: 'GTM', by: [1], channel: 'note-verbale' },
+  { iso3: 'SEN', by: [1] },
+  { iso3: 'ESP', by: [1] },
+  { iso3: 'USA', by: [1], channel: 'api' },
+];
+
+function rankingFor(random: DemoRandom, survey: Survey, questionIndex: number, weights: readonly number[], minRanks: number) {
+  const q = survey.questions[questionIndex]!;
+  const order = random.weightedOrder(q.options.map((o) => o.id), weights);
+  return order.slice(0, minRanks + random.int(q.options.length - minRanks + 1));
+}
+
+function commentIn(random: DemoRandom, language: Language): string {
+  return random.pick(DEMO_COMMENTS[language]);
+}
+
+/** Why the demo may not fill this database, or null when it is empty. */
+export async function demoRefusalReason(db: Deps['db']): Promise<string | null> {
+  const count = async (table: string) => Number((await db(table).count<{ n: number | string }[]>({ n: '*' }))[0]?.n ?? 0);
+  const present = { users: await count('users'), surveys: await count('surveys'), memberStates: await count('member_states') };
+  if (present.users === 0 && present.surveys === 0 && present.memberStates === 0) return null;
+  return `The database is not empty (${present.users} accounts, ${present.surveys} surveys, ${present.memberStates} Member States). `
+    + 'The demo only fills an empty database; point DATA_DIR or DATABASE_URL at a new one.';
+}
+
+/**
+ * Seeds the demo consultation into an empty, migrated database. Times are counted back from
+ * deps.clock: accounts a year and more ago, last year's survey closed and published, this year's
+ * survey opened five days ago and closing in nine days.
+ */
+export async function seedDemo(deps: Deps, options: { randomSeed?: number } = {}): Promise<DemoSummary> {
+  const refusal = await demoRefusalReason(deps.db);
+  if (refusal) throw new DemoRefusal(refusal);
+
+  const random = createDemoRandom(options.randomSeed ?? 2008);
+  const end = deps.clock.now().getTime();
+  const clock = steppingClock(end - 410 * DAY);
+  const d: Deps = { ...deps, clock };
+  const tick = (minutes = 2) => clock.set(clock.now().getTime() + minutes * MINUTE);
+  const accounts: DemoAccount[] = [];
+
+  const addUser = async (creator: Actor | null, account: Omit<DemoAccount, 'password'> & { language: Language }): Promise<Actor> => {
+    const password = DEMO_PASSWORDS[account.role];
+    const { user } = await createUser(d, creator, {
+      email: account.email, displayName: account.displayName, role: account.role, memberState: account.memberState ?? undefined, language: account.language,
+    }, password);
+    accounts.push({ role: account.role, email: account.email, password, displayName: account.displayName, memberState: account.memberState });
+    tick();
+    return (await loadActor(d, user.id))!;
+  };
+
+  // The Administration and the membership, a little over a year ago.
+  const admin = await addUser(null, { role: 'admin', email: `admin@${DEMO_EMAIL_DOMAIN}`, displayName: 'Demo administrator', memberState: null, language: 'en' });
+  await addUser(admin, { role: 'staff', email: `staff@${DEMO_EMAIL_DOMAIN}`, displayName: 'Demo staff member', memberState: null, language: 'fr' });
+  for (const m of DEMO_MEMBER_STATES) {
+    await createMemberState(d, admin, { iso3: m.iso3, names: m.names, status: m.status });
+    tick(1);
+  }
+  const delegates = new Map<string, Actor[]>();
+  for (const m of DEMO_MEMBER_STATES) {
+    const team: Actor[] = [];
+    for (let k = 1; k <= m.delegates; k++) {
+      team.push(await addUser(admin, {
+        role: 'delegate',
+        email: `${k === 1 ? 'delegate' : `delegate${k}`}.${m.iso3.toLowerCase()}@${DEMO_EMAIL_DOMAIN}`,
+        displayName: `${k === 1 ? 'Delegate' : 'Second delegate'} of ${m.names.en}`,
+        memberState: m.iso3,
+        language: m.language,
+      }));
+    }
+    delegates.set(m.iso3, team);
+  }
+  const languageOf = new Map(DEMO_MEMBER_STATES.map((m) => [m.iso3, m.language]));
+  const delegate = (iso3: string, k: 1 | 2 = 1) => delegates.get(iso3)![k - 1]!;
+
+  // Last year's survey: opened, answered, closed and published.
+  clock.set(end - 385 * DAY);
+  const previousCloses = new Date(end - 366 * DAY);
+  previousCloses.setUTCHours(16, 0, 0, 0);
+  const previous = await createSurvey(d, admin, previousSurveyInput(previousCloses.toISOString()));
+  clock.set(end - 384 * DAY);
+  await openSurvey(d, admin, previous.id);
+  const members = DEMO_MEMBER_STATES.filter((m) => m.status === 'member').map((m) => m.iso3);
+  const previousVoters = random.weightedOrder(members, members.map(() => 1)).slice(0, 18);
+  for (const [i, iso3] of previousVoters.entries()) {
+    clock.set(end - 383 * DAY + i * 14 * HOUR + random.int(300) * MINUTE);
+    const q = previous.questions[0]!;
+    const answer = i === 5
+      ? { question: q.id, abstain: true }
+      : { question: q.id, ranking: rankingFor(random, previous, 0, [5, 3, 2], 1) };
+    await submitBallot(d, delegate(iso3), previous.id, { answers: [answer] }, { channel: 'web' });
+  }
+  clock.set(previousCloses.getTime() + 2 * HOUR);
+  await closeSurvey(d, admin, previous.id);
+  clock.set(previousCloses.getTime() + 3 * DAY);
+  await publishSurvey(d, admin, previous.id);
+
+  // This year's survey: prepared six days ago, opened five days ago, closing in nine days.
+  clock.set(end - 6 * DAY);
+  const closes = new Date(end + 9 * DAY);
+  closes.setUTCHours(16, 0, 0, 0);
+  const created = await createSurvey(d, admin, currentSurveyInput(closes.toISOString()));
+  const opensAt = end - 5 * DAY;
+  clock.set(opensAt);
+  const survey = await openSurvey(d, admin, created.id);
+  const [theme, topics] = survey.questions as [Survey['questions'][number], Survey['questions'][number]];
+
+  // Everything delegations and the Administration do while the survey is open, in time order.
+  const events: { at: number; run: () => Promise<unknown> }[] = [];
+  const span = 5 * DAY - 2 * HOUR;
+  CURRENT_VOTERS.forEach((plan, i) => {
+    const first = opensAt + Math.floor(((i + 0.5) / CURRENT_VOTERS.length) * span * 0.8) + random.int(120) * MINUTE;
+    const language = languageOf.get(plan.iso3)!;
+    let at = first;
+    plan.by.forEach((k, r) => {
+      const answers: Record<string, unknown>[] = [
+        plan.abstainOn === 0
+          ? { question: theme.id, abstain: true }
+          : { question: theme.id, ranking: rankingFor(random, survey, 0, [0.65, 0.35], 1) },
+        plan.abstainOn === 1
+          ? { question: topics.id, abstain: true }
+          : {
+            question: topics.id,
+            ranking: rankingFor(random, survey, 1, [0.32, 0.28, 0.14, 0.26], 1),
+            ...(random.chance(0.2) ? { comment: commentIn(random, language) } : {}),
+          },
+      ];
+      const input = {
+        // A revision says which revision it was made from, as the ballot page does.
+        ...(plan.channel === 'api' ? {} : { baseRevision: r }),
+        answers,
+        comments: random.chance(0.4) ? commentIn(random, language) : '',
+      };
+      if (r > 0) at += (3 + random.int(20)) * HOUR;
+      const byAdmin = plan.channel === 'paper' || plan.channel === 'note-verbale';
+      events.push({
+        at: Math.min(at, end - 30 * MINUTE),
+        run: () => (byAdmin
+          ? submitBallot(d, admin, survey.id, input, { channel: plan.channel as 'paper' | 'note-verbale', memberStateId: delegate(plan.iso3).memberStateId! })
+          : submitBallot(d, delegate(plan.iso3, k), survey.id, input, { channel: plan.channel === 'api' ? 'api' : 'web' })),
+      });
+    });
+  });
+
+  let pendingProposals = 0;
+  let declinedProposals = 0;
+  events.push({
+    at: opensAt + 20 * HOUR,
+    run: async () => {
+      await proposeTopic(d, delegate('PHL'), survey.id, {
+        question: topics.id, language: 'en', title: 'Protection of migrant domestic workers',
+        description: 'Recruitment, working conditions and access to justice for migrant domestic workers, most of them women.',
+      });
+      pendingProposals += 1;
+    },
+  });
+  events.push({
+    at: opensAt + 26 * HOUR,
+    run: async () => {
+      const proposal = await proposeTopic(d, delegate('MEX'), survey.id, {
+        question: topics.id, language: 'es', title: 'Migración laboral temporal y circular',
+        description: 'Experiencias de programas de trabajo temporal entre países de origen y de destino.',
+      });
+      clock.set(clock.now().getTime() + 22 * HOUR);
+      await declineProposal(d, admin, proposal.id, {
+        reason: 'Already covered by topic (d), "Managing labour mobility in the evolving global economy"; the Administration will reflect it in that workshop\'s agenda.',
+      });
+      declinedProposals += 1;
+    },
+  });
+  events.push({
+    at: opensAt + 3 * DAY + 5 * HOUR,
+    run: async () => {
+      await proposeTopic(d, delegate('SEN'), survey.id, {
+        question: topics.id, language: 'fr', title: 'Migration et santé',
+        description: "L'accès des migrants aux soins de santé et la prise en compte de la santé dans la gestion des migrations.",
+      });
+      pendingProposals += 1;
+    },
+  });
+
+  // The order matters for the revisions of one ballot, which the sort keeps (it is stable).
+  events.sort((a, b) => a.at - b.at);
+  for (const event of events) {
+    clock.set(Math.max(event.at, clock.now().getTime() + MINUTE));
+    await event.run();
+  }
+
+  return {
+    accounts,
+    memberStates: DEMO_MEMBER_STATES.length,
+    observers: DEMO_MEMBER_STATES.filter((m) => m.status === 'observer').length,
+    currentSurveyId: survey.id,
+    previousSurveyId: previous.id,
+    ballots: CURRENT_VOTERS.length,
+    revisions: CURRENT_VOTERS.reduce((sum, p) => sum + p.by.length, 0),
+    pendingProposals,
+    declinedProposals,
+  };
+}
