@@ -13,6 +13,7 @@ import { locale } from './http/middleware/locale.js';
 import { sessions } from './http/middleware/session.js';
 import { createSignInThrottle, type ThrottlePolicy } from './http/middleware/sign-in-throttle.js';
 import { adminMemberStatePages } from './http/pages/admin-member-states.js';
+import { adminSurveyPages } from './http/pages/admin-surveys.js';
 import { adminUserPages } from './http/pages/admin-users.js';
 import { authPages } from './http/pages/auth.js';
 import { homePages } from './http/pages/home.js';
@@ -73,6 +74,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use(homePages(deps));
   app.use('/admin/users', adminUserPages(deps));
   app.use('/admin/member-states', adminMemberStatePages(deps));
+  app.use('/admin/surveys', adminSurveyPages(deps));
   app.use('/surveys', surveyPages(deps));
   app.use('/receipts', receiptPages(deps));
 
