@@ -86,3 +86,22 @@ export async function findRevisionByReceipt(db: Knex, receipt: string): Promise<
 export async function listCurrentRevisions(db: Knex, surveyId: number): Promise<RevisionRow[]> {
   return (await revisions(db).where({ 'b.survey_id': surveyId }).whereRaw('r.revision = b.current_revision').orderBy('m.iso3')).map(toRevision);
 }
+
+/**
+ * Streams the answers of every current revision of a survey, with its Member State, without
+ * holding the rows in memory: counting a consultation of a million participants reads them once.
+ */
+export async function forEachCurrentAnswers(
+  db: Knex, surveyId: number, visit: (answers: Readonly<Record<string, StoredAnswer>>, memberStateId: number) => void,
+): Promise<void> {
+  const stream = db('ballot_revisions as r')
+    .join('ballots as b', function () {
+      this.on('b.id', '=', 'r.ballot_id').andOn('r.revision', '=', 'b.current_revision');
+    })
+    .where('b.survey_id', surveyId)
+    .select('r.answers', 'b.member_state_id')
+    .stream();
+  for await (const row of stream as AsyncIterable<{ answers: string; member_state_id: number }>) {
+    visit(JSON.parse(row.answers) as Record<string, StoredAnswer>, Number(row.member_state_id));
+  }
+}

@@ -4,6 +4,8 @@ import type { Deps } from '../../domain/deps.js';
 import { createSurvey } from '../../domain/surveys/authoring.js';
 import { closeSurvey, openSurvey, publishSurvey, reopenSurvey } from '../../domain/surveys/lifecycle.js';
 import { getSurvey, listSurveys, type SurveyView } from '../../domain/surveys/queries.js';
+import { surveyResults } from '../../domain/results.js';
+import { toResultJson } from '../../tally/index.js';
 import { idParam } from '../forms/params.js';
 import { allow, anySignedIn } from '../middleware/roles.js';
 
@@ -50,6 +52,21 @@ export function surveysApi(deps: Deps): Router {
       res.json(surveyJson(await getSurvey(deps, req.user!, id)));
     });
   }
+
+  router.get('/:id/results', anySignedIn, async (req, res) => {
+    const r = await surveyResults(deps, req.user!, idParam(req.params.id));
+    res.json({
+      survey: r.survey.id, status: r.status, stamp: r.stamp, seed: r.seed,
+      turnout: { eligible: r.eligible, answered: r.answered },
+      questions: r.questions.map((q) => ({
+        question: q.question.id, title: q.question.title, method: q.question.method, seats: q.question.seats,
+        options: q.question.options.map((o, i) => ({ id: o.id, name: q.optionNames[i], label: o.label, title: o.title })),
+        answered: q.answered, abstentions: q.abstentions,
+        result: toResultJson(q.official),
+        comparison: q.others.map((o, i) => ({ method: o.method, winners: o.winners.map((w) => q.optionNames[w]), agrees: q.othersAgree[i] })),
+      })),
+    });
+  });
 
   router.get('/:id/ballot', allow('delegate'), async (req, res) => {
     const current = await currentBallot(deps, req.user!, idParam(req.params.id));

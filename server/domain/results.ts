@@ -1,0 +1,127 @@
+import { forEachCurrentAnswers } from '../data/ballots.js';
+import { listMemberStates } from '../data/member-states.js';
+import { findSurvey } from '../data/surveys.js';
+import { countQuestion, createBallotSetBuilder, DEFAULT_SEED, METHODS, type BallotSet, type CountResult, type Method } from '../tally/index.js';
+import type { Actor, Deps } from './deps.js';
+import { AppError } from './errors.js';
+import { effectiveStatus, type Question, type Survey, type SurveyStatus } from './surveys/model.js';
+
+/** provisional while open, final once closed, official once published. */
+export type ResultStamp = 'provisional' | 'final' | 'official';
+
+export interface QuestionResult {
+  readonly question: Question;
+  /** The names options go by in the count and in the ballot file export (unique within the question). */
+  readonly optionNames: readonly string[];
+  readonly answered: number;
+  readonly abstentions: number;
+  readonly official: CountResult;
+  /** The same ballots counted with every other method, for comparison. */
+  readonly others: readonly CountResult[];
+  /** Whether every other method retains the same options (in any order). */
+  readonly othersAgree: readonly boolean[];
+}
+
+export interface SurveyResults {
+  readonly survey: Survey;
+  readonly status: SurveyStatus;
+  readonly stamp: ResultStamp;
+  readonly eligible: number;
+  readonly answered: number;
+  readonly seed: string;
+  readonly questions: readonly QuestionResult[];
+}
+
+/** Unique names for a question's options: the label and English title, e.g. "(a) Return migration". */
+export function optionNames(question: Question): string[] {
+  const seen = new Map<string, number>();
+  return question.options.map((o) => {
+    const base = [o.label, o.title.en].filter((s) => s.trim() !== '').join(' ').replace(/[\r\n]+/g, ' ');
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base} #${o.id}`;
+  });
+}
+
+export function assertMayReadResults(actor: Actor, survey: Survey, status: SurveyStatus): void {
+  if (actor.role === 'admin' || actor.role === 'staff') {
+    if (status === 'draft' && actor.role !== 'admin') throw new AppError('not_found', 'errors.notFound');
+    return;
+  }
+  if (survey.storedStatus === 'draft') throw new AppError('not_found', 'errors.notFound');
+  if (status !== 'published') throw new AppError('forbidden', 'errors.resultsNotPublished');
+}
+
+function sameSet(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+interface Tallying {
+  readonly question: Question;
+  readonly indexOf: Map<number, number>;
+  readonly builder: ReturnType<typeof createBallotSetBuilder>;
+  readonly scratch: Int32Array;
+  answered: number;
+  abstentions: number;
+}
+
+/** Reads every current ballot once and builds each question's aggregated ballot set. */
+async function gatherBallots(deps: Deps, survey: Survey): Promise<{ sets: Map<number, { set: BallotSet; answered: number; abstentions: number }>; memberStates: Set<number> }> {
+  const tallies = survey.questions.map((q): Tallying => ({
+    question: q, indexOf: new Map(q.options.map((o, i) => [o.id, i])), builder: createBallotSetBuilder(q.options.length),
+    scratch: new Int32Array(q.options.length), answered: 0, abstentions: 0,
+  }));
+  const memberStates = new Set<number>();
+  await forEachCurrentAnswers(deps.db, survey.id, (answers, memberStateId) => {
+    memberStates.add(memberStateId);
+    for (const t of tallies) {
+      const a = answers[t.question.id];
+      if (!a) continue;
+      t.answered += 1;
+      if (a.abstain) {
+        t.abstentions += 1;
+        continue;
+      }
+      let n = 0;
+      // An option removed after a ballot was cast cannot be ranked; later preferences move up.
+      for (const id of a.ranking ?? []) {
+        const index = t.indexOf.get(id);
+        if (index !== undefined) t.scratch[n++] = index;
+      }
+      t.builder.add(t.scratch, n, 1);
+    }
+  });
+  return {
+    sets: new Map(tallies.map((t) => [t.question.id, { set: t.builder.finish(), answered: t.answered, abstentions: t.abstentions }])),
+    memberStates,
+  };
+}
+
+export function countWith(question: Question, names: readonly string[], set: BallotSet, method: Method, seed: string): CountResult {
+  return countQuestion({ method, options: names, ballots: set, seats: question.seats, seed });
+}
+
+/** Counts every question of a survey with its method, and with every other method beside it. */
+export async function surveyResults(deps: Deps, actor: Actor, surveyId: number): Promise<SurveyResults> {
+  const survey = await findSurvey(deps.db, surveyId);
+  if (!survey) throw new AppError('not_found', 'errors.notFound');
+  const status = effectiveStatus(survey, deps.clock.now());
+  assertMayReadResults(actor, survey, status);
+  const [{ sets, memberStates }, states] = await Promise.all([gatherBallots(deps, survey), listMemberStates(deps.db)]);
+  const seed = survey.seed ?? DEFAULT_SEED;
+  const questions = survey.questions.map((q): QuestionResult => {
+    const names = optionNames(q);
+    const { set, answered, abstentions } = sets.get(q.id)!;
+    const official = countWith(q, names, set, q.method, seed);
+    const others = METHODS.filter((m) => m !== q.method).map((m) => countWith(q, names, set, m, seed));
+    return { question: q, optionNames: names, answered, abstentions, official, others, othersAgree: others.map((o) => sameSet(o.winners, official.winners)) };
+  });
+  return {
+    survey, status,
+    stamp: status === 'published' ? 'official' : status === 'closed' ? 'final' : 'provisional',
+    eligible: states.filter((m) => m.status === 'member').length,
+    answered: memberStates.size,
+    seed,
+    questions,
+  };
+}
