@@ -1,0 +1,319 @@
+// Load benchmark: the real server under ballot submissions and page views, then a check that the
+// database holds exactly what was acknowledged.
+//
+//   npm run bench:load [-- --duration 15] [--read-duration 10] [--connections 50]
+//                      [--members 200] [--pg | --both] [--cpu-prof DIR]
+//
+// SQLite by default (a new temporary DATA_DIR); --pg, or DATABASE_URL set, for PostgreSQL (a new
+// database created next to the one in DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test,
+// dropped afterwards); --both for the two side by side. Talks only to 127.0.0.1; bounded in time.
+import autocannon from 'autocannon';
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { verifyAuditChain } from '../server/domain/audit.js';
+import {
+  createBenchDatabase, PG_ADMIN_URL, seedBench, SIGN_IN_PASSWORD, signIn, startServer,
+  type BenchDatabase, type Engine, type RunningServer, type Seeded,
+} from './load-setup.js';
+
+interface PhaseFigures {
+  readonly name: string;
+  readonly requests: number;
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+  readonly non2xx: number;
+}
+
+interface EngineReport {
+  readonly engine: Engine;
+  readonly write: PhaseFigures;
+  readonly read: PhaseFigures;
+  readonly readKind: string;
+  readonly loadBefore: string;
+  readonly loadAfter: string;
+  readonly problems: readonly string[];
+  readonly notes: readonly string[];
+}
+
+interface Acknowledged {
+  readonly revision: number;
+  readonly receipt: string;
+}
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '15' },
+    'read-duration': { type: 'string' },
+    connections: { type: 'string', default: '50' },
+    members: { type: 'string', default: '200' },
+    'sign-ins': { type: 'string', default: '5' },
+    pg: { type: 'boolean', default: false },
+    both: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
+  },
+  strict: true,
+});
+
+function positive(name: string, raw: string | undefined, max: number): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    console.error(`--${name} must be a whole number from 1 to ${max}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const DURATION = positive('duration', args.duration, 600);
+const READ_DURATION = positive('read-duration', args['read-duration'] ?? args.duration, 600);
+const CONNECTIONS = positive('connections', args.connections, 1000);
+const MEMBERS = positive('members', args.members, 676);
+const SIGN_INS = Math.min(positive('sign-ins', args['sign-ins'], 50), MEMBERS);
+const PG_URL = process.env.DATABASE_URL ?? PG_ADMIN_URL;
+const ENGINES: Engine[] = args.both ? ['sqlite', 'pg'] : args.pg || process.env.DATABASE_URL ? ['pg'] : ['sqlite'];
+// Seeding, both phases, the checks and clean-up must fit in this, or the run stops and cleans up.
+const TIME_LIMIT_MS = (DURATION + READ_DURATION + 240) * 1000 * ENGINES.length;
+
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
+function figures(name: string, r: autocannon.Result): PhaseFigures {
+  return {
+    name, requests: r.requests.total, perSecond: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99,
+    errors: r.errors, non2xx: r.non2xx,
+  };
+}
+
+/** Every valid answer to the two questions: a theme ranking and a partial or full topic ranking. */
+function ballotBodies(seeded: Seeded): string[] {
+  const [theme, topics] = seeded.survey.questions;
+  const themeIds = theme!.options.map((o) => o.id);
+  const topicIds = topics!.options.map((o) => o.id);
+  const arrangements = (ids: number[]): number[][] => {
+    const out: number[][] = [];
+    const grow = (prefix: number[]) => {
+      if (prefix.length > 0) out.push(prefix);
+      for (const id of ids) if (!prefix.includes(id)) grow([...prefix, id]);
+    };
+    grow([]);
+    return out;
+  };
+  const bodies: string[] = [];
+  for (const a of arrangements(themeIds)) {
+    for (const b of arrangements(topicIds)) {
+      bodies.push(JSON.stringify({ answers: [{ question: theme!.id, ranking: a }, { question: topics!.id, ranking: b }] }));
+    }
+  }
+  return bodies;
+}
+
+async function runWrites(server: RunningServer, seeded: Seeded, acknowledged: Map<number, Acknowledged[]>): Promise<PhaseFigures> {
+  const bodies = ballotBodies(seeded);
+  let sent = 0;
+  const path = `/api/v1/surveys/${seeded.survey.id}/ballot`;
+  const result = await autocannon({
+    url: server.url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [{
+      setupRequest(request, context) {
+        const i = sent++;
+        const delegate = seeded.delegates[i % seeded.delegates.length]!;
+        (context as { memberStateId?: number }).memberStateId = delegate.memberStateId;
+        return {
+          ...request, method: 'PUT', path,
+          headers: { authorization: `Bearer ${delegate.token}`, 'content-type': 'application/json' },
+          body: bodies[(i * 7919) % bodies.length],
+        };
+      },
+      onResponse(status, body, context) {
+        if (status !== 200) return;
+        const reply = JSON.parse(body) as { revision?: unknown; receipt?: unknown };
+        if (typeof reply.revision !== 'number' || typeof reply.receipt !== 'string') return;
+        const memberStateId = (context as { memberStateId: number }).memberStateId;
+        const list = acknowledged.get(memberStateId) ?? [];
+        list.push({ revision: reply.revision, receipt: reply.receipt });
+        acknowledged.set(memberStateId, list);
+      },
+    }],
+  });
+  return figures('ballot submissions (PUT /api/v1/surveys/:id/ballot)', result);
+}
+
+/** The delegates' ballot page with session cookies, or, where that page does not exist, the API's survey. */
+async function runReads(server: RunningServer, seeded: Seeded): Promise<{ figures: PhaseFigures; kind: string }> {
+  const cookies: string[] = [];
+  for (const email of seeded.signInEmails) cookies.push(await signIn(server.url, email, SIGN_IN_PASSWORD));
+  const pagePath = `/surveys/${seeded.survey.id}/ballot`;
+  const probe = await fetch(`${server.url}${pagePath}`, { headers: { cookie: cookies[0]!, 'x-forwarded-proto': 'https' }, redirect: 'manual' });
+  const page = probe.status === 200 && (probe.headers.get('content-type') ?? '').includes('text/html');
+  await probe.arrayBuffer();
+  let next = 0;
+  const result = await autocannon({
+    url: server.url,
+    connections: CONNECTIONS,
+    duration: READ_DURATION,
+    requests: [{
+      setupRequest(request, context) {
+        const c = context as { who?: number };
+        c.who ??= next++;
+        return page
+          ? { ...request, method: 'GET', path: pagePath, headers: { cookie: cookies[c.who % cookies.length]!, 'x-forwarded-proto': 'https' } }
+          : { ...request, method: 'GET', path: `/api/v1/surveys/${seeded.survey.id}`, headers: { authorization: `Bearer ${seeded.delegates[c.who % seeded.delegates.length]!.token}` } };
+      },
+    }],
+  });
+  return page
+    ? { figures: figures(`ballot page views (GET ${'/surveys/:id/ballot'}, ${cookies.length} signed-in delegates)`, result), kind: 'page' }
+    : {
+      figures: figures('survey reads (GET /api/v1/surveys/:id, bearer token)', result),
+      kind: `the ballot page answered ${probe.status}, so the read phase used GET /api/v1/surveys/:id instead`,
+    };
+}
+
+/** Exactly one ballot per Member State that submitted, at its highest revision, with every acknowledged revision kept. */
+async function checkDatabase(database: BenchDatabase, seeded: Seeded, acknowledged: Map<number, Acknowledged[]>): Promise<{ problems: string[]; notes: string[] }> {
+  const db = database.open();
+  const problems: string[] = [];
+  const notes: string[] = [];
+  try {
+    const surveyId = seeded.survey.id;
+    const ballots = await db('ballots').where({ survey_id: surveyId }).select('id', 'member_state_id', 'current_revision');
+    const revisions = await db('ballot_revisions as r').join('ballots as b', 'b.id', 'r.ballot_id').where('b.survey_id', surveyId)
+      .select('b.member_state_id', 'r.revision', 'r.receipt');
+    const ballotsOf = new Map<number, number>();
+    for (const b of ballots) ballotsOf.set(Number(b.member_state_id), (ballotsOf.get(Number(b.member_state_id)) ?? 0) + 1);
+    for (const [ms, n] of ballotsOf) if (n !== 1) problems.push(`Member State ${ms}: ${n} ballots rows`);
+    const kept = new Map<string, string>();
+    const highest = new Map<number, number>();
+    const countOf = new Map<number, number>();
+    for (const r of revisions) {
+      const ms = Number(r.member_state_id);
+      kept.set(`${ms}/${Number(r.revision)}`, String(r.receipt));
+      highest.set(ms, Math.max(highest.get(ms) ?? 0, Number(r.revision)));
+      countOf.set(ms, (countOf.get(ms) ?? 0) + 1);
+    }
+    for (const b of ballots) {
+      const ms = Number(b.member_state_id);
+      if (Number(b.current_revision) !== highest.get(ms)) problems.push(`Member State ${ms}: current_revision ${b.current_revision}, highest revision ${highest.get(ms)}`);
+      if (countOf.get(ms) !== highest.get(ms)) problems.push(`Member State ${ms}: ${countOf.get(ms)} revisions for revision numbers up to ${highest.get(ms)}`);
+    }
+    let acks = 0;
+    for (const [ms, list] of acknowledged) {
+      if (!ballotsOf.has(ms)) problems.push(`Member State ${ms}: acknowledged but no ballots row`);
+      const seen = new Set<number>();
+      for (const a of list) {
+        acks += 1;
+        if (seen.has(a.revision)) problems.push(`Member State ${ms}: revision ${a.revision} acknowledged twice`);
+        seen.add(a.revision);
+        const receipt = kept.get(`${ms}/${a.revision}`);
+        if (receipt === undefined) problems.push(`Member State ${ms}: acknowledged revision ${a.revision} is missing`);
+        else if (receipt !== a.receipt) problems.push(`Member State ${ms}: revision ${a.revision} has receipt ${receipt}, acknowledged ${a.receipt}`);
+      }
+    }
+    const silent = [...ballotsOf.keys()].filter((ms) => !acknowledged.has(ms));
+    if (silent.length > 0) notes.push(`${silent.length} Member States have a ballot but no acknowledged submission (ids ${silent.slice(0, 10).join(', ')}${silent.length > 10 ? ', ...' : ''})`);
+    const unacknowledged = revisions.length - acks;
+    if (unacknowledged > 0) notes.push(`${unacknowledged} revisions stored without an acknowledgement reaching the client (cut off at the end of the phase)`);
+    const audited = Number((await db('audit_entries').where({ action: 'ballot.submit' }).count<{ n: number | string }[]>({ n: '*' }))[0]?.n ?? 0);
+    if (audited !== revisions.length) problems.push(`${audited} ballot.submit audit entries for ${revisions.length} revisions`);
+    const chain = await verifyAuditChain({ db });
+    if (!chain.ok) problems.push(`audit chain broken at entry ${chain.brokenAt}`);
+    notes.unshift(`${ballots.length} ballots, ${revisions.length} revisions, ${acks} acknowledged; audit chain of ${chain.entries} entries ${chain.ok ? 'intact' : 'BROKEN'}`);
+  } finally {
+    await db.destroy();
+  }
+  return { problems, notes };
+}
+
+const cleanups = new Set<() => Promise<void>>();
+async function cleanUp(): Promise<void> {
+  for (const fn of [...cleanups].reverse()) {
+    cleanups.delete(fn);
+    await fn().catch((error: unknown) => console.error('Clean-up failed:', error));
+  }
+}
+
+async function runEngine(engine: Engine): Promise<EngineReport> {
+  console.log(`\n== ${engine === 'pg' ? 'PostgreSQL' : 'SQLite'}: seeding ${MEMBERS} Member States, delegates and tokens...`);
+  const database = await createBenchDatabase(engine, PG_URL);
+  const removeDatabase = () => database.remove();
+  cleanups.add(removeDatabase);
+  const seedDb = database.open();
+  let seeded: Seeded;
+  try {
+    seeded = await seedBench(seedDb, database.config, MEMBERS, SIGN_INS);
+  } finally {
+    await seedDb.destroy();
+  }
+  const server = await startServer(database.env, args['cpu-prof'] ? { cpuProfileDir: args['cpu-prof'] } : {});
+  const stopServer = () => server.stop();
+  cleanups.add(stopServer);
+  const loadBefore = load();
+  console.log(`   server on ${server.url}; load average ${loadBefore}; ${CONNECTIONS} connections`);
+  const acknowledged = new Map<number, Acknowledged[]>();
+  console.log(`   submitting ballots for ${DURATION} s...`);
+  const write = await runWrites(server, seeded, acknowledged);
+  console.log(`   reading for ${READ_DURATION} s...`);
+  const read = await runReads(server, seeded);
+  const loadAfter = load();
+  await server.stop();
+  cleanups.delete(stopServer);
+  console.log('   checking the database...');
+  const { problems, notes } = await checkDatabase(database, seeded, acknowledged);
+  await removeDatabase();
+  cleanups.delete(removeDatabase);
+  return { engine, write, read: read.figures, readKind: read.kind, loadBefore, loadAfter, problems, notes };
+}
+
+function printReports(reports: readonly EngineReport[]): void {
+  const columns = reports.map((r) => (r.engine === 'pg' ? 'PostgreSQL' : 'SQLite'));
+  const line = (label: string, cells: string[]) => console.log(`${label.padEnd(30)}${cells.map((c) => c.padStart(14)).join('')}`);
+  console.log('');
+  line('', columns);
+  for (const phase of ['write', 'read'] as const) {
+    console.log(reports[0]![phase].name);
+    line('  requests', reports.map((r) => String(r[phase].requests)));
+    line('  requests/s', reports.map((r) => r[phase].perSecond.toFixed(0)));
+    line('  latency p50 (ms)', reports.map((r) => String(r[phase].p50)));
+    line('  latency p99 (ms)', reports.map((r) => String(r[phase].p99)));
+    line('  errors / non-2xx', reports.map((r) => `${r[phase].errors} / ${r[phase].non2xx}`));
+  }
+  line('load average before', reports.map((r) => r.loadBefore.split(' ')[0]!));
+  line('load average after', reports.map((r) => r.loadAfter.split(' ')[0]!));
+  for (const r of reports) {
+    console.log(`\n${r.engine === 'pg' ? 'PostgreSQL' : 'SQLite'}: load average (1, 5, 15 min) ${r.loadBefore} before, ${r.loadAfter} after`);
+    if (r.readKind !== 'page') console.log(`  note: ${r.readKind}`);
+    for (const n of r.notes) console.log(`  ${n}`);
+    if (r.problems.length === 0) console.log('  database check: OK');
+    else {
+      console.log(`  database check: ${r.problems.length} DISCREPANCIES`);
+      for (const p of r.problems.slice(0, 50)) console.log(`    ${p}`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const limit = setTimeout(() => {
+    console.error(`Time limit of ${TIME_LIMIT_MS / 1000} s reached; stopping.`);
+    void cleanUp().finally(() => process.exit(3));
+  }, TIME_LIMIT_MS);
+  limit.unref();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+  }
+  const reports: EngineReport[] = [];
+  try {
+    for (const engine of ENGINES) reports.push(await runEngine(engine));
+  } finally {
+    await cleanUp();
+    clearTimeout(limit);
+  }
+  printReports(reports);
+  process.exitCode = reports.some((r) => r.problems.length > 0) ? 1 : 0;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
