@@ -121,7 +121,12 @@ function staleError(current: RevisionRow | undefined): AppError {
     : { who: '?', when: '', revision: 0 });
 }
 
-async function writeRevision(deps: Deps, trx: Knex.Transaction, actor: Actor, target: BallotTarget, ballot: CheckedBallot, channel: Channel) {
+/**
+ * Writes one revision of a Member State's ballot inside the caller's transaction: the closing time
+ * checked as it arrives, the receipt code and the audit entry. Several calls in one transaction
+ * write several ballots together or none of them (the CSV import of paper ballots does this).
+ */
+export async function writeRevision(deps: Deps, trx: Knex.Transaction, actor: Actor, target: BallotTarget, ballot: CheckedBallot, channel: Channel) {
   const { survey, memberStateId } = target;
   const fresh = await findSurvey(trx, survey.id);
   if (!fresh) throw new AppError('not_found', 'errors.notFound');
