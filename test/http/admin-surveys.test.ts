@@ -247,7 +247,7 @@ describe('administration survey pages', () => {
 
     const page = await admin.get(`/admin/surveys/${survey.id}/proposals`);
     expect(page.status).to.equal(200);
-    expect(page.text).to.contain('Migration et climat').and.contain('Les déplacements liés au climat').and.contain('SEN').and.contain('Français');
+    expect(page.text).to.contain('Migration et climat').and.contain('Les déplacements liés au climat').and.contain('SEN').and.contain('<dd>French</dd>');
     const csrf = csrfFrom(page.text);
     const noReason = await admin.post(`/admin/surveys/${survey.id}/proposals/${two.id}/decline`).type('form').send({ _csrf: csrf, reason: '  ' });
     expect(noReason.status).to.equal(422);
