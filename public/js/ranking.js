@@ -174,7 +174,6 @@
       fullNote.textContent = order.length >= max && rest.length > 0 ? text('tFull', { max }) : '';
       fullNote.hidden = fullNote.textContent === '';
       allRankedNote.hidden = rest.length !== 0;
-      unrankedHeading.hidden = rest.length === 0;
       const off = disabled();
       ranker.classList.toggle('is-abstaining', off);
       for (const b of ranker.querySelectorAll('button')) if (off) b.disabled = true;

@@ -1,7 +1,8 @@
 import type { RevisionRow } from '../../data/ballots.js';
 import type { BallotInput } from '../../domain/ballots.js';
 import type { FieldError } from '../../domain/errors.js';
-import type { Question, Survey } from '../../domain/surveys/model.js';
+import { pick, type Question, type Survey } from '../../domain/surveys/model.js';
+import type { Language } from '../../i18n/languages.js';
 
 // The ballot form's flat fields, the same with or without JavaScript:
 //   rank_<question>_<option>  "" (not ranked) or 1, 2, …   one select per option
@@ -41,10 +42,10 @@ export interface BallotFormResult {
   readonly memberStateId: number | undefined;
 }
 
-function questionAnswer(q: Question, body: Record<string, unknown>, fields: BallotFields, problems: FieldError[]) {
+function questionAnswer(q: Question, body: Record<string, unknown>, fields: BallotFields, problems: FieldError[], lang: Language) {
   const max = q.maxRanks ?? q.options.length;
   const byRank = new Map<number, string[]>();
-  const titleOf = new Map(q.options.map((o) => [String(o.id), o.title.en]));
+  const titleOf = new Map(q.options.map((o) => [String(o.id), pick(o.title, lang).text]));
   let malformed = false;
   for (const key of Object.keys(body)) {
     const m = RANK_FIELD.exec(key);
@@ -104,7 +105,7 @@ function questionAnswer(q: Question, body: Record<string, unknown>, fields: Ball
 }
 
 /** Turns the posted ballot form into the domain's input, refusing ties and gaps the domain cannot see. */
-export function ballotFormInput(survey: Survey, body: Record<string, unknown>): BallotFormResult {
+export function ballotFormInput(survey: Survey, body: Record<string, unknown>, lang: Language = 'en'): BallotFormResult {
   const fields: BallotFields = {};
   const problems: FieldError[] = [];
   const known = new Set(survey.questions.map((q) => q.id));
@@ -115,7 +116,7 @@ export function ballotFormInput(survey: Survey, body: Record<string, unknown>): 
       break;
     }
   }
-  const answers = survey.questions.map((q) => questionAnswer(q, body, fields, problems));
+  const answers = survey.questions.map((q) => questionAnswer(q, body, fields, problems, lang));
   const comments = single(body, 'comments');
   if (comments) fields.comments = comments;
   const base = single(body, 'baseRevision');

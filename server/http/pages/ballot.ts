@@ -102,7 +102,7 @@ export function ballotPages(deps: Deps): Router {
   async function readForm(req: Request, res: Response) {
     const id = idParam(req.params.id);
     const survey = await getSurvey(deps, req.user!, id);
-    const form = ballotFormInput(survey, req.body ?? {});
+    const form = ballotFormInput(survey, req.body ?? {}, req.lang);
     await ballotTarget(deps, req.user!, id, form.memberStateId);
     if (survey.status !== 'open') {
       await renderClosed(deps, req, res, survey, 409);
