@@ -18,6 +18,7 @@ import { adminUserPages } from './http/pages/admin-users.js';
 import { authPages } from './http/pages/auth.js';
 import { homePages } from './http/pages/home.js';
 import { receiptPages } from './http/pages/receipts.js';
+import { resultPages } from './http/pages/results.js';
 import { surveyPages } from './http/pages/surveys.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -75,6 +76,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use('/admin/users', adminUserPages(deps));
   app.use('/admin/member-states', adminMemberStatePages(deps));
   app.use('/admin/surveys', adminSurveyPages(deps));
+  app.use('/surveys', resultPages(deps));
   app.use('/surveys', surveyPages(deps));
   app.use('/receipts', receiptPages(deps));
 

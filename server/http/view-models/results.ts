@@ -1,0 +1,377 @@
+// A survey's results as the results page shows them: every number formatted in the reader's
+// language, every sentence translated, every option named in the reader's language (English,
+// marked, where a translation is missing), the charts drawn. The template sees nothing else.
+import type { QuestionResult, SurveyResults } from '../../domain/results.js';
+import { pick } from '../../domain/surveys/model.js';
+import type { Formatters, Translate } from '../../i18n/index.js';
+import type { Language } from '../../i18n/languages.js';
+import { mulDivFloor } from '../../tally/fixed-point.js';
+import { formatFixed5, ONE, type CountResult, type IrvResult, type Method, type OptionIndex, type SchulzeResult, type ScoreResult, type StvResult, type TieBreak } from '../../tally/index.js';
+import { inCountPerRound } from '../../tally/result-json.js';
+import type { Text } from './ballot.js';
+import { barChart, stackedBarChart } from './charts.js';
+
+const LOCALES: Readonly<Record<Language, string>> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
+
+/** An option as the reader sees it: its short label and its title. */
+export interface OptionName {
+  readonly label: string;
+  readonly title: Text;
+}
+
+/** A table cell: its text, and whether the option was elected or excluded there (said in words too). */
+export interface Cell {
+  readonly text: string;
+  readonly mark: 'elected' | 'excluded' | 'out' | null;
+  readonly markText: string;
+}
+
+export interface RoundsTable {
+  readonly caption: string;
+  readonly columns: readonly { readonly heading: string; readonly sub: string }[];
+  readonly rows: readonly { readonly option: OptionName; readonly cells: readonly Cell[] }[];
+  /** Exhausted ballots, lost to truncation, continuing...: label and one text per round. */
+  readonly totals: readonly { readonly label: string; readonly cells: readonly string[] }[];
+  /** What happened at each round, in a sentence. */
+  readonly events: readonly string[];
+  readonly quota: string | null;
+  readonly finalChart: string;
+  readonly flowChart: string;
+  readonly tableId: string;
+}
+
+export interface QuestionPage {
+  readonly id: number;
+  readonly anchor: string;
+  readonly number: number;
+  readonly title: Text;
+  readonly methodName: string;
+  readonly rules: string;
+  readonly seats: string;
+  readonly counts: readonly { readonly label: string; readonly value: string }[];
+  readonly retained: readonly OptionName[];
+  readonly firstPreferences: {
+    readonly caption: string;
+    readonly chart: string;
+    readonly tableId: string;
+    readonly rows: readonly { readonly option: OptionName; readonly votes: string; readonly share: string; readonly retained: boolean }[];
+  };
+  readonly rounds: RoundsTable | null;
+  readonly pairwise: {
+    readonly caption: string;
+    readonly options: readonly OptionName[];
+    readonly rows: readonly { readonly option: OptionName; readonly cells: readonly string[] }[];
+    readonly condorcet: string;
+    readonly ranking: readonly { readonly place: string; readonly option: OptionName }[];
+  };
+  readonly borda: {
+    readonly caption: string;
+    readonly rows: readonly { readonly place: string; readonly option: OptionName; readonly score: string }[];
+  };
+  readonly ties: readonly string[];
+  readonly comparison: {
+    readonly caption: string;
+    readonly rows: readonly { readonly method: string; readonly official: boolean; readonly retained: string; readonly agrees: string; readonly lot: string }[];
+    readonly summary: string;
+  };
+  readonly replay: string;
+}
+
+export interface ResultsPage {
+  readonly title: Text;
+  readonly reference: string;
+  readonly stamp: 'provisional' | 'final' | 'official';
+  readonly stampText: string;
+  readonly stampNote: string;
+  readonly turnout: string;
+  readonly turnoutShare: string;
+  readonly seed: string;
+  readonly questions: readonly QuestionPage[];
+}
+
+interface Tools {
+  readonly t: Translate;
+  readonly fmt: Formatters;
+  readonly lang: Language;
+  readonly percent: Intl.NumberFormat;
+  readonly decimal: string;
+}
+
+/** A share as a percentage with one decimal in the reader's locale; "–" when there is nothing to share. */
+function share(tools: Tools, part: number, whole: number): string {
+  return whole > 0 ? tools.percent.format(part / whole) : '–';
+}
+
+/** An STV value (hundred-thousandths) exactly, with five decimals and the reader's separators. */
+export function formatValue(value: number, fmt: Formatters, decimal: string): string {
+  const [whole, fraction] = formatFixed5(value).split('.') as [string, string];
+  const negative = whole.startsWith('-');
+  return `${negative ? '-' : ''}${fmt.number(Math.abs(Number(whole)))}${decimal}${fraction}`;
+}
+
+function nameOf(q: QuestionResult, o: OptionIndex, lang: Language): OptionName {
+  const option = q.question.options[o]!;
+  return { label: option.label, title: pick(option.title, lang) };
+}
+
+/** "(a) Topic 1" as one string, for charts and sentences. */
+function plain(name: OptionName): string {
+  return [name.label, name.title.text].filter((s) => s.trim() !== '').join(' ');
+}
+
+function listOf(tools: Tools, names: readonly string[]): string {
+  if (names.length === 0) return tools.t('results.page.none');
+  return new Intl.ListFormat(LOCALES[tools.lang], { style: 'long', type: 'conjunction' }).format(names);
+}
+
+export function rulesSentence(t: Translate, method: Method, seats: number): string {
+  if (method === 'irv') return seats === 1 ? t('results.rules.irv') : t('results.rules.irvSequential', { seats });
+  return t(`results.rules.${method}`, { seats });
+}
+
+function methodName(t: Translate, method: Method): string {
+  return t(`surveys.methods.${method}`);
+}
+
+function tieSentence(tools: Tools, q: QuestionResult, tie: TieBreak, seed: string, hasRounds: boolean, stv: boolean): string {
+  const name = (o: OptionIndex) => plain(nameOf(q, o, tools.lang));
+  const where = hasRounds ? tools.t(stv ? 'results.ties.atStage' : 'results.ties.atRound', { round: tools.fmt.number(tie.round) }) : '';
+  const between = listOf(tools, tie.between.map(name));
+  const decided = tools.t(`results.ties.${tie.kind}`, { between, chosen: name(tie.chosen) });
+  const how = tie.resolvedBy === 'lot' ? tools.t('results.ties.byLot', { seed }) : tools.t(stv ? 'results.ties.byEarlierStages' : 'results.ties.byEarlierRounds');
+  return `${where}${decided} ${how}`;
+}
+
+function find<M extends CountResult['method']>(q: QuestionResult, method: M): Extract<CountResult, { method: M }> {
+  const found = [q.official, ...q.others].find((r) => r.method === method);
+  if (!found) throw new Error(`no ${method} count for question ${q.question.id}`);
+  return found as Extract<CountResult, { method: M }>;
+}
+
+function firstPreferences(tools: Tools, q: QuestionResult, anchor: string): QuestionPage['firstPreferences'] {
+  const plurality: ScoreResult = find(q, 'plurality');
+  const retained = new Set(q.official.winners);
+  const rows = plurality.ranking.map((o) => ({
+    option: nameOf(q, o, tools.lang),
+    votes: tools.fmt.number(plurality.scores[o]!),
+    share: share(tools, plurality.scores[o]!, plurality.valid),
+    retained: retained.has(o),
+    value: plurality.scores[o]!,
+  }));
+  const tableId = `${anchor}-first`;
+  const chart = barChart({
+    id: `${anchor}-chart-first`,
+    title: tools.t('results.charts.firstTitle'),
+    desc: tools.t('results.charts.firstDesc', { valid: tools.fmt.number(plurality.valid) }),
+    bars: rows.map((r) => ({ label: plain(r.option), value: r.value, valueText: `${r.votes} · ${r.share}`, note: r.retained ? tools.t('results.page.retainedMark') : undefined })),
+  });
+  return { caption: tools.t('results.first.caption'), chart, tableId, rows: rows.map(({ value: _value, ...r }) => r) };
+}
+
+function irvRounds(tools: Tools, q: QuestionResult, result: IrvResult, anchor: string): RoundsTable {
+  const { t, fmt } = tools;
+  const count = q.question.options.length;
+  const inCount = inCountPerRound(result.rounds, count, true);
+  const multi = result.seats > 1;
+  const columns = result.rounds.map((r) => ({ heading: t('results.rounds.round', { round: fmt.number(r.round) }), sub: multi ? t('results.rounds.seat', { seat: fmt.number(r.seat) }) : '' }));
+  const rows = q.question.options.map((_, o) => ({
+    option: nameOf(q, o, tools.lang),
+    cells: result.rounds.map((r, i): Cell => {
+      if (!inCount[i]![o]) return { text: '–', mark: 'out', markText: t('results.rounds.notInCount') };
+      const mark = r.elected.includes(o) ? 'elected' : r.excluded.includes(o) ? 'excluded' : null;
+      return { text: fmt.number(r.votes[o]!), mark, markText: mark ? t(`results.rounds.${mark}`) : '' };
+    }),
+  }));
+  const totals = [
+    { label: t('results.rounds.continuing'), cells: result.rounds.map((r) => fmt.number(r.continuing)) },
+    { label: t('results.rounds.exhausted'), cells: result.rounds.map((r) => fmt.number(r.exhausted)) },
+  ];
+  const name = (o: OptionIndex) => plain(nameOf(q, o, tools.lang));
+  const events = result.rounds.map((r) => {
+    const parts: string[] = [];
+    if (r.elected.length > 0) parts.push(t('results.rounds.electedEvent', { options: listOf(tools, r.elected.map(name)) }));
+    if (r.excluded.length > 0) {
+      const moved = (r.transfers?.to ?? []).flatMap((v, o) => (v > 0 ? [`${name(o)} +${fmt.number(v)}`] : []));
+      moved.push(`${t('results.rounds.exhaustedLower')} +${fmt.number(r.transfers?.exhausted ?? 0)}`);
+      parts.push(t('results.rounds.excludedEvent', { options: listOf(tools, r.excluded.map(name)), moves: moved.join(', ') }));
+    }
+    if (parts.length === 0) parts.push(t('results.rounds.noChange'));
+    return `${columns[r.round - 1]!.heading}${multi ? ` (${columns[r.round - 1]!.sub})` : ''}: ${parts.join(' ')}`;
+  });
+  const last = result.rounds[result.rounds.length - 1];
+  return {
+    caption: t('results.rounds.irvCaption'),
+    columns, rows, totals, events, quota: null, tableId: `${anchor}-rounds`,
+    finalChart: last ? finalChart(tools, q, anchor, last.votes, inCount[inCount.length - 1]!, last.exhausted, (v) => fmt.number(v), columns[columns.length - 1]!.heading) : '',
+    flowChart: flowChart(tools, q, anchor, columns.map((c) => c.heading), result.rounds.map((r, i) => [...r.votes.map((v, o) => (inCount[i]![o] ? v : 0)), r.exhausted]), false),
+  };
+}
+
+function stvStages(tools: Tools, q: QuestionResult, result: StvResult, anchor: string): RoundsTable {
+  const { t, fmt, decimal } = tools;
+  const value = (v: number) => formatValue(v, fmt, decimal);
+  const name = (o: OptionIndex) => plain(nameOf(q, o, tools.lang));
+  const excludedBefore = (i: number) => new Set(result.rounds.slice(0, i).flatMap((s) => s.excluded));
+  const columns = result.rounds.map((s) => ({
+    heading: t('results.stages.stage', { stage: fmt.number(s.round) }),
+    sub: s.action === 'first-count' ? t('results.stages.action.firstCount') : t(`results.stages.action.${s.action}`, { option: s.option === null ? '' : name(s.option) }),
+  }));
+  const rows = q.question.options.map((_, o) => ({
+    option: nameOf(q, o, tools.lang),
+    cells: result.rounds.map((s, i): Cell => {
+      if (excludedBefore(i).has(o)) return { text: '–', mark: 'out', markText: t('results.rounds.notInCount') };
+      const mark = s.elected.includes(o) ? 'elected' : s.excluded.includes(o) ? 'excluded' : null;
+      return { text: value(s.votes[o]!), mark, markText: mark ? t(`results.rounds.${mark}`) : '' };
+    }),
+  }));
+  const transferValue = (i: number): string => {
+    const s = result.rounds[i]!;
+    if (s.action !== 'surplus' || s.option === null || i === 0) return '–';
+    const total = result.rounds[i - 1]!.votes[s.option]!;
+    return total > 0 ? value(mulDivFloor(s.surplus, ONE, total)) : '–';
+  };
+  const totals = [
+    { label: t('results.stages.surplusRow'), cells: result.rounds.map((s) => (s.action === 'surplus' ? value(s.surplus) : '–')) },
+    { label: t('results.stages.transferValue'), cells: result.rounds.map((_, i) => transferValue(i)) },
+    { label: t('results.rounds.exhausted'), cells: result.rounds.map((s) => value(s.exhausted)) },
+    { label: t('results.stages.lost'), cells: result.rounds.map((s) => value(s.lost)) },
+  ];
+  const events = result.rounds.map((s, i) => {
+    const parts: string[] = [columns[i]!.sub + '.'];
+    if (s.transfers) {
+      const moved = s.transfers.to.flatMap((v, o) => (v > 0 ? [`${name(o)} +${value(v)}`] : []));
+      moved.push(`${t('results.rounds.exhaustedLower')} +${value(s.transfers.exhausted)}`, `${t('results.stages.lostLower')} +${value(s.transfers.lost)}`);
+      parts.push(t('results.stages.transfers', { moves: moved.join(', ') }));
+    }
+    if (s.elected.length > 0) parts.push(t('results.rounds.electedEvent', { options: listOf(tools, s.elected.map(name)) }));
+    if (s.excluded.length > 0 && s.action !== 'exclusion') parts.push(t('results.stages.excludedEvent', { options: listOf(tools, s.excluded.map(name)) }));
+    return `${columns[i]!.heading}: ${parts.join(' ')}`;
+  });
+  const lastIndex = result.rounds.length - 1;
+  const last = result.rounds[lastIndex];
+  const stillIn = (i: number) => q.question.options.map((_, o) => !excludedBefore(i + 1).has(o));
+  return {
+    caption: t('results.stages.caption'),
+    columns, rows, totals, events,
+    quota: t('results.stages.quota', { quota: fmt.number(result.quota), valid: fmt.number(result.valid), seats: fmt.number(result.seats) }),
+    tableId: `${anchor}-rounds`,
+    finalChart: last ? finalChart(tools, q, anchor, last.votes, stillIn(lastIndex), last.exhausted + last.lost, value, columns[lastIndex]!.heading) : '',
+    flowChart: flowChart(tools, q, anchor, columns.map((c) => c.heading), result.rounds.map((s, i) => [...s.votes.map((v, o) => (stillIn(i)[o] ? v : 0)), s.exhausted + s.lost]), true),
+  };
+}
+
+function finalChart(tools: Tools, q: QuestionResult, anchor: string, votes: readonly number[], present: readonly boolean[], rest: number, show: (v: number) => string, heading: string): string {
+  const retained = new Set(q.official.winners);
+  const options = votes.flatMap((v, o) => (present[o] ? [{ o, v }] : [])).sort((a, b) => b.v - a.v || a.o - b.o);
+  return barChart({
+    id: `${anchor}-chart-final`,
+    title: tools.t('results.charts.finalTitle', { round: heading }),
+    desc: tools.t('results.charts.finalDesc'),
+    bars: [
+      ...options.map(({ o, v }) => ({ label: plain(nameOf(q, o, tools.lang)), value: v, valueText: show(v), note: retained.has(o) ? tools.t('results.page.retainedMark') : undefined })),
+      { label: tools.t('results.rounds.exhausted'), value: rest, valueText: show(rest) },
+    ],
+  });
+}
+
+function flowChart(tools: Tools, q: QuestionResult, anchor: string, headings: readonly string[], values: readonly (readonly number[])[], stv: boolean): string {
+  return stackedBarChart({
+    id: `${anchor}-chart-flow`,
+    title: tools.t(stv ? 'results.charts.flowTitleStv' : 'results.charts.flowTitle'),
+    desc: tools.t('results.charts.flowDesc'),
+    legendTitle: tools.t('results.charts.key'),
+    series: [
+      ...q.question.options.map((_, o) => {
+        const n = nameOf(q, o, tools.lang);
+        return { name: plain(n), short: n.label.trim() !== '' ? n.label.trim() : String(o + 1) };
+      }),
+      { name: tools.t(stv ? 'results.charts.exhaustedLost' : 'results.rounds.exhausted'), short: '', rest: true },
+    ],
+    rows: headings.map((label, i) => ({ label, values: values[i]! })),
+  });
+}
+
+function pairwise(tools: Tools, q: QuestionResult): QuestionPage['pairwise'] {
+  const schulze: SchulzeResult = find(q, 'schulze');
+  const options = q.question.options.map((_, o) => nameOf(q, o, tools.lang));
+  const rows = options.map((option, a) => ({ option, cells: options.map((_, b) => (a === b ? '–' : tools.fmt.number(schulze.pairwise[a]![b]!))) }));
+  const condorcet = schulze.condorcetWinner === null
+    ? tools.t('results.pairwise.noCondorcet')
+    : tools.t('results.pairwise.condorcet', { option: plain(options[schulze.condorcetWinner]!) });
+  return {
+    caption: tools.t('results.pairwise.caption'), options, rows, condorcet,
+    ranking: schulze.ranking.map((o) => ({ place: tools.fmt.number(schulze.places[o]!), option: options[o]! })),
+  };
+}
+
+function borda(tools: Tools, q: QuestionResult): QuestionPage['borda'] {
+  const result: ScoreResult = find(q, 'borda');
+  return {
+    caption: tools.t('results.borda.caption', { n: tools.fmt.number(q.question.options.length) }),
+    rows: result.ranking.map((o) => ({ place: tools.fmt.number(result.places[o]!), option: nameOf(q, o, tools.lang), score: tools.fmt.number(result.scores[o]!) })),
+  };
+}
+
+function comparison(tools: Tools, q: QuestionResult): QuestionPage['comparison'] {
+  const { t } = tools;
+  const retained = (r: CountResult) => listOf(tools, r.winners.map((o) => plain(nameOf(q, o, tools.lang))));
+  const lot = (r: CountResult) => (r.lotDrawn ? t('results.comparison.lotYes') : t('results.comparison.lotNo'));
+  const rows = [
+    { method: methodName(t, q.official.method), official: true, retained: retained(q.official), agrees: t('results.comparison.officialMethod'), lot: lot(q.official) },
+    ...q.others.map((r, i) => ({ method: methodName(t, r.method), official: false, retained: retained(r), agrees: q.othersAgree[i] ? t('results.comparison.yes') : t('results.comparison.no'), lot: lot(r) })),
+  ];
+  const differ = q.others.filter((_, i) => !q.othersAgree[i]).map((r) => methodName(t, r.method));
+  const summary = differ.length === 0
+    ? t('results.comparison.allAgree', { method: methodName(t, q.official.method) })
+    : t('results.comparison.someDiffer', { methods: listOf(tools, differ), method: methodName(t, q.official.method) });
+  return { caption: t('results.comparison.caption'), rows, summary };
+}
+
+function questionPage(tools: Tools, q: QuestionResult, index: number, seed: string): QuestionPage {
+  const { t, fmt } = tools;
+  const anchor = `question-${q.question.id}`;
+  const r = q.official;
+  const rounds = r.method === 'irv' ? irvRounds(tools, q, r, anchor) : r.method === 'stv' ? stvStages(tools, q, r, anchor) : null;
+  return {
+    id: q.question.id,
+    anchor,
+    number: index + 1,
+    title: pick(q.question.title, tools.lang),
+    methodName: methodName(t, r.method),
+    rules: rulesSentence(t, r.method, r.seats),
+    seats: fmt.number(r.seats),
+    counts: [
+      { label: t('results.page.answered'), value: fmt.number(q.answered) },
+      { label: t('results.page.abstentions'), value: fmt.number(q.abstentions) },
+      { label: t('results.page.valid'), value: fmt.number(r.valid) },
+      { label: t('results.page.blank'), value: fmt.number(r.blank) },
+    ],
+    retained: r.winners.map((o) => nameOf(q, o, tools.lang)),
+    firstPreferences: firstPreferences(tools, q, anchor),
+    rounds,
+    pairwise: pairwise(tools, q),
+    borda: borda(tools, q),
+    ties: r.ties.map((tie) => tieSentence(tools, q, tie, seed, rounds !== null, r.method === 'stv')),
+    comparison: comparison(tools, q),
+    replay: `npm run tally -- --method ${r.method} --seats ${r.seats} --seed ${seed} ballots.csv`,
+  };
+}
+
+export function resultsPage(results: SurveyResults, lang: Language, t: Translate, fmt: Formatters): ResultsPage {
+  const tools: Tools = {
+    t, fmt, lang,
+    percent: new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 1 }),
+    decimal: fmt.number(1.5).replace(/\d/g, ''),
+  };
+  return {
+    title: pick(results.survey.title, lang),
+    reference: results.survey.reference,
+    stamp: results.stamp,
+    stampText: t(`results.stamp.${results.stamp}`),
+    stampNote: t(`results.stamp.${results.stamp}Note`),
+    turnout: t('results.page.turnout', { answered: fmt.number(results.answered), eligible: fmt.number(results.eligible) }),
+    turnoutShare: share(tools, results.answered, results.eligible),
+    seed: results.seed,
+    questions: results.questions.map((q, i) => questionPage(tools, q, i, results.seed)),
+  };
+}
