@@ -1,6 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { adminSurveysCatalogue } from './areas/admin-surveys.js';
 import { ballotsCatalogue } from './areas/ballots.js';
+import { paperBallotsCatalogue } from './areas/paper-ballots.js';
 import { surveysCatalogue } from './areas/surveys.js';
 import { resultsCatalogue } from './areas/results.js';
 import { votingCatalogue } from './areas/voting.js';
@@ -12,7 +13,7 @@ import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages.js';
 type Tree = { readonly [key: string]: string | Tree };
 
 /** Each area keeps its strings in the three languages side by side; they merge into one catalogue. */
-const AREAS: readonly Readonly<Record<Language, Tree>>[] = [surveysCatalogue, ballotsCatalogue, adminSurveysCatalogue, votingCatalogue, resultsCatalogue];
+const AREAS: readonly Readonly<Record<Language, Tree>>[] = [surveysCatalogue, ballotsCatalogue, adminSurveysCatalogue, votingCatalogue, resultsCatalogue, paperBallotsCatalogue];
 
 function merge(base: Tree, extra: Tree): Tree {
   const out: Record<string, string | Tree> = { ...base };
