@@ -16,6 +16,7 @@ import { adminMemberStatePages } from './http/pages/admin-member-states.js';
 import { adminSurveyPages } from './http/pages/admin-surveys.js';
 import { adminUserPages } from './http/pages/admin-users.js';
 import { authPages } from './http/pages/auth.js';
+import { exportPages } from './http/pages/exports.js';
 import { homePages } from './http/pages/home.js';
 import { receiptPages } from './http/pages/receipts.js';
 import { resultPages } from './http/pages/results.js';
@@ -77,6 +78,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use('/admin/member-states', adminMemberStatePages(deps));
   app.use('/admin/surveys', adminSurveyPages(deps));
   app.use('/surveys', resultPages(deps));
+  app.use('/surveys', exportPages(deps));
   app.use('/surveys', surveyPages(deps));
   app.use('/receipts', receiptPages(deps));
 

@@ -16,7 +16,7 @@ export interface RejectedRow {
 }
 
 export interface ParsedBallotFile {
-  /** Distinct option names ranked in the file, sorted. */
+  /** Distinct option names ranked in the file (and any declared), sorted. */
   readonly options: string[];
   /** The accepted rows' ballots, as indices into `options`. */
   readonly ballots: BallotSet;
@@ -168,7 +168,11 @@ function parseCount(cell: string): number {
   return value >= 1 ? value : -1;
 }
 
-export function parseBallotFile(input: string): ParsedBallotFile {
+/**
+ * `declaredOptions` adds options that no row may rank (a question's full list of options), so that a
+ * count of the file knows them all.
+ */
+export function parseBallotFile(input: string, declaredOptions: readonly string[] = []): ParsedBallotFile {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const cursor: Cursor = { pos: 0, line: 1 };
   const { countColumn, rankColumns, width } = readHeader(readRecord(text, cursor));
@@ -182,6 +186,11 @@ export function parseBallotFile(input: string): ParsedBallotFile {
   let stamps = new Int32Array(1024);
   let stamp = 0;
   let rows = 0;
+  for (const declared of declaredOptions) {
+    const name = declared.trim();
+    if (name !== '' && !nameIndex.has(name)) nameIndex.set(name, names.push(name) - 1);
+  }
+  if (names.length > stamps.length) stamps = new Int32Array(names.length * 2);
 
   // The ranking part of a row, as its group in the builder, or the reason it is rejected.
   const readRanking = (cells: readonly string[]): number | string => {

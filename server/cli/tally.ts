@@ -7,7 +7,7 @@ import { countQuestion, DEFAULT_SEED, formatResultCsv, formatResultText, METHODS
 import type { Method } from '../tally/index.js';
 
 const USAGE = `Usage: npm run tally -- --method irv|stv|schulze|borda|plurality [--seats N] [--seed S]
-                        [--format json|text|csv] [--skip-invalid] FILE.csv
+                        [--format json|text|csv] [--skip-invalid] [--option NAME]… FILE.csv
 
 Counts a ballot file (API.md: count,rank_1,…,rank_K) and prints the result.
   --method        counting method (required)
@@ -20,7 +20,9 @@ Counts a ballot file (API.md: count,rank_1,…,rank_K) and prints the result.
                          (lost to truncation) and (quota) rows; values to five decimals
                     schulze: option,place,retained and the pairwise matrix
   --skip-invalid  count the valid rows of a file that has rejected rows (reported on stderr)
-The options are the names the file ranks, sorted. Exit status 2 on a bad file or arguments.
+  --option NAME   an option no ballot may rank (repeat for each); the results page lists them
+The options are the names the file ranks and those given with --option, sorted.
+Exit status 2 on a bad file or arguments.
 `;
 
 const FORMATS = ['json', 'text', 'csv'] as const;
@@ -34,7 +36,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function readArguments(argv: string[]): { method: Method; seats: number; seed: string; format: Format; skipInvalid: boolean; file: string } {
+function readArguments(argv: string[]): { method: Method; seats: number; seed: string; format: Format; skipInvalid: boolean; options: string[]; file: string } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -47,6 +49,7 @@ function readArguments(argv: string[]): { method: Method; seats: number; seed: s
         seed: { type: 'string' },
         format: { type: 'string' },
         'skip-invalid': { type: 'boolean' },
+        option: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -80,6 +83,7 @@ function readArguments(argv: string[]): { method: Method; seats: number; seed: s
     seed: values.seed ?? DEFAULT_SEED,
     format: format as Format,
     skipInvalid: values['skip-invalid'] ?? false,
+    options: values.option ?? [],
     file: positionals[0]!,
   };
 }
@@ -100,7 +104,7 @@ function main(): void {
   }
   let parsed;
   try {
-    parsed = parseBallotFile(text);
+    parsed = parseBallotFile(text, args.options);
   } catch (error) {
     if (error instanceof BallotFileError) fail(`${args.file}: ${error.message}`);
     throw error;

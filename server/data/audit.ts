@@ -56,3 +56,8 @@ function fromRow(r: Record<string, unknown>): AuditRow {
     hash: String(r.hash),
   };
 }
+
+export async function listExportEntries(db: Knex, surveyId: number, limit: number): Promise<AuditRow[]> {
+  const rows = await db('audit_entries').where({ action: 'export.create', subject_type: 'survey', subject_id: String(surveyId) }).orderBy('seq', 'desc').limit(limit);
+  return rows.map(fromRow);
+}

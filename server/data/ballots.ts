@@ -87,21 +87,45 @@ export async function listCurrentRevisions(db: Knex, surveyId: number): Promise<
   return (await revisions(db).where({ 'b.survey_id': surveyId }).whereRaw('r.revision = b.current_revision').orderBy('m.iso3')).map(toRevision);
 }
 
+export interface CurrentRevisionRow {
+  readonly memberStateId: number;
+  readonly iso3: string;
+  readonly nameEn: string;
+  readonly revision: number;
+  readonly submittedAt: string;
+  readonly channel: Channel;
+  readonly receipt: string;
+  readonly answers: Readonly<Record<string, StoredAnswer>>;
+  readonly comments: string;
+}
+
+const PAGE = 5000;
+
 /**
- * Streams the answers of every current revision of a survey, with its Member State, without
- * holding the rows in memory: counting a consultation of a million participants reads them once.
+ * Every current revision of a survey in Member State order, read a page at a time (keyset on the
+ * ISO code), so that memory stays flat however many ballots there are.
  */
-export async function forEachCurrentAnswers(
-  db: Knex, surveyId: number, visit: (answers: Readonly<Record<string, StoredAnswer>>, memberStateId: number) => void,
-): Promise<void> {
-  const stream = db('ballot_revisions as r')
-    .join('ballots as b', function () {
-      this.on('b.id', '=', 'r.ballot_id').andOn('r.revision', '=', 'b.current_revision');
-    })
-    .where('b.survey_id', surveyId)
-    .select('r.answers', 'b.member_state_id')
-    .stream();
-  for await (const row of stream as AsyncIterable<{ answers: string; member_state_id: number }>) {
-    visit(JSON.parse(row.answers) as Record<string, StoredAnswer>, Number(row.member_state_id));
+export async function* iterateCurrentRevisions(db: Knex, surveyId: number): AsyncGenerator<CurrentRevisionRow> {
+  let after = '';
+  for (;;) {
+    const rows: Row[] = await db('ballots as b')
+      .join('member_states as m', 'm.id', 'b.member_state_id')
+      .join('ballot_revisions as r', function () {
+        this.on('r.ballot_id', '=', 'b.id').andOn('r.revision', '=', 'b.current_revision');
+      })
+      .where('b.survey_id', surveyId)
+      .andWhere('m.iso3', '>', after)
+      .orderBy('m.iso3')
+      .limit(PAGE)
+      .select('b.member_state_id', 'm.iso3', 'm.name_en', 'r.revision', 'r.submitted_at', 'r.channel', 'r.receipt', 'r.answers', 'r.comments');
+    for (const r of rows) {
+      yield {
+        memberStateId: Number(r.member_state_id), iso3: String(r.iso3), nameEn: String(r.name_en), revision: Number(r.revision),
+        submittedAt: String(r.submitted_at), channel: r.channel as Channel, receipt: String(r.receipt),
+        answers: JSON.parse(String(r.answers)) as Record<string, StoredAnswer>, comments: String(r.comments ?? ''),
+      };
+    }
+    if (rows.length < PAGE) return;
+    after = String(rows[rows.length - 1]!.iso3);
   }
 }

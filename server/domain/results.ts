@@ -1,4 +1,4 @@
-import { forEachCurrentAnswers } from '../data/ballots.js';
+import { iterateCurrentRevisions } from '../data/ballots.js';
 import { listMemberStates } from '../data/member-states.js';
 import { findSurvey } from '../data/surveys.js';
 import { countQuestion, createBallotSetBuilder, DEFAULT_SEED, METHODS, type BallotSet, type CountResult, type Method } from '../tally/index.js';
@@ -15,6 +15,8 @@ export interface QuestionResult {
   readonly optionNames: readonly string[];
   readonly answered: number;
   readonly abstentions: number;
+  /** The valid ballots, aggregated: each distinct ranking once with its count. */
+  readonly ballots: BallotSet;
   readonly official: CountResult;
   /** The same ballots counted with every other method, for comparison. */
   readonly others: readonly CountResult[];
@@ -32,11 +34,18 @@ export interface SurveyResults {
   readonly questions: readonly QuestionResult[];
 }
 
-/** Unique names for a question's options: the label and English title, e.g. "(a) Return migration". */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * Unique names for a question's options: the label and English title, e.g. "(a) Return migration".
+ * They are the rank cells of the ballot file export, so a name a spreadsheet would take for a
+ * formula starts with an apostrophe here already: the exported file then re-counts to the same result.
+ */
 export function optionNames(question: Question): string[] {
   const seen = new Map<string, number>();
   return question.options.map((o) => {
-    const base = [o.label, o.title.en].filter((s) => s.trim() !== '').join(' ').replace(/[\r\n]+/g, ' ');
+    const joined = [o.label, o.title.en].filter((s) => s.trim() !== '').join(' ').replace(/[\r\n]+/g, ' ');
+    const base = FORMULA_START.test(joined) ? `'${joined}` : joined;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base} #${o.id}`;
@@ -72,7 +81,7 @@ async function gatherBallots(deps: Deps, survey: Survey): Promise<{ sets: Map<nu
     scratch: new Int32Array(q.options.length), answered: 0, abstentions: 0,
   }));
   const memberStates = new Set<number>();
-  await forEachCurrentAnswers(deps.db, survey.id, (answers, memberStateId) => {
+  for await (const { answers, memberStateId } of iterateCurrentRevisions(deps.db, survey.id)) {
     memberStates.add(memberStateId);
     for (const t of tallies) {
       const a = answers[t.question.id];
@@ -90,7 +99,7 @@ async function gatherBallots(deps: Deps, survey: Survey): Promise<{ sets: Map<nu
       }
       t.builder.add(t.scratch, n, 1);
     }
-  });
+  }
   return {
     sets: new Map(tallies.map((t) => [t.question.id, { set: t.builder.finish(), answered: t.answered, abstentions: t.abstentions }])),
     memberStates,
@@ -114,7 +123,7 @@ export async function surveyResults(deps: Deps, actor: Actor, surveyId: number):
     const { set, answered, abstentions } = sets.get(q.id)!;
     const official = countWith(q, names, set, q.method, seed);
     const others = METHODS.filter((m) => m !== q.method).map((m) => countWith(q, names, set, m, seed));
-    return { question: q, optionNames: names, answered, abstentions, official, others, othersAgree: others.map((o) => sameSet(o.winners, official.winners)) };
+    return { question: q, optionNames: names, answered, abstentions, ballots: set, official, others, othersAgree: others.map((o) => sameSet(o.winners, official.winners)) };
   });
   return {
     survey, status,

@@ -3,6 +3,7 @@ import { adminSurveysCatalogue } from './areas/admin-surveys.js';
 import { ballotsCatalogue } from './areas/ballots.js';
 import { paperBallotsCatalogue } from './areas/paper-ballots.js';
 import { surveysCatalogue } from './areas/surveys.js';
+import { exportsCatalogue } from './areas/exports.js';
 import { resultsCatalogue } from './areas/results.js';
 import { votingCatalogue } from './areas/voting.js';
 import { en } from './en.js';
@@ -13,7 +14,7 @@ import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages.js';
 type Tree = { readonly [key: string]: string | Tree };
 
 /** Each area keeps its strings in the three languages side by side; they merge into one catalogue. */
-const AREAS: readonly Readonly<Record<Language, Tree>>[] = [surveysCatalogue, ballotsCatalogue, adminSurveysCatalogue, votingCatalogue, resultsCatalogue, paperBallotsCatalogue];
+const AREAS: readonly Readonly<Record<Language, Tree>>[] = [surveysCatalogue, ballotsCatalogue, adminSurveysCatalogue, votingCatalogue, resultsCatalogue, paperBallotsCatalogue, exportsCatalogue];
 
 function merge(base: Tree, extra: Tree): Tree {
   const out: Record<string, string | Tree> = { ...base };

@@ -6,6 +6,7 @@ import { closeSurvey, openSurvey, publishSurvey, reopenSurvey } from '../../doma
 import { getSurvey, listSurveys, type SurveyView } from '../../domain/surveys/queries.js';
 import { surveyResults } from '../../domain/results.js';
 import { toResultJson } from '../../tally/index.js';
+import { sendExport } from '../exports.js';
 import { idParam } from '../forms/params.js';
 import { allow, anySignedIn } from '../middleware/roles.js';
 
@@ -67,6 +68,8 @@ export function surveysApi(deps: Deps): Router {
       })),
     });
   });
+
+  router.get('/:id/exports/:file', allow('admin', 'staff'), sendExport(deps));
 
   router.get('/:id/ballot', allow('delegate'), async (req, res) => {
     const current = await currentBallot(deps, req.user!, idParam(req.params.id));

@@ -1,0 +1,26 @@
+import type { Request, Response } from 'express';
+import type { Deps } from '../domain/deps.js';
+import { AppError } from '../domain/errors.js';
+import { isExportKind, prepareExport, type ExportKind } from '../domain/exports.js';
+import { idParam } from './forms/params.js';
+
+/** `ballots.csv`, `tally.csv`, …, `ballots.blt` → the kind of export. */
+export function exportKindOf(file: unknown): ExportKind {
+  const match = typeof file === 'string' ? /^([a-z]+)\.(csv|blt)$/.exec(file) : null;
+  if (!match) throw new AppError('not_found', 'errors.notFound');
+  const kind = match[2] === 'blt' ? (match[1] === 'ballots' ? 'blt' : '') : match[1]!;
+  if (!isExportKind(kind)) throw new AppError('not_found', 'errors.notFound');
+  return kind;
+}
+
+/** Streams an export as a download; its SHA-256 goes to the audit log once the file is written. */
+export function sendExport(deps: Deps) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const kind = exportKindOf(req.params.file);
+    const file = await prepareExport(deps, req.user!, idParam(req.params.id), kind, req.query);
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    await file.write(res);
+  };
+}

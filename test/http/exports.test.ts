@@ -1,0 +1,163 @@
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { Express } from 'express';
+import request from 'supertest';
+import { createApiToken } from '../../server/domain/api-tokens.js';
+import { submitBallot } from '../../server/domain/ballots.js';
+import type { Actor } from '../../server/domain/deps.js';
+import { createMemberState } from '../../server/domain/member-states.js';
+import { openSurvey } from '../../server/domain/surveys/lifecycle.js';
+import type { Survey } from '../../server/domain/surveys/model.js';
+import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
+import { signIn } from '../helpers/browser-session.js';
+import { createTestContext, type TestContext } from '../helpers/context.js';
+import { actorOf, buildSurveyInput, createTestSurvey } from '../helpers/surveys.js';
+
+function binaryParser(res: request.Response, cb: (err: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+}
+
+describe('exports', () => {
+  let ctx: TestContext;
+  let app: Express;
+  let admin: Actor;
+  let adminAuth: string;
+  let survey: Survey;
+  const get = (url: string, auth = adminAuth) => request(app).get(url).set('Authorization', auth).buffer(true).parse(binaryParser);
+
+  beforeEach(async () => {
+    ctx = await createTestContext();
+    app = await ctx.app();
+    const adminUser = await createTestUser(ctx.deps, 'admin');
+    admin = actorOf(adminUser);
+    adminAuth = `Bearer ${(await createApiToken(ctx.deps, null, adminUser.id)).token}`;
+    // A Member State whose name a spreadsheet would take for a formula, and one with accents.
+    await createMemberState(ctx.deps, null, { iso3: 'CIV', names: { en: 'Côte d’Ivoire', fr: 'Côte d’Ivoire', es: 'Côte d’Ivoire' }, status: 'member' });
+    await createMemberState(ctx.deps, null, { iso3: 'XXA', names: { en: '=HYPERLINK("http://evil.example")', fr: 'x', es: 'x' }, status: 'member' });
+    await createTestMemberState(ctx.deps, 'BRA');
+    const input = buildSurveyInput();
+    input.questions[1]!.options[3] = { label: '', title: { en: '+Topic four', fr: '+Thème 4', es: '+Tema 4' } };
+    survey = await openSurvey(ctx.deps, admin, (await createTestSurvey(ctx.deps, admin, input)).id);
+    const [q1, q2] = survey.questions;
+    const ballots: [string, number[], number[] | 'abstain', string][] = [
+      ['CIV', [0, 1], [3, 0, 1], '-1 would be a formula'],
+      ['XXA', [1], [0, 3], ''],
+      ['BRA', [1, 0], 'abstain', 'Obrigado'],
+    ];
+    for (const [iso3, theme, topics, comment] of ballots) {
+      const ms = await ctx.db('member_states').where({ iso3 }).first();
+      await submitBallot(ctx.deps, admin, survey.id, {
+        answers: [
+          { question: q1!.id, ranking: theme.map((i) => q1!.options[i]!.id), ...(comment ? { comment } : {}) },
+          topics === 'abstain' ? { question: q2!.id, abstain: true } : { question: q2!.id, ranking: topics.map((i) => q2!.options[i]!.id) },
+        ],
+      }, { channel: iso3 === 'BRA' ? 'note-verbale' : 'paper', memberStateId: Number(ms.id) });
+    }
+  });
+  afterEach(() => ctx.close());
+
+  it('exports the ballots with a header, one row per Member State and question, formulas neutralised', async () => {
+    const res = await get(`/api/v1/surveys/${survey.id}/exports/ballots.csv`);
+    expect(res.status).to.equal(200);
+    expect(res.headers['content-type']).to.equal('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).to.equal('attachment; filename="ic-2007-17_international-dialogue-on-migration-2008_ballots.csv"');
+    const rows = parse(res.body.toString('utf8')) as string[][];
+    expect(rows[0]).to.deep.equal(['iso3', 'member_state', 'question_id', 'question', 'channel', 'revision', 'submitted_at', 'abstained', 'rank_1', 'rank_2', 'rank_3', 'rank_4']);
+    expect(rows).to.have.length(1 + 6);
+    const civ = rows.filter((r) => r[0] === 'BRA');
+    expect(civ[1]).to.deep.equal(['BRA', 'BRA (en)', String(survey.questions[1]!.id), 'Workshop topics', 'note-verbale', '1', '2026-11-28T09:00:00.000Z', 'yes', '', '', '', '']);
+    const evil = rows.find((r) => r[0] === 'XXA')!;
+    expect(evil[1]).to.equal('\'=HYPERLINK("http://evil.example")');
+    const topics = rows.find((r) => r[0] === 'CIV' && r[3] === 'Workshop topics')!;
+    expect(topics.slice(8)).to.deep.equal(["'+Topic four", '(a) Topic 1', '(b) Topic 2', '']);
+    expect(res.body.toString('utf8')).to.contain('Côte d’Ivoire');
+  });
+
+  it('adds a byte-order mark and separates with semicolons when asked, and leaves Member States out when anonymous', async () => {
+    const res = await get(`/api/v1/surveys/${survey.id}/exports/ballots.csv?bom=1&sep=semicolon&anonymous=1`);
+    expect([...res.body.subarray(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
+    const text = res.body.toString('utf8').slice(1);
+    expect(text.split('\r\n')[0]).to.equal('question_id;question;channel;abstained;rank_1;rank_2;rank_3;rank_4');
+    expect(text).to.not.contain('CIV').and.not.contain('Côte');
+  });
+
+  it('records the SHA-256 of every export in the audit log and lists it on the exports page', async () => {
+    const res = await get(`/api/v1/surveys/${survey.id}/exports/participation.csv`);
+    const sha = createHash('sha256').update(res.body).digest('hex');
+    const entry = await ctx.db('audit_entries').where({ action: 'export.create' }).first();
+    expect(JSON.parse(entry.details)).to.include({ kind: 'participation', sha256: sha, rows: 3, bytes: res.body.length });
+    const staff = await createTestUser(ctx.deps, 'staff');
+    const agent = await signIn(app, staff.email);
+    const page = await agent.get(`/surveys/${survey.id}/exports`);
+    expect(page.status).to.equal(200);
+    expect(page.text).to.contain(sha);
+  });
+
+  it('re-counts the ballots of one question with the command-line tally to the same result as the API', async () => {
+    const q2 = survey.questions[1]!;
+    const csv = await get(`/api/v1/surveys/${survey.id}/exports/ballots.csv?question=${q2.id}`);
+    const results = await request(app).get(`/api/v1/surveys/${survey.id}/results`).set('Authorization', adminAuth);
+    const dir = mkdtempSync(path.join(tmpdir(), 'cb-export-'));
+    try {
+      const file = path.join(dir, 'ballots.csv');
+      writeFileSync(file, csv.body);
+      // Topic 3 is ranked by nobody: it is declared, as the results page's replay command does.
+      const declared = results.body.questions[1].options.flatMap((o: { name: string }) => ['--option', o.name]);
+      const run = spawnSync(process.execPath, ['--import=tsx', 'server/cli/tally.ts', '--method', 'stv', '--seats', '2', '--seed', survey.seed!, '--format', 'json', ...declared, file], { encoding: 'utf8' });
+      expect(run.status, run.stderr).to.equal(0);
+      const replay = JSON.parse(run.stdout);
+      const official = results.body.questions[1].result;
+      expect(replay.winners).to.deep.equal(official.winners);
+      expect(replay.rounds).to.deep.equal(official.rounds);
+      expect(replay.valid).to.equal(official.valid);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exports tally, rounds, pairwise, proposals with comments and the audit log with their columns', async () => {
+    const header = async (kind: string) => (parse((await get(`/api/v1/surveys/${survey.id}/exports/${kind}.csv`)).body.toString('utf8')) as string[][]);
+    const tally = await header('tally');
+    expect(tally[0]).to.deep.equal(['question_id', 'question', 'method', 'seats', 'option', 'label', 'title_en', 'first_preferences', 'final_value', 'place', 'retained', 'retained_order']);
+    expect(tally).to.have.length(1 + 6);
+    const rounds = await header('rounds');
+    expect(rounds[0]).to.deep.equal(['question_id', 'question', 'method', 'round', 'action', 'option', 'votes', 'outcome']);
+    expect(rounds.some((r) => r[5] === '(quota)')).to.equal(true);
+    const pairwise = await header('pairwise');
+    expect(pairwise[0]).to.deep.equal(['question_id', 'question', 'option_a', 'option_b', 'ballots_ranking_a_above_b', 'strongest_path_a_to_b', 'condorcet_winner']);
+    expect(pairwise).to.have.length(1 + 2 + 12);
+    const proposals = await header('proposals');
+    expect(proposals.filter((r) => r[0] === 'comment').map((r) => r[6])).to.include.members(["'-1 would be a formula", 'Obrigado']);
+    const audit = await header('audit');
+    expect(audit[0]).to.deep.equal(['seq', 'at', 'actor', 'action', 'subject_type', 'subject_id', 'details', 'prev_hash', 'hash']);
+  });
+
+  it('exports the ballots of one question in the BLT format', async () => {
+    const q1 = survey.questions[0]!;
+    const res = await get(`/api/v1/surveys/${survey.id}/exports/ballots.blt?question=${q1.id}`);
+    expect(res.status).to.equal(200);
+    const lines = res.body.toString('utf8').trim().split('\n');
+    expect(lines[0]).to.equal('2 1');
+    expect(lines.slice(1, 4).sort()).to.deep.equal(['1 1 2 0', '1 2 0', '1 2 1 0']);
+    expect(lines.slice(4)).to.deep.equal(['0', '"A Return migration"', '"B Migration and development"', '"International Dialogue on Migration 2008 - Overarching theme"']);
+    expect((await get(`/api/v1/surveys/${survey.id}/exports/ballots.blt`)).status).to.equal(400);
+  });
+
+  it('keeps exports from delegates and the audit log from staff', async () => {
+    const delegate = await createTestUser(ctx.deps, 'delegate', { memberState: 'BRA' });
+    const delegateAuth = `Bearer ${(await createApiToken(ctx.deps, null, delegate.id)).token}`;
+    expect((await get(`/api/v1/surveys/${survey.id}/exports/ballots.csv`, delegateAuth)).status).to.equal(403);
+    const staff = await createTestUser(ctx.deps, 'staff');
+    const staffAuth = `Bearer ${(await createApiToken(ctx.deps, null, staff.id)).token}`;
+    expect((await get(`/api/v1/surveys/${survey.id}/exports/audit.csv`, staffAuth)).status).to.equal(403);
+    expect((await get(`/api/v1/surveys/${survey.id}/exports/tally.csv`, staffAuth)).status).to.equal(200);
+    expect((await get(`/api/v1/surveys/${survey.id}/exports/nothing.csv`)).status).to.equal(404);
+  });
+});
