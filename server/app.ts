@@ -13,6 +13,7 @@ import { locale } from './http/middleware/locale.js';
 import { sessions } from './http/middleware/session.js';
 import { createSignInThrottle, type ThrottlePolicy } from './http/middleware/sign-in-throttle.js';
 import { adminMemberStatePages } from './http/pages/admin-member-states.js';
+import { adminPaperBallotPages } from './http/pages/admin-paper-ballots.js';
 import { adminSurveyPages } from './http/pages/admin-surveys.js';
 import { adminUserPages } from './http/pages/admin-users.js';
 import { authPages } from './http/pages/auth.js';
@@ -76,6 +77,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use(homePages(deps));
   app.use('/admin/users', adminUserPages(deps));
   app.use('/admin/member-states', adminMemberStatePages(deps));
+  app.use('/admin/surveys/:surveyId/paper-ballots', adminPaperBallotPages(deps));
   app.use('/admin/surveys', adminSurveyPages(deps));
   app.use('/surveys', resultPages(deps));
   app.use('/surveys', exportPages(deps));

@@ -371,3 +371,9 @@ export async function importPaperBallots(
     }
   }
 }
+
+/** The Member State's current ballot in the survey, for the administrator about to enter a new one. */
+export async function currentBallotOf(deps: Deps, actor: Actor, surveyId: number, memberStateId: number) {
+  requireAdmin(actor);
+  return findCurrentRevision(deps.db, surveyId, memberStateId);
+}
