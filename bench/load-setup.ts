@@ -2,7 +2,7 @@
 // database), its seed (through the domain functions), and the real server as a child process.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -144,6 +144,7 @@ export async function freePort(): Promise<number> {
 
 export interface RunningServer {
   readonly url: string;
+  readonly pid: number;
   readonly output: () => string;
   stop(): Promise<void>;
 }
@@ -181,7 +182,21 @@ export async function startServer(env: Record<string, string>, options: { cpuPro
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, output: () => output, stop };
+  return { url, pid: child.pid!, output: () => output, stop };
+}
+
+/**
+ * CPU time (user + system, all threads) a process has used so far, in milliseconds; null where
+ * /proc is not available. Under a busy machine this says more than requests per second.
+ */
+export function cpuTimeMs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    // After "pid (comm) ", utime and stime are the 12th and 13th fields, in clock ticks (100 per second).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /** Signs in through the form, as a browser would: GET for the CSRF token and cookie, then POST. */

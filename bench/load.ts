@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { verifyAuditChain } from '../server/domain/audit.js';
 import {
-  createBenchDatabase, PG_ADMIN_URL, seedBench, SIGN_IN_PASSWORD, signIn, startServer,
+  cpuTimeMs, createBenchDatabase, PG_ADMIN_URL, seedBench, SIGN_IN_PASSWORD, signIn, startServer,
   type BenchDatabase, type Engine, type RunningServer, type Seeded,
 } from './load-setup.js';
 
@@ -24,6 +24,8 @@ interface PhaseFigures {
   readonly p99: number;
   readonly errors: number;
   readonly non2xx: number;
+  /** The server's CPU time per request (all its threads), in milliseconds. */
+  readonly cpuPerRequest: number | null;
 }
 
 interface EngineReport {
@@ -77,11 +79,19 @@ const TIME_LIMIT_MS = (DURATION + READ_DURATION + 240) * 1000 * ENGINES.length;
 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
-function figures(name: string, r: autocannon.Result): PhaseFigures {
+function figures(name: string, r: autocannon.Result, cpuMs: number | null): PhaseFigures {
   return {
     name, requests: r.requests.total, perSecond: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99,
-    errors: r.errors, non2xx: r.non2xx,
+    errors: r.errors, non2xx: r.non2xx, cpuPerRequest: cpuMs === null || r.requests.total === 0 ? null : cpuMs / r.requests.total,
   };
+}
+
+/** Runs a phase and measures the server's CPU time over it. */
+async function measured(server: RunningServer, run: () => Promise<autocannon.Result>): Promise<{ result: autocannon.Result; cpuMs: number | null }> {
+  const before = cpuTimeMs(server.pid);
+  const result = await run();
+  const after = cpuTimeMs(server.pid);
+  return { result, cpuMs: before === null || after === null ? null : after - before };
 }
 
 /** Every valid answer to the two questions: a theme ranking and a partial or full topic ranking. */
@@ -111,7 +121,7 @@ async function runWrites(server: RunningServer, seeded: Seeded, acknowledged: Ma
   const bodies = ballotBodies(seeded);
   let sent = 0;
   const path = `/api/v1/surveys/${seeded.survey.id}/ballot`;
-  const result = await autocannon({
+  const { result, cpuMs } = await measured(server, () => autocannon({
     url: server.url,
     connections: CONNECTIONS,
     duration: DURATION,
@@ -136,8 +146,8 @@ async function runWrites(server: RunningServer, seeded: Seeded, acknowledged: Ma
         acknowledged.set(memberStateId, list);
       },
     }],
-  });
-  return figures('ballot submissions (PUT /api/v1/surveys/:id/ballot)', result);
+  }));
+  return figures('ballot submissions (PUT /api/v1/surveys/:id/ballot)', result, cpuMs);
 }
 
 /** The delegates' ballot page with session cookies, or, where that page does not exist, the API's survey. */
@@ -149,7 +159,7 @@ async function runReads(server: RunningServer, seeded: Seeded): Promise<{ figure
   const page = probe.status === 200 && (probe.headers.get('content-type') ?? '').includes('text/html');
   await probe.arrayBuffer();
   let next = 0;
-  const result = await autocannon({
+  const { result, cpuMs } = await measured(server, () => autocannon({
     url: server.url,
     connections: CONNECTIONS,
     duration: READ_DURATION,
@@ -162,11 +172,11 @@ async function runReads(server: RunningServer, seeded: Seeded): Promise<{ figure
           : { ...request, method: 'GET', path: `/api/v1/surveys/${seeded.survey.id}`, headers: { authorization: `Bearer ${seeded.delegates[c.who % seeded.delegates.length]!.token}` } };
       },
     }],
-  });
+  }));
   return page
-    ? { figures: figures(`ballot page views (GET ${'/surveys/:id/ballot'}, ${cookies.length} signed-in delegates)`, result), kind: 'page' }
+    ? { figures: figures(`ballot page views (GET ${'/surveys/:id/ballot'}, ${cookies.length} signed-in delegates)`, result, cpuMs), kind: 'page' }
     : {
-      figures: figures('survey reads (GET /api/v1/surveys/:id, bearer token)', result),
+      figures: figures('survey reads (GET /api/v1/surveys/:id, bearer token)', result, cpuMs),
       kind: `the ballot page answered ${probe.status}, so the read phase used GET /api/v1/surveys/:id instead`,
     };
 }
@@ -278,6 +288,7 @@ function printReports(reports: readonly EngineReport[]): void {
     line('  latency p50 (ms)', reports.map((r) => String(r[phase].p50)));
     line('  latency p99 (ms)', reports.map((r) => String(r[phase].p99)));
     line('  errors / non-2xx', reports.map((r) => `${r[phase].errors} / ${r[phase].non2xx}`));
+    line('  server CPU ms per request', reports.map((r) => r[phase].cpuPerRequest?.toFixed(2) ?? 'n/a'));
   }
   line('load average before', reports.map((r) => r.loadBefore.split(' ')[0]!));
   line('load average after', reports.map((r) => r.loadAfter.split(' ')[0]!));
