@@ -5,7 +5,7 @@
 // its container and print at the width of the page.
 
 /** Width of every chart's coordinate system; the chart scales to its container. */
-export const CHART_WIDTH = 640;
+export const CHART_WIDTH = 480;
 const FONT_SIZE = 15;
 const LINE = 19;
 /** A rough average glyph width, to wrap labels and decide whether a label fits in a segment. */
@@ -74,6 +74,12 @@ function open(id: string, height: number, title: string, desc: string): string {
   );
 }
 
+/** The chart's title drawn at its top, so that sighted readers see what the image shows. */
+function heading(title: string): { markup: string; height: number } {
+  const lines = wrapText(title, CHART_WIDTH - 4);
+  return { markup: textLines(lines, 0, FONT_SIZE + 2, ' font-weight="700"'), height: lines.length * LINE + 12 };
+}
+
 function textLines(lines: readonly string[], x: number, y: number, extra = ''): string {
   return lines.map((l, i) => `<text x="${num(x)}" y="${num(y + i * LINE)}"${extra}>${escapeXml(l)}</text>`).join('');
 }
@@ -100,23 +106,25 @@ export interface BarChartInput {
 
 /** Horizontal bars, one per row: the label above, the bar below with its value at its end. */
 export function barChart(input: BarChartInput): string {
-  const valueRoom = 150;
-  const track = CHART_WIDTH - valueRoom;
+  const valueText = (bar: Bar) => (bar.note ? `${bar.valueText} (${bar.note})` : bar.valueText);
+  // Room after the longest bar for its value, in bold where there is a note.
+  const valueRoom = Math.max(60, ...input.bars.map((b) => valueText(b).length * GLYPH * 1.12 + 14));
+  const track = Math.max(CHART_WIDTH / 3, CHART_WIDTH - valueRoom);
   const max = Math.max(input.max ?? 0, ...input.bars.map((b) => b.value), 0);
   const barHeight = 22;
-  let y = 8;
-  const rows: string[] = [];
+  const top = heading(input.title);
+  let y = top.height;
+  const rows: string[] = [top.markup];
   for (const bar of input.bars) {
     const lines = wrapText(bar.label, CHART_WIDTH - 4);
     rows.push(textLines(lines, 0, y + FONT_SIZE, ''));
     y += lines.length * LINE + 4;
     const length = max > 0 ? (bar.value / max) * track : 0;
     rows.push(`<rect class="bar" x="0" y="${num(y)}" width="${num(length)}" height="${barHeight}" fill="${BAR}" data-value="${bar.value}"/>`);
-    const value = bar.note ? `${bar.valueText} (${bar.note})` : bar.valueText;
-    rows.push(`<text x="${num(length + 6)}" y="${num(y + barHeight - 6)}" font-weight="${bar.note ? 700 : 400}">${escapeXml(value)}</text>`);
+    rows.push(`<text x="${num(length + 6)}" y="${num(y + barHeight - 6)}" font-weight="${bar.note ? 700 : 400}">${escapeXml(valueText(bar))}</text>`);
     y += barHeight + 14;
   }
-  const axis = `<line x1="0" y1="4" x2="0" y2="${num(y - 10)}" stroke="${INK}" stroke-width="1"/>`;
+  const axis = `<line x1="0" y1="${num(top.height - 4)}" x2="0" y2="${num(y - 10)}" stroke="${INK}" stroke-width="1"/>`;
   return `${open(input.id, y, input.title, input.desc)}${rows.join('')}${axis}</svg>`;
 }
 
@@ -163,12 +171,13 @@ function patternDefs(id: string, series: readonly StackSeries[]): string {
  * and, where it fits, its short mark written on it; a legend names every series.
  */
 export function stackedBarChart(input: StackedChartInput): string {
-  const labelRoom = Math.min(200, Math.max(80, ...input.rows.map((r) => r.label.length * GLYPH + 12)));
+  const labelRoom = Math.min(150, Math.max(70, ...input.rows.map((r) => r.label.length * GLYPH + 12)));
   const track = CHART_WIDTH - labelRoom - 4;
   const max = Math.max(0, ...input.rows.map((r) => r.values.reduce((a, b) => a + b, 0)));
   const barHeight = 30;
-  const parts: string[] = [patternDefs(input.id, input.series)];
-  let y = 8;
+  const top = heading(input.title);
+  const parts: string[] = [patternDefs(input.id, input.series), top.markup];
+  let y = top.height;
   for (const row of input.rows) {
     parts.push(`<text x="0" y="${num(y + barHeight / 2 + FONT_SIZE / 3)}">${escapeXml(row.label)}</text>`);
     let x = labelRoom;

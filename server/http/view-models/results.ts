@@ -202,7 +202,7 @@ function irvRounds(tools: Tools, q: QuestionResult, result: IrvResult, anchor: s
   return {
     caption: t('results.rounds.irvCaption'),
     columns, rows, totals, events, quota: null, tableId: `${anchor}-rounds`,
-    finalChart: last ? finalChart(tools, q, anchor, last.votes, inCount[inCount.length - 1]!, last.exhausted, (v) => fmt.number(v), columns[columns.length - 1]!.heading) : '',
+    finalChart: last ? finalChart(tools, q, anchor, last.votes, inCount[inCount.length - 1]!, last.exhausted, (v) => fmt.number(v), columns[columns.length - 1]!.heading, t('results.rounds.exhausted')) : '',
     flowChart: flowChart(tools, q, anchor, columns.map((c) => c.heading), result.rounds.map((r, i) => [...r.votes.map((v, o) => (inCount[i]![o] ? v : 0)), r.exhausted]), false),
   };
 }
@@ -255,12 +255,12 @@ function stvStages(tools: Tools, q: QuestionResult, result: StvResult, anchor: s
     columns, rows, totals, events,
     quota: t('results.stages.quota', { quota: fmt.number(result.quota), valid: fmt.number(result.valid), seats: fmt.number(result.seats) }),
     tableId: `${anchor}-rounds`,
-    finalChart: last ? finalChart(tools, q, anchor, last.votes, stillIn(lastIndex), last.exhausted + last.lost, value, columns[lastIndex]!.heading) : '',
+    finalChart: last ? finalChart(tools, q, anchor, last.votes, stillIn(lastIndex), last.exhausted + last.lost, value, columns[lastIndex]!.heading, t('results.charts.exhaustedLost')) : '',
     flowChart: flowChart(tools, q, anchor, columns.map((c) => c.heading), result.rounds.map((s, i) => [...s.votes.map((v, o) => (stillIn(i)[o] ? v : 0)), s.exhausted + s.lost]), true),
   };
 }
 
-function finalChart(tools: Tools, q: QuestionResult, anchor: string, votes: readonly number[], present: readonly boolean[], rest: number, show: (v: number) => string, heading: string): string {
+function finalChart(tools: Tools, q: QuestionResult, anchor: string, votes: readonly number[], present: readonly boolean[], rest: number, show: (v: number) => string, heading: string, restLabel: string): string {
   const retained = new Set(q.official.winners);
   const options = votes.flatMap((v, o) => (present[o] ? [{ o, v }] : [])).sort((a, b) => b.v - a.v || a.o - b.o);
   return barChart({
@@ -269,7 +269,7 @@ function finalChart(tools: Tools, q: QuestionResult, anchor: string, votes: read
     desc: tools.t('results.charts.finalDesc'),
     bars: [
       ...options.map(({ o, v }) => ({ label: plain(nameOf(q, o, tools.lang)), value: v, valueText: show(v), note: retained.has(o) ? tools.t('results.page.retainedMark') : undefined })),
-      { label: tools.t('results.rounds.exhausted'), value: rest, valueText: show(rest) },
+      { label: restLabel, value: rest, valueText: show(rest) },
     ],
   });
 }

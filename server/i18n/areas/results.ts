@@ -83,6 +83,7 @@ const en = {
       lostLower: 'lost to truncation',
       transfers: 'Moved: {{moves}}.',
       excludedEvent: 'Excluded: {{options}}.',
+      eventsHeading: 'What happened at each stage',
     },
     charts: {
       firstTitle: 'First preferences for each option',
@@ -226,6 +227,7 @@ export const resultsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Ca
         lostLower: 'perdu par troncature',
         transfers: 'Transferts : {{moves}}.',
         excludedEvent: 'Éliminée(s) : {{options}}.',
+        eventsHeading: 'Ce qui s’est passé à chaque étape',
       },
       charts: {
         firstTitle: 'Premières préférences pour chaque option',
@@ -366,6 +368,7 @@ export const resultsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Ca
         lostLower: 'perdido por truncamiento',
         transfers: 'Traspasos: {{moves}}.',
         excludedEvent: 'Excluida(s): {{options}}.',
+        eventsHeading: 'Qué ocurrió en cada etapa',
       },
       charts: {
         firstTitle: 'Primeras preferencias de cada opción',
