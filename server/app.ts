@@ -17,6 +17,7 @@ import { adminPaperBallotPages } from './http/pages/admin-paper-ballots.js';
 import { adminSurveyPages } from './http/pages/admin-surveys.js';
 import { adminUserPages } from './http/pages/admin-users.js';
 import { authPages } from './http/pages/auth.js';
+import { countedReceiptPages } from './http/pages/counted-receipts.js';
 import { exportPages } from './http/pages/exports.js';
 import { homePages } from './http/pages/home.js';
 import { receiptPages } from './http/pages/receipts.js';
@@ -81,6 +82,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use('/admin/surveys', adminSurveyPages(deps));
   app.use('/surveys', resultPages(deps));
   app.use('/surveys', exportPages(deps));
+  app.use('/surveys', countedReceiptPages(deps));
   app.use('/surveys', surveyPages(deps));
   app.use('/receipts', receiptPages(deps));
 

@@ -134,3 +134,16 @@ export async function surveyResults(deps: Deps, actor: Actor, surveyId: number):
     questions,
   };
 }
+
+/**
+ * The receipt codes of the ballots that were counted, without the Member States: once results are
+ * published, each delegation can find its own code among them.
+ */
+export async function countedReceipts(deps: Deps, actor: Actor, surveyId: number): Promise<{ survey: Survey; receipts: string[] }> {
+  const survey = await findSurvey(deps.db, surveyId);
+  if (!survey) throw new AppError('not_found', 'errors.notFound');
+  assertMayReadResults(actor, survey, effectiveStatus(survey, deps.clock.now()));
+  const receipts: string[] = [];
+  for await (const r of iterateCurrentRevisions(deps.db, survey.id)) receipts.push(r.receipt);
+  return { survey, receipts: receipts.sort() };
+}

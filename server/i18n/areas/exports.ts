@@ -37,6 +37,12 @@ const en = {
     who: 'Who',
     rows: 'Rows',
   },
+  countedReceipts: {
+    title: 'Receipt codes counted',
+    intro: 'The {{count}} ballots counted had these receipt codes, in alphabetical order and without the Member States. Find the code your delegation received to confirm that its ballot was counted.',
+    check: 'See what was counted for a receipt code',
+    results: 'Results',
+  },
   errors: {
     bltOneQuestion: 'The BLT format holds one question: choose the question.',
   },
@@ -80,6 +86,12 @@ export const exportsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Ca
       who: 'Auteur',
       rows: 'Lignes',
     },
+    countedReceipts: {
+      title: 'Codes de reçu dépouillés',
+      intro: 'Les {{count}} bulletins dépouillés portaient ces codes de reçu, par ordre alphabétique et sans les États Membres. Retrouvez le code reçu par votre délégation pour vérifier que son bulletin a été dépouillé.',
+      check: 'Voir ce qui a été dépouillé pour un code de reçu',
+      results: 'Résultats',
+    },
     errors: { bltOneQuestion: 'Le format BLT porte sur une seule question : choisissez la question.' },
   },
   es: {
@@ -117,6 +129,12 @@ export const exportsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Ca
       when: 'Fecha',
       who: 'Autor',
       rows: 'Filas',
+    },
+    countedReceipts: {
+      title: 'Códigos de recibo escrutados',
+      intro: 'Las {{count}} papeletas escrutadas tenían estos códigos de recibo, en orden alfabético y sin los Estados Miembros. Busque el código que recibió su delegación para confirmar que su papeleta se escrutó.',
+      check: 'Ver lo que se escrutó para un código de recibo',
+      results: 'Resultados',
     },
     errors: { bltOneQuestion: 'El formato BLT es de una sola pregunta: elija la pregunta.' },
   },
