@@ -153,6 +153,21 @@ describe('results pages', () => {
     expect(res.headers.location).to.contain('/sign-in');
   });
 
+  it('results page with a tie: names the tied options, the one excluded, and the lot with its seed', async () => {
+    const tied = await openSurvey(ctx.deps, admin, (await createTestSurvey(ctx.deps, admin)).id);
+    const [q1, q2] = tied.questions;
+    for (const [iso3, option] of [['ARG', 0], ['BEL', 1]] as const) {
+      const ms = await ctx.db('member_states').where({ iso3 }).first();
+      await submitBallot(ctx.deps, admin, tied.id, {
+        answers: [{ question: q1!.id, ranking: [q1!.options[option]!.id] }, { question: q2!.id, ranking: [q2!.options[0]!.id] }],
+      }, { channel: 'paper', memberStateId: Number(ms.id) });
+    }
+    const agent = await signIn(app, adminEmail);
+    const text = textOf((await agent.get(`/surveys/${tied.id}/results`)).text);
+    expect(text).to.match(new RegExp(`Round 1: A Return migration and B Migration and development were tied for exclusion; (A Return migration|B Migration and development) was excluded\\. Broken by lot, drawn with the seed ${tied.seed}\\.`));
+    expect(text).to.contain('Lot drawn?');
+  });
+
   async function inLanguage(agent: Agent, lang: string) {
     const home = await agent.get('/');
     await agent.post('/language').type('form').send({ _csrf: csrfFrom(home.text), lang, next: '/' });
