@@ -37,6 +37,7 @@ const en = {
     who: 'Who',
     rows: 'Rows',
   },
+  links: { results: 'Results', exports: 'Exports (CSV)', paperBallots: 'Ballots received on paper or by note verbale', countedReceipts: 'Receipt codes counted' },
   countedReceipts: {
     title: 'Receipt codes counted',
     intro: 'The {{count}} ballots counted had these receipt codes, in alphabetical order and without the Member States. Find the code your delegation received to confirm that its ballot was counted.',
@@ -86,6 +87,7 @@ export const exportsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Ca
       who: 'Auteur',
       rows: 'Lignes',
     },
+    links: { results: 'Résultats', exports: 'Exports (CSV)', paperBallots: 'Bulletins reçus sur papier ou par note verbale', countedReceipts: 'Codes de reçu dépouillés' },
     countedReceipts: {
       title: 'Codes de reçu dépouillés',
       intro: 'Les {{count}} bulletins dépouillés portaient ces codes de reçu, par ordre alphabétique et sans les États Membres. Retrouvez le code reçu par votre délégation pour vérifier que son bulletin a été dépouillé.',
@@ -130,6 +132,7 @@ export const exportsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Ca
       who: 'Autor',
       rows: 'Filas',
     },
+    links: { results: 'Resultados', exports: 'Exportaciones (CSV)', paperBallots: 'Papeletas recibidas en papel o por nota verbal', countedReceipts: 'Códigos de recibo escrutados' },
     countedReceipts: {
       title: 'Códigos de recibo escrutados',
       intro: 'Las {{count}} papeletas escrutadas tenían estos códigos de recibo, en orden alfabético y sin los Estados Miembros. Busque el código que recibió su delegación para confirmar que su papeleta se escrutó.',
