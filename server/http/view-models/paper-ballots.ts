@@ -70,6 +70,7 @@ export function importReportModel(survey: Survey, report: PaperImportReport, lan
       : t('paperBallots.report.dryRun', { new: report.newBallots, replaced: report.replacements });
   return {
     kind: report.written ? 'ok' : report.rejected > 0 ? 'alert' : 'check',
+    hasRejected: report.rejected > 0,
     summary,
     rows: report.rows.map((r) => {
       let outcome: string;
