@@ -113,8 +113,9 @@ describe('results pages', () => {
     expect(text).to.match(/Schulze \(Condorcet\) B Migration and development yes /);
     expect(text).to.match(/Instant-runoff \(IRV\) B Migration and development official method /);
     expect(text).to.match(/(Every other method retains the same options as the official method|would retain other options than the official method) \(Instant-runoff \(IRV\)\)/);
-    expect(text).to.contain(`npm run tally -- --method stv --seats 2 --seed ${survey.seed} ballots.csv`);
-    expect(text).to.contain(`npm run tally -- --method irv --seats 1 --seed ${survey.seed} ballots.csv`);
+    // Every option is declared, so that an option no ballot ranks is counted in the replay too.
+    expect(text).to.contain(`npm run tally -- --method stv --seats 2 --seed ${survey.seed} --option '(a) Topic 1' --option '(b) Topic 2' --option '(c) Topic 3' --option '(d) Topic 4' ballots.csv`);
+    expect(text).to.contain(`npm run tally -- --method irv --seats 1 --seed ${survey.seed} --option 'A Return migration' --option 'B Migration and development' --option 'C Labour mobility' ballots.csv`);
     expect(res.text).to.not.match(/style="/);
   });
 

@@ -353,7 +353,7 @@ function questionPage(tools: Tools, q: QuestionResult, index: number, seed: stri
     borda: borda(tools, q),
     ties: r.ties.map((tie) => tieSentence(tools, q, tie, seed, rounds !== null, r.method === 'stv')),
     comparison: comparison(tools, q),
-    replay: `npm run tally -- --method ${r.method} --seats ${r.seats} --seed ${seed} ballots.csv`,
+    replay: replayCommand(r.method, r.seats, seed, q.optionNames),
   };
 }
 
@@ -374,4 +374,15 @@ export function resultsPage(results: SurveyResults, lang: Language, t: Translate
     seed: results.seed,
     questions: results.questions.map((q, i) => questionPage(tools, q, i, results.seed)),
   };
+}
+
+const shellQuote = (s: string): string => (/^[\w.,:/=+-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
+
+/**
+ * The command that re-counts the exported ballot file of a question; every option is declared,
+ * so that options no ballot ranks are counted too.
+ */
+export function replayCommand(method: string, seats: number, seed: string, optionNames: readonly string[]): string {
+  const options = optionNames.map((name) => `--option ${shellQuote(name)}`).join(' ');
+  return `npm run tally -- --method ${method} --seats ${seats} --seed ${shellQuote(seed)} ${options} ballots.csv`;
 }
