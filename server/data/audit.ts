@@ -61,3 +61,9 @@ export async function listExportEntries(db: Knex, surveyId: number, limit: numbe
   const rows = await db('audit_entries').where({ action: 'export.create', subject_type: 'survey', subject_id: String(surveyId) }).orderBy('seq', 'desc').limit(limit);
   return rows.map(fromRow);
 }
+
+/** The head of the chain: the number of entries written and the hash of the last one. */
+export async function readAuditHead(db: Knex): Promise<{ seq: number; hash: string }> {
+  const head = await db('audit_head').where({ id: 1 }).first('seq', 'hash');
+  return { seq: Number(head.seq), hash: String(head.hash) };
+}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
-import { insertAuditRow, listAuditRows, lockAuditHead, type AuditRow } from '../data/audit.js';
+import { insertAuditRow, listAuditRows, lockAuditHead, readAuditHead, type AuditRow } from '../data/audit.js';
 import { isoTime } from './clock.js';
 import type { Deps } from './deps.js';
 
@@ -56,12 +56,15 @@ export async function verifyAuditChain(deps: Pick<Deps, 'db'>): Promise<ChainChe
     for (const row of page) {
       const { id: _id, hash, prev_hash, ...rest } = row;
       if (row.seq !== expectedSeq || prev_hash !== prev || entryHash(prev, rest) !== hash) {
-        return { ok: false, entries: count, brokenAt: row.seq };
+        return { ok: false, entries: count, brokenAt: expectedSeq };
       }
       prev = hash;
       expectedSeq += 1;
       count += 1;
     }
   }
+  // Entries removed from the end leave a shorter chain that still links: the head tells.
+  const head = await readAuditHead(deps.db);
+  if (head.seq !== count || head.hash !== prev) return { ok: false, entries: count, brokenAt: count + 1 };
   return { ok: true, entries: count, brokenAt: null };
 }

@@ -1,0 +1,42 @@
+import { expect } from 'chai';
+import { appendAuditEntry, verifyAuditChain } from '../../server/domain/audit.js';
+import { createTestContext, type TestContext } from '../helpers/context.js';
+
+describe('domain/audit', () => {
+  let ctx: TestContext;
+  beforeEach(async () => {
+    ctx = await createTestContext();
+    for (let i = 1; i <= 5; i++) {
+      await ctx.db.transaction((trx) => appendAuditEntry(ctx.deps, trx, {
+        actorUserId: null, actorLabel: 'system', action: 'test.entry', subjectType: 'test', subjectId: i, details: { i },
+      }));
+    }
+  });
+  afterEach(() => ctx.close());
+
+  it('chains every entry to the one before, and the chain verifies', async () => {
+    const rows = await ctx.db('audit_entries').orderBy('seq');
+    expect(rows.map((r: { seq: number }) => Number(r.seq))).to.deep.equal([1, 2, 3, 4, 5]);
+    for (let i = 1; i < rows.length; i++) expect(rows[i].prev_hash).to.equal(rows[i - 1].hash);
+    expect(await verifyAuditChain(ctx.deps)).to.deep.equal({ ok: true, entries: 5, brokenAt: null });
+  });
+
+  it('finds an entry whose content was changed', async () => {
+    await ctx.db('audit_entries').where({ seq: 3 }).update({ details: JSON.stringify({ i: 99 }) });
+    expect(await verifyAuditChain(ctx.deps)).to.deep.equal({ ok: false, entries: 2, brokenAt: 3 });
+  });
+
+  it('finds an entry taken out of the middle, and entries taken off the end', async () => {
+    await ctx.db('audit_entries').where({ seq: 5 }).del();
+    expect((await verifyAuditChain(ctx.deps)).ok).to.equal(false);
+    await ctx.db('audit_entries').where({ seq: 2 }).del();
+    expect(await verifyAuditChain(ctx.deps)).to.include({ ok: false, brokenAt: 2 });
+  });
+
+  it('appends in order when many transactions write at once', async () => {
+    await Promise.all(Array.from({ length: 20 }, (_, i) => ctx.db.transaction((trx) => appendAuditEntry(ctx.deps, trx, {
+      actorUserId: null, actorLabel: 'system', action: 'test.parallel', subjectType: 'test', subjectId: i, details: {},
+    }))));
+    expect(await verifyAuditChain(ctx.deps)).to.deep.equal({ ok: true, entries: 25, brokenAt: null });
+  });
+});
