@@ -55,6 +55,13 @@ export async function findUserById(db: Knex, id: number): Promise<UserRow | unde
   return r ? fromRow(r) : undefined;
 }
 
+/** The user an active (not revoked) API token belongs to, in one query. */
+export async function findUserByActiveApiToken(db: Knex, tokenHash: string): Promise<UserRow | undefined> {
+  const r = await selectUsers(db).join('api_tokens', 'api_tokens.user_id', 'users.id')
+    .where('api_tokens.token_hash', tokenHash).whereNull('api_tokens.revoked_at').first();
+  return r ? fromRow(r) : undefined;
+}
+
 export async function findUserByEmail(db: Knex, email: string): Promise<UserRow | undefined> {
   const r = await selectUsers(db).where('users.email', email).first();
   return r ? fromRow(r) : undefined;

@@ -1,6 +1,6 @@
-import { findActiveApiToken, insertApiToken } from '../data/api-tokens.js';
-import { findUserById } from '../data/users.js';
-import { actorLabel, requireAdmin } from './accounts.js';
+import { insertApiToken } from '../data/api-tokens.js';
+import { findUserByActiveApiToken, findUserById } from '../data/users.js';
+import { actorFromUser, actorLabel, requireAdmin, type SignedInActor } from './accounts.js';
 import { appendAuditEntry } from './audit.js';
 import { isoTime } from './clock.js';
 import type { Actor, Deps } from './deps.js';
@@ -26,9 +26,8 @@ export async function createApiToken(deps: Deps, actor: Actor | null, userId: nu
   });
 }
 
-/** The user id a bearer token stands for, or null. */
-export async function userIdForApiToken(deps: Deps, token: string): Promise<number | null> {
+/** The acting user a bearer token stands for (token and account read in one query), or null. */
+export async function actorForApiToken(deps: Deps, token: string): Promise<SignedInActor | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-  const row = await findActiveApiToken(deps.db, hashToken(token));
-  return row ? row.user_id : null;
+  return actorFromUser(await findUserByActiveApiToken(deps.db, hashToken(token)));
 }

@@ -1,6 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { loadActor } from '../../domain/accounts.js';
-import { userIdForApiToken } from '../../domain/api-tokens.js';
+import { actorForApiToken } from '../../domain/api-tokens.js';
 import type { Deps } from '../../domain/deps.js';
 import { AppError } from '../../domain/errors.js';
 
@@ -10,8 +9,7 @@ export function bearerAuth(deps: Deps) {
     const header = req.get('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new AppError('unauthenticated', 'errors.tokenMissing');
-    const userId = await userIdForApiToken(deps, match[1]!);
-    const actor = userId == null ? null : await loadActor(deps, userId);
+    const actor = await actorForApiToken(deps, match[1]!);
     if (!actor) throw new AppError('unauthenticated', 'errors.tokenInvalid');
     req.user = actor;
     next();
