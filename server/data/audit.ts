@@ -16,10 +16,12 @@ export interface AuditRow {
 
 export type NewAuditRow = Omit<AuditRow, 'id' | 'seq' | 'prev_hash' | 'hash'>;
 
-/** Bumps the head first: on PostgreSQL the row lock makes concurrent appends wait their turn. */
+/**
+ * Bumps the head first and reads it back in the same statement: on PostgreSQL the row lock makes
+ * concurrent appends wait their turn.
+ */
 export async function lockAuditHead(trx: Knex.Transaction): Promise<{ seq: number; hash: string }> {
-  await trx('audit_head').where({ id: 1 }).increment('seq', 1);
-  const head = await trx('audit_head').where({ id: 1 }).first('seq', 'hash');
+  const [head] = await trx('audit_head').where({ id: 1 }).increment('seq', 1).returning(['seq', 'hash']);
   return { seq: Number(head.seq), hash: String(head.hash) };
 }
 

@@ -67,6 +67,12 @@ export async function findSurvey(db: Knex, id: number): Promise<Survey | undefin
   return toSurvey(r, (await loadQuestions(db, [id])).get(id) ?? []);
 }
 
+/** Only what decides whether a survey takes ballots at a given moment, in one query. */
+export async function findSurveyStatus(db: Knex, id: number): Promise<Pick<Survey, 'id' | 'storedStatus' | 'closesAt'> | undefined> {
+  const r = await db('surveys').where({ id }).first('id', 'status', 'closes_at');
+  return r ? { id: Number(r.id), storedStatus: r.status as SurveyStatus, closesAt: (r.closes_at as string | null) ?? null } : undefined;
+}
+
 export async function listSurveyRows(db: Knex, statuses?: readonly SurveyStatus[]): Promise<Survey[]> {
   const q = db('surveys').orderBy('created_at', 'desc').orderBy('id', 'desc');
   if (statuses) q.whereIn('status', statuses);

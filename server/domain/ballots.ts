@@ -7,7 +7,7 @@ import {
 } from '../data/ballots.js';
 import { isUniqueViolation } from '../data/connection.js';
 import { findMemberStateById } from '../data/member-states.js';
-import { findSurvey } from '../data/surveys.js';
+import { findSurvey, findSurveyStatus } from '../data/surveys.js';
 import { createRankingValidator } from '../tally/index.js';
 import { actorLabel } from './accounts.js';
 import { appendAuditEntry } from './audit.js';
@@ -110,7 +110,7 @@ export function checkBallot(survey: Survey, input: unknown): CheckedBallot {
   return { answers, comments: data.comments, baseRevision: data.baseRevision };
 }
 
-function assertOpen(deps: Deps, survey: Survey): void {
+function assertOpen(deps: Deps, survey: Pick<Survey, 'storedStatus' | 'closesAt'>): void {
   const status = effectiveStatus(survey, deps.clock.now());
   if (status !== 'open') throw new AppError('conflict', status === 'draft' ? 'errors.surveyNotOpen' : 'errors.surveyClosed');
 }
@@ -128,7 +128,9 @@ function staleError(current: RevisionRow | undefined): AppError {
  */
 export async function writeRevision(deps: Deps, trx: Knex.Transaction, actor: Actor, target: BallotTarget, ballot: CheckedBallot, channel: Channel) {
   const { survey, memberStateId } = target;
-  const fresh = await findSurvey(trx, survey.id);
+  // Status and closing time only: the questions and options were checked against the survey as it
+  // was loaded, and they are frozen once it is open.
+  const fresh = await findSurveyStatus(trx, survey.id);
   if (!fresh) throw new AppError('not_found', 'errors.notFound');
   // The closing time is checked here, as the ballot arrives, whatever else runs.
   assertOpen(deps, fresh);
