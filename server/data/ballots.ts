@@ -87,6 +87,16 @@ export async function listCurrentRevisions(db: Knex, surveyId: number): Promise<
   return (await revisions(db).where({ 'b.survey_id': surveyId }).whereRaw('r.revision = b.current_revision').orderBy('m.iso3')).map(toRevision);
 }
 
+/**
+ * What changes whenever a ballot of the survey is added or revised: how many ballots there are,
+ * the sum of their current revision numbers and the latest change.
+ */
+export async function ballotsFingerprint(db: Knex, surveyId: number): Promise<string> {
+  const row = await db('ballots').where({ survey_id: surveyId })
+    .first(db.raw('count(*) as n'), db.raw('sum(current_revision) as revisions'), db.raw('max(updated_at) as last'));
+  return `${Number(row?.n ?? 0)}/${Number(row?.revisions ?? 0)}/${String(row?.last ?? '')}`;
+}
+
 export interface CurrentRevisionRow {
   readonly memberStateId: number;
   readonly iso3: string;

@@ -23,6 +23,12 @@ export async function listMemberStates(db: Knex): Promise<MemberStateRow[]> {
   return (await db('member_states').orderBy('iso3')).map(fromRow);
 }
 
+/** How many Member States have a status, counted by the database. */
+export async function countMemberStates(db: Knex, status: MemberStateStatus): Promise<number> {
+  const row = await db('member_states').where({ status }).count<{ n: number | string }[]>({ n: '*' }).first();
+  return Number(row?.n ?? 0);
+}
+
 export async function findMemberStateById(db: Knex, id: number): Promise<MemberStateRow | undefined> {
   const r = await db('member_states').where({ id }).first();
   return r ? fromRow(r) : undefined;

@@ -1,5 +1,5 @@
-import { iterateCurrentRevisions } from '../data/ballots.js';
-import { listMemberStates } from '../data/member-states.js';
+import { ballotsFingerprint, iterateCurrentRevisions } from '../data/ballots.js';
+import { countMemberStates } from '../data/member-states.js';
 import { findSurvey } from '../data/surveys.js';
 import { countQuestion, createBallotSetBuilder, DEFAULT_SEED, METHODS, type BallotSet, type CountResult, type Method } from '../tally/index.js';
 import type { Actor, Deps } from './deps.js';
@@ -110,14 +110,28 @@ export function countWith(question: Question, names: readonly string[], set: Bal
   return countQuestion({ method, options: names, ballots: set, seats: question.seats, seed });
 }
 
-/** Counts every question of a survey with its method, and with every other method beside it. */
-export async function surveyResults(deps: Deps, actor: Actor, surveyId: number): Promise<SurveyResults> {
-  const survey = await findSurvey(deps.db, surveyId);
-  if (!survey) throw new AppError('not_found', 'errors.notFound');
-  const status = effectiveStatus(survey, deps.clock.now());
-  assertMayReadResults(actor, survey, status);
-  const [{ sets, memberStates }, states] = await Promise.all([gatherBallots(deps, survey), listMemberStates(deps.db)]);
-  const seed = survey.seed ?? DEFAULT_SEED;
+interface CachedCount {
+  readonly key: string;
+  readonly answered: number;
+  readonly questions: readonly QuestionResult[];
+}
+
+/**
+ * Counts of closed and published surveys, kept in this process for each database: a survey that
+ * takes no ballot is counted once. The key holds everything the count depends on (the survey's
+ * status and updated_at, which a reopening or an edit changes, its questions, options and seed)
+ * and the ballots' fingerprint, so a ballot that arrives anyway, or a count made on another
+ * instance, never meets a stale entry.
+ */
+const FINAL_COUNTS = new WeakMap<Deps['db'], Map<number, CachedCount>>();
+const FINAL_COUNTS_PER_DATABASE = 32;
+
+function countKey(survey: Survey, status: SurveyStatus, ballots: string): string {
+  return JSON.stringify([survey.updatedAt, survey.storedStatus, status, survey.seed, survey.questions, ballots]);
+}
+
+async function countSurvey(deps: Deps, survey: Survey, seed: string): Promise<{ answered: number; questions: QuestionResult[] }> {
+  const { sets, memberStates } = await gatherBallots(deps, survey);
   const questions = survey.questions.map((q): QuestionResult => {
     const names = optionNames(q);
     const { set, answered, abstentions } = sets.get(q.id)!;
@@ -125,11 +139,43 @@ export async function surveyResults(deps: Deps, actor: Actor, surveyId: number):
     const others = METHODS.filter((m) => m !== q.method).map((m) => countWith(q, names, set, m, seed));
     return { question: q, optionNames: names, answered, abstentions, ballots: set, official, others, othersAgree: others.map((o) => sameSet(o.winners, official.winners)) };
   });
+  return { answered: memberStates.size, questions };
+}
+
+/** The count of a closed or published survey from the cache when nothing it depends on changed; open surveys are always counted afresh. */
+async function finalOrFreshCount(deps: Deps, survey: Survey, status: SurveyStatus, seed: string): Promise<{ answered: number; questions: readonly QuestionResult[] }> {
+  if (status !== 'closed' && status !== 'published') return countSurvey(deps, survey, seed);
+  const key = countKey(survey, status, await ballotsFingerprint(deps.db, survey.id));
+  let cache = FINAL_COUNTS.get(deps.db);
+  const hit = cache?.get(survey.id);
+  if (hit && hit.key === key) return hit;
+  const fresh = await countSurvey(deps, survey, seed);
+  // Counted from ballots read after the fingerprint: kept only if the fingerprint still holds.
+  if (countKey(survey, status, await ballotsFingerprint(deps.db, survey.id)) === key) {
+    if (!cache) FINAL_COUNTS.set(deps.db, (cache = new Map()));
+    cache.delete(survey.id);
+    cache.set(survey.id, { key, ...fresh });
+    if (cache.size > FINAL_COUNTS_PER_DATABASE) cache.delete(cache.keys().next().value!);
+  }
+  return fresh;
+}
+
+/**
+ * Counts every question of a survey with its method, and with every other method beside it; the
+ * count of a closed or published survey is reused while nothing it depends on changes.
+ */
+export async function surveyResults(deps: Deps, actor: Actor, surveyId: number): Promise<SurveyResults> {
+  const survey = await findSurvey(deps.db, surveyId);
+  if (!survey) throw new AppError('not_found', 'errors.notFound');
+  const status = effectiveStatus(survey, deps.clock.now());
+  assertMayReadResults(actor, survey, status);
+  const seed = survey.seed ?? DEFAULT_SEED;
+  const [{ answered, questions }, eligible] = await Promise.all([finalOrFreshCount(deps, survey, status, seed), countMemberStates(deps.db, 'member')]);
   return {
     survey, status,
     stamp: status === 'published' ? 'official' : status === 'closed' ? 'final' : 'provisional',
-    eligible: states.filter((m) => m.status === 'member').length,
-    answered: memberStates.size,
+    eligible,
+    answered,
     seed,
     questions,
   };
