@@ -1,5 +1,5 @@
 // Borda: with n options, an option ranked r-th (1-based) scores n − r; unranked options score 0.
-import { rankByScore } from './ranking.js';
+import { scoreResult } from './ranking.js';
 import type { TieBreaker } from './ties.js';
 import type { BallotSet, ScoreResult } from './types.js';
 
@@ -27,16 +27,5 @@ export function countBorda(
   seats: number,
   tieBreaker: TieBreaker,
 ): Omit<ScoreResult, 'seed' | 'lotDrawn' | 'ties'> {
-  const scores = countBordaScores(set);
-  const ranked =
-    set.valid === 0 ? { ranking: [], places: [], winners: [] } : rankByScore(options, scores, seats, tieBreaker);
-  return {
-    method: 'borda',
-    options,
-    seats,
-    valid: set.valid,
-    blank: set.blank,
-    scores: Array.from(scores),
-    ...ranked,
-  };
+  return scoreResult('borda', options, set, seats, countBordaScores(set), tieBreaker);
 }

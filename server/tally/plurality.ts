@@ -1,5 +1,5 @@
 // Plurality: first preferences; the `seats` options with the most are retained.
-import { rankByScore } from './ranking.js';
+import { scoreResult } from './ranking.js';
 import type { TieBreaker } from './ties.js';
 import type { BallotSet, ScoreResult } from './types.js';
 
@@ -19,16 +19,5 @@ export function countPlurality(
   seats: number,
   tieBreaker: TieBreaker,
 ): Omit<ScoreResult, 'seed' | 'lotDrawn' | 'ties'> {
-  const scores = countFirstPreferences(set);
-  const ranked =
-    set.valid === 0 ? { ranking: [], places: [], winners: [] } : rankByScore(options, scores, seats, tieBreaker);
-  return {
-    method: 'plurality',
-    options,
-    seats,
-    valid: set.valid,
-    blank: set.blank,
-    scores: Array.from(scores),
-    ...ranked,
-  };
+  return scoreResult('plurality', options, set, seats, countFirstPreferences(set), tieBreaker);
 }

@@ -1,7 +1,7 @@
 // Orders options by a score (most first) and retains the first `seats`. Options with equal scores
 // keep equal places; only a tie across the seat boundary matters, and it is broken by lot.
 import type { TieBreaker } from './ties.js';
-import type { OptionIndex } from './types.js';
+import type { BallotSet, OptionIndex, ScoreResult } from './types.js';
 
 export interface RankedOptions {
   readonly ranking: readonly OptionIndex[];
@@ -42,4 +42,17 @@ export function rankByScore(
     }
   }
   return { ranking, places, winners: ranking.slice(0, retained) };
+}
+
+/** A plurality or Borda result from each option's score: ranked by score, the first `seats` retained. */
+export function scoreResult(
+  method: ScoreResult['method'],
+  options: readonly string[],
+  set: BallotSet,
+  seats: number,
+  scores: Float64Array,
+  tieBreaker: TieBreaker,
+): Omit<ScoreResult, 'seed' | 'lotDrawn' | 'ties'> {
+  const ranked = set.valid === 0 ? { ranking: [], places: [], winners: [] } : rankByScore(options, scores, seats, tieBreaker);
+  return { method, options, seats, valid: set.valid, blank: set.blank, scores: Array.from(scores), ...ranked };
 }
