@@ -1,6 +1,6 @@
 import type { RevisionRow } from '../../data/ballots.js';
-import type { BallotInput } from '../../domain/ballots.js';
-import type { FieldError } from '../../domain/errors.js';
+import { checkBallot, type BallotInput } from '../../domain/ballots.js';
+import { AppError, type FieldError } from '../../domain/errors.js';
 import { pick, type Question, type Survey } from '../../domain/surveys/model.js';
 import type { Language } from '../../i18n/languages.js';
 
@@ -138,4 +138,17 @@ export function ballotFieldsOf(revision: Pick<RevisionRow, 'answers' | 'comments
   }
   if (revision.comments) fields.comments = revision.comments;
   return fields;
+}
+
+/** What the domain finds wrong at the questions the form itself had no problem with, so every problem shows at once. */
+export function otherBallotProblems(survey: Survey, input: unknown, found: readonly FieldError[]): FieldError[] {
+  const questionOf = (field: string) => /^q(\d+)/.exec(field)?.[1] ?? field;
+  const seen = new Set(found.map((f) => questionOf(f.field)));
+  try {
+    checkBallot(survey, input);
+    return [];
+  } catch (error) {
+    if (!(error instanceof AppError) || error.kind !== 'invalid') throw error;
+    return error.fields.filter((f) => !seen.has(questionOf(f.field)));
+  }
 }

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { checkBallot, lookUpReceipt } from '../../domain/ballots.js';
+import { lookUpReceipt } from '../../domain/ballots.js';
 import type { Deps } from '../../domain/deps.js';
 import { AppError, type FieldError } from '../../domain/errors.js';
 import { listAllMemberStates } from '../../domain/member-states.js';
@@ -7,7 +7,7 @@ import { currentBallotOf, enterPaperBallot, importPaperBallots, PAPER_CHANNELS, 
 import { pick } from '../../domain/surveys/model.js';
 import { getSurvey, type SurveyView } from '../../domain/surveys/queries.js';
 import type { Formatters } from '../../i18n/index.js';
-import { ballotFormInput, type BallotFields } from '../forms/ballot.js';
+import { ballotFormInput, otherBallotProblems, type BallotFields } from '../forms/ballot.js';
 import { idParam } from '../forms/params.js';
 import { allow } from '../middleware/roles.js';
 import { ballotErrors, ballotQuestions, countedBallot } from '../view-models/ballot.js';
@@ -75,18 +75,6 @@ async function renderPage(deps: Deps, req: Request, res: Response, survey: Surve
   });
 }
 
-/** What the domain finds wrong at the questions the form itself had no problem with, so every problem shows at once. */
-function otherProblems(survey: SurveyView, input: unknown, found: readonly FieldError[]): FieldError[] {
-  const questionOf = (field: string) => /^q(\d+)/.exec(field)?.[1] ?? field;
-  const seen = new Set(found.map((f) => questionOf(f.field)));
-  try {
-    checkBallot(survey, input);
-    return [];
-  } catch (error) {
-    if (!(error instanceof AppError) || error.kind !== 'invalid') throw error;
-    return error.fields.filter((f) => !seen.has(questionOf(f.field)));
-  }
-}
 
 /**
  * Ballots received on paper or by note verbale, entered by an administrator: one by one, or from a
@@ -115,7 +103,7 @@ export function adminPaperBallotPages(deps: Deps): Router {
     if (survey.status !== 'open') return renderPage(deps, req, res, survey, { ...page, status: 409 });
     if (form.problems.length) {
       const channelProblem = (PAPER_CHANNELS as readonly string[]).includes(channel) ? [] : [{ field: 'channel', key: 'validation.paperBallots.channel', params: { value: channel } }];
-      return renderPage(deps, req, res, survey, { ...page, problems: [...channelProblem, ...form.problems, ...otherProblems(survey, form.input, form.problems)], status: 422 });
+      return renderPage(deps, req, res, survey, { ...page, problems: [...channelProblem, ...form.problems, ...otherBallotProblems(survey, form.input, form.problems)], status: 422 });
     }
     try {
       const result = await enterPaperBallot(deps, req.user!, survey.id, { memberState: form.memberStateId ?? '', channel, ballot: form.input });

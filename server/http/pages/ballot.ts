@@ -7,7 +7,7 @@ import { proposalsFor, proposeTopic } from '../../domain/proposals.js';
 import { pick } from '../../domain/surveys/model.js';
 import { getSurvey, type SurveyView } from '../../domain/surveys/queries.js';
 import { LANGUAGES } from '../../i18n/languages.js';
-import { ballotFieldsOf, ballotFormInput, type BallotFields } from '../forms/ballot.js';
+import { ballotFieldsOf, ballotFormInput, otherBallotProblems, type BallotFields } from '../forms/ballot.js';
 import { fieldErrors } from '../forms/field-errors.js';
 import { idParam } from '../forms/params.js';
 import { allow } from '../middleware/roles.js';
@@ -73,18 +73,6 @@ function staleNotice(req: Request, error: AppError): string {
   return req.t('errors.staleBallot', { ...error.params, when });
 }
 
-/** What the domain finds wrong at the questions the form itself had no problem with, so every problem shows at once. */
-function otherProblems(survey: SurveyView, input: unknown, found: readonly FieldError[]): FieldError[] {
-  const questionOf = (field: string) => /^q(\d+)/.exec(field)?.[1] ?? field;
-  const seen = new Set(found.map((f) => questionOf(f.field)));
-  try {
-    checkBallot(survey, input);
-    return [];
-  } catch (error) {
-    if (!(error instanceof AppError) || error.kind !== 'invalid') throw error;
-    return error.fields.filter((f) => !seen.has(questionOf(f.field)));
-  }
-}
 
 export function ballotPages(deps: Deps): Router {
   const router = Router();
@@ -109,7 +97,7 @@ export function ballotPages(deps: Deps): Router {
       return null;
     }
     if (form.problems.length) {
-      await renderBallot(deps, req, res, survey, { fields: form.fields, problems: [...form.problems, ...otherProblems(survey, form.input, form.problems)], status: 422 });
+      await renderBallot(deps, req, res, survey, { fields: form.fields, problems: [...form.problems, ...otherBallotProblems(survey, form.input, form.problems)], status: 422 });
       return null;
     }
     return { survey, form };
