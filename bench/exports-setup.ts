@@ -2,7 +2,6 @@
 // straight into the database with multi-row inserts in one transaction (the same columns, JSON
 // answers, receipt codes and ISO times as the app writes), the rest through the domain functions;
 // the real server as a child process with its pid, and memory read from /proc.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Knex } from 'knex';
@@ -16,7 +15,6 @@ import { createSurvey } from '../server/domain/surveys/authoring.js';
 import { closeSurvey, openSurvey } from '../server/domain/surveys/lifecycle.js';
 import type { Survey } from '../server/domain/surveys/model.js';
 import { createRng } from '../server/tally/rng.js';
-import { freePort, ROOT } from './load-setup.js';
 
 export const ADMIN_EMAIL = 'admin@bench.example.org';
 export const ADMIN_PASSWORD = 'bench-administrator-password';
@@ -223,45 +221,4 @@ export function sampleRss(read: () => number | null, everyMs = 10): { stop(): nu
   };
 }
 
-export interface ServerProcess {
-  readonly url: string;
-  readonly pid: number;
-  readonly output: () => string;
-  stop(): Promise<void>;
-}
-
-/** Starts `node --import=tsx server/main.ts` on 127.0.0.1 and waits until /healthz answers. */
-export async function startServerProcess(env: Record<string, string>, options: { cpuProfileDir?: string } = {}): Promise<ServerProcess> {
-  const port = await freePort();
-  const args = [...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []), '--import=tsx', 'server/main.ts'];
-  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, HOST: '127.0.0.1', PORT: String(port) };
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => { output = (output + chunk.toString()).slice(-20000); });
-  child.stderr!.on('data', (chunk: Buffer) => { output = (output + chunk.toString()).slice(-20000); });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  };
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The server stopped at start-up:\n${output}`);
-    try {
-      const res = await fetch(`${url}/healthz`);
-      if (res.status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`The server did not answer /healthz within 90 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { url, pid: child.pid!, output: () => output, stop };
-}
+export { startServer as startServerProcess, type RunningServer as ServerProcess } from './load-setup.js';

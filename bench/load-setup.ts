@@ -149,11 +149,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `node --import=tsx server/main.ts` and waits until /healthz answers. */
+/** Starts `node --import=tsx server/main.ts` on 127.0.0.1 and waits until /healthz answers. */
 export async function startServer(env: Record<string, string>, options: { cpuProfileDir?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
   const args = [...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []), '--import=tsx', 'server/main.ts'];
-  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port) };
+  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, HOST: '127.0.0.1', PORT: String(port) };
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => { output = (output + chunk.toString()).slice(-20000); });
