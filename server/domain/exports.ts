@@ -237,12 +237,19 @@ export async function prepareExport(deps: Deps, actor: Actor, surveyId: number, 
         : Readable.from((async function* () { for await (const row of rows()) { count += 1; yield row; } })()).pipe(stringify({
           delimiter: options.sep === 'semicolon' ? ';' : ',', escape_formulas: true, record_delimiter: '\r\n',
         }));
-      await pipeline(source, measure, out);
+      // The file ends only once its hash is in the audit log: whoever has the whole file can check it there.
+      await pipeline(source, measure, out, { end: false });
       const sha256 = hash.digest('hex');
-      await deps.db.transaction((trx) => appendAuditEntry(deps, trx, {
-        actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'export.create', subjectType: 'survey', subjectId: survey.id,
-        details: { kind, question: single?.id ?? null, options: { bom: options.bom, sep: options.sep, anonymous: options.anonymous }, rows: Math.max(0, count - 1), bytes, sha256 },
-      }));
+      try {
+        await deps.db.transaction((trx) => appendAuditEntry(deps, trx, {
+          actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'export.create', subjectType: 'survey', subjectId: survey.id,
+          details: { kind, question: single?.id ?? null, options: { bom: options.bom, sep: options.sep, anonymous: options.anonymous }, rows: Math.max(0, count - 1), bytes, sha256 },
+        }));
+      } catch (error) {
+        out.destroy(error as Error);
+        throw error;
+      }
+      await new Promise<void>((resolve) => out.end(resolve));
       return { sha256, bytes, rows: Math.max(0, count - 1) };
     },
   };
