@@ -3,7 +3,7 @@
 // take for a formula (=, +, -, @, tab, carriage return), headers included, is neutralised.
 import { createHash } from 'node:crypto';
 import { Readable, Transform, type Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import { z } from 'zod';
 import { listAuditRows, listExportEntries } from '../data/audit.js';
@@ -249,7 +249,8 @@ export async function prepareExport(deps: Deps, actor: Actor, surveyId: number, 
         out.destroy(error as Error);
         throw error;
       }
-      await new Promise<void>((resolve) => out.end(resolve));
+      out.end();
+      await finished(out);
       return { sha256, bytes, rows: Math.max(0, count - 1) };
     },
   };

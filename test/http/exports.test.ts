@@ -98,6 +98,13 @@ describe('exports', () => {
     const page = await agent.get(`/surveys/${survey.id}/exports`);
     expect(page.status).to.equal(200);
     expect(page.text).to.contain(sha);
+    // The same download from the page, in a signed-in session, ends with its hash recorded too.
+    const fromPage = await agent.get(`/surveys/${survey.id}/exports/tally.csv?bom=1`).buffer(true).parse(binaryParser);
+    expect(fromPage.status).to.equal(200);
+    expect([...fromPage.body.subarray(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
+    const pageSha = createHash('sha256').update(fromPage.body).digest('hex');
+    expect(await ctx.db('audit_entries').where({ action: 'export.create' }).pluck('details')).to.satisfy((all: string[]) => all.some((d) => JSON.parse(d).sha256 === pageSha));
+    expect((await agent.get(`/surveys/${survey.id}/exports`)).text).to.contain(pageSha);
   });
 
   it('re-counts the ballots of one question with the command-line tally to the same result as the API', async () => {

@@ -23,6 +23,7 @@ export function notFound(_req: Request, _res: Response, next: NextFunction): voi
 /** Pages render errors/<status> in the user's language; the stack never leaves the server. */
 export function renderErrors(isDevelopment: boolean) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    if (res.headersSent) return abandon(error, req, res);
     const t = req.t ?? translatorFor(DEFAULT_LANGUAGE);
     if (error instanceof AppError && error.kind === 'unauthenticated') {
       return res.redirect(303, `/sign-in?next=${encodeURIComponent(req.originalUrl)}`);
@@ -61,8 +62,15 @@ export function renderErrors(isDevelopment: boolean) {
   };
 }
 
+/** A failure in the middle of a streamed response: too late for an error page; the client sees a cut-off reply. */
+function abandon(error: unknown, req: Request, res: Response): void {
+  console.error(`${req.method} ${req.originalUrl} failed after the response began:`, error);
+  res.destroy();
+}
+
 /** API.md's error body. */
 export function apiErrors(error: unknown, req: Request, res: Response, _next: NextFunction): void {
+  if (res.headersSent) return abandon(error, req, res);
   const t = req.t ?? translatorFor(DEFAULT_LANGUAGE);
   if (error instanceof AppError) {
     const status = HTTP_STATUS[error.kind] === 422 && error.fields.length === 0 ? 400 : HTTP_STATUS[error.kind];
