@@ -176,7 +176,8 @@ describe('Ballot journey in a browser', function () {
     await item(1, 0).dragTo(item(1, 2), { targetPosition: { x: 20, y: 3 } });
     await item(1, 3).dragTo(fieldset(page, 1).locator('ul.unranked'));
     expect(await postedRanking(page, 1)).to.deep.equal(['Topic 1', 'Topic 3']);
-    expect(await page.locator('#ranking-status').innerText()).to.contain('Topic 4');
+    // The announcement comes a moment after the move (so screen readers notice the change): wait for it.
+    await page.locator('#ranking-status', { hasText: 'Topic 4' }).waitFor({ state: 'attached' });
     await look(page, 'ballot-03-js-ranked-by-mouse');
 
     await reviewSubmitAndCheck(page, [['B Migration and development', 'A Return migration'], ['(a) Topic 1', '(c) Topic 3']], 'ballot-04-mouse');
