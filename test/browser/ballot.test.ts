@@ -2,7 +2,7 @@
 // once with the mouse (drag and drop), once with the keyboard alone, once with JavaScript off.
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, MOBILE_VIEWPORT, openSession, takeScreenshot, type Session, type SessionOptions } from './helpers/browser.js';
+import { closeSessions, launchBrowser, MOBILE_VIEWPORT, openSession, takeScreenshot, type Session, type SessionOptions } from './helpers/browser.js';
 import { clickAndWait, focusedElement, heading, horizontalOverflow, signIn, untranslatedKeys } from './helpers/pages.js';
 import { startServer, type RunningServer } from './helpers/server.js';
 import { en } from '../../server/i18n/en.js';
@@ -124,15 +124,7 @@ describe('Ballot journey in a browser', function () {
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      for (const [i, s] of sessions.entries()) {
-        await takeScreenshot(s.page, `failed-ballot-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 50)}-${i}`).catch(() => undefined);
-      }
-    }
-    for (const s of sessions) {
-      expect(s.problems, 'page problems').to.deep.equal([]);
-      await s.close();
-    }
+    await closeSessions(sessions, this.currentTest, 'failed-ballot');
     sessions = [];
   });
 

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_EMAIL_DOMAIN, DEMO_MEMBER_STATES, DEMO_PASSWORDS, currentSurveyInput } from '../../db/seeds/demo-content.js';
 import { en } from '../../server/i18n/en.js';
 import { resultsCatalogue } from '../../server/i18n/areas/results.js';
-import { launchBrowser, openSession, takeScreenshot, type Session, type SessionOptions } from './helpers/browser.js';
+import { closeSessions, launchBrowser, openSession, takeScreenshot, type Session, type SessionOptions } from './helpers/browser.js';
 import { clickAndWait, heading, htmlLang, signIn, untranslatedKeys } from './helpers/pages.js';
 import { REPO_ROOT, startServer, type RunningServer } from './helpers/server.js';
 
@@ -89,15 +89,7 @@ describe('Results journey in a browser', function () {
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      for (const [i, s] of sessions.entries()) {
-        await takeScreenshot(s.page, `failed-results-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 50)}-${i}`).catch(() => undefined);
-      }
-    }
-    for (const s of sessions) {
-      expect(s.problems, 'page problems').to.deep.equal([]);
-      await s.close();
-    }
+    await closeSessions(sessions, this.currentTest, 'failed-results');
     sessions = [];
   });
 

@@ -1,6 +1,7 @@
 // One headless Chromium per test file, a fresh context (cookies, storage) per test.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { expect } from 'chai';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { REPO_ROOT } from './server.js';
 
@@ -76,4 +77,20 @@ export async function takeScreenshot(page: Page, name: string): Promise<string> 
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * After a test: screenshots of its sessions when it failed, then a check that no page had a problem
+ * (script error, blocked resource), and the sessions closed.
+ */
+export async function closeSessions(sessions: readonly Session[], test: Mocha.Test | undefined, prefix: string): Promise<void> {
+  if (test?.state === 'failed') {
+    for (const [i, s] of sessions.entries()) {
+      await takeScreenshot(s.page, `${prefix}-${test.title.replace(/\W+/g, '-').slice(0, 50)}-${i}`).catch(() => undefined);
+    }
+  }
+  for (const s of sessions) {
+    expect(s.problems, 'page problems').to.deep.equal([]);
+    await s.close();
+  }
 }
