@@ -51,9 +51,20 @@ export async function insertBallot(db: Knex, surveyId: number, memberStateId: nu
   return Number(typeof row === 'object' ? row.id : row);
 }
 
-/** Moves the ballot to `next` only if it is still at `base`: the check and the write are one statement. */
-export async function advanceBallot(db: Knex, ballotId: number, base: number, next: number, now: string): Promise<boolean> {
-  return (await db('ballots').where({ id: ballotId, current_revision: base }).update({ current_revision: next, updated_at: now })) === 1;
+/**
+ * The common case of a submission in one statement: moves the Member State's existing ballot to
+ * its next revision (from `base` only, when given) while its survey takes ballots at `now`.
+ * Undefined when nothing moved: no ballot yet, a stale base, or a survey that is not open.
+ */
+export async function advanceOpenBallot(db: Knex, surveyId: number, memberStateId: number, base: number | undefined, now: string): Promise<{ id: number; revision: number } | undefined> {
+  const q = db('ballots').where({ survey_id: surveyId, member_state_id: memberStateId })
+    .whereExists((open) => {
+      open.select(db.raw('1')).from('surveys').where({ id: surveyId, status: 'open' })
+        .andWhere((time) => time.whereNull('closes_at').orWhere('closes_at', '>', now));
+    });
+  if (base !== undefined) q.andWhere('current_revision', base);
+  const [row] = await q.update({ current_revision: db.raw('current_revision + 1'), updated_at: now }).returning(['id', 'current_revision']);
+  return row ? { id: Number(row.id), revision: Number(row.current_revision) } : undefined;
 }
 
 export async function insertRevision(db: Knex, row: {

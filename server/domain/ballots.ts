@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import {
-  advanceBallot, findBallot, findCurrentRevision, findRevision, findRevisionByReceipt, insertBallot, insertRevision, listRevisions,
+  advanceOpenBallot, findBallot, findCurrentRevision, findRevision, findRevisionByReceipt, insertBallot, insertRevision, listRevisions,
   type Channel, type RevisionRow, type StoredAnswer,
 } from '../data/ballots.js';
 import { isUniqueViolation } from '../data/connection.js';
@@ -15,6 +15,7 @@ import { isoTime } from './clock.js';
 import type { Actor, Deps } from './deps.js';
 import { AppError, type FieldError } from './errors.js';
 import { effectiveStatus, type Survey } from './surveys/model.js';
+import { surveyViewAt, type SurveyView } from './surveys/queries.js';
 import { parseInput } from './validation.js';
 
 const comment = z.string().trim().max(5000, 'validation.tooLong').optional();
@@ -122,38 +123,32 @@ function staleError(current: RevisionRow | undefined): AppError {
 }
 
 /**
+ * When the one-statement advance did not apply: the survey is not open, the base revision is
+ * stale, or this is the Member State's first ballot, which is inserted here.
+ */
+async function firstOrRefused(deps: Deps, trx: Knex.Transaction, target: BallotTarget, ballot: CheckedBallot, now: string): Promise<{ ballotId: number; revision: number }> {
+  const { survey, memberStateId } = target;
+  const fresh = await findSurveyStatus(trx, survey.id);
+  if (!fresh) throw new AppError('not_found', 'errors.notFound');
+  assertOpen(deps, fresh);
+  const existing = await findBallot(trx, survey.id, memberStateId);
+  if (existing) throw staleError(await findCurrentRevision(trx, survey.id, memberStateId));
+  if (ballot.baseRevision !== undefined && ballot.baseRevision !== 0) throw staleError(undefined);
+  return { ballotId: await insertBallot(trx, survey.id, memberStateId, now), revision: 1 };
+}
+
+/**
  * Writes one revision of a Member State's ballot inside the caller's transaction: the closing time
  * checked as it arrives, the receipt code and the audit entry. Several calls in one transaction
  * write several ballots together or none of them (the CSV import of paper ballots does this).
  */
 export async function writeRevision(deps: Deps, trx: Knex.Transaction, actor: Actor, target: BallotTarget, ballot: CheckedBallot, channel: Channel) {
   const { survey, memberStateId } = target;
-  // Status and closing time only: the questions and options were checked against the survey as it
-  // was loaded, and they are frozen once it is open.
-  const fresh = await findSurveyStatus(trx, survey.id);
-  if (!fresh) throw new AppError('not_found', 'errors.notFound');
-  // The closing time is checked here, as the ballot arrives, whatever else runs.
-  assertOpen(deps, fresh);
   const now = isoTime(deps.clock.now());
-  let existing = await findBallot(trx, survey.id, memberStateId);
-  let revision: number;
-  let ballotId: number;
-  if (!existing) {
-    if (ballot.baseRevision !== undefined && ballot.baseRevision !== 0) throw staleError(undefined);
-    ballotId = await insertBallot(trx, survey.id, memberStateId, now);
-    revision = 1;
-  } else {
-    if (ballot.baseRevision !== undefined && ballot.baseRevision !== existing.currentRevision) {
-      throw staleError(await findCurrentRevision(trx, survey.id, memberStateId));
-    }
-    ballotId = existing.id;
-    for (let attempt = 0; ; attempt++) {
-      revision = existing.currentRevision + 1;
-      if (await advanceBallot(trx, ballotId, existing.currentRevision, revision, now)) break;
-      if (ballot.baseRevision !== undefined || attempt >= 5) throw staleError(await findCurrentRevision(trx, survey.id, memberStateId));
-      existing = (await findBallot(trx, survey.id, memberStateId))!;
-    }
-  }
+  // The closing time is checked here, as the ballot arrives, whatever else runs; the questions and
+  // options were checked against the survey as it was loaded, and they are frozen once it is open.
+  const moved = await advanceOpenBallot(trx, survey.id, memberStateId, ballot.baseRevision, now);
+  const { ballotId, revision } = moved ? { ballotId: moved.id, revision: moved.revision } : await firstOrRefused(deps, trx, target, ballot, now);
   const receipt = newReceiptCode();
   await insertRevision(trx, {
     ballot_id: ballotId, revision, submitted_by: actor.userId, submitted_by_label: actorLabel(actor), submitted_at: now,
@@ -191,6 +186,12 @@ export async function submitBallot(
 export async function currentBallot(deps: Deps, actor: Actor, surveyId: number): Promise<RevisionRow | undefined> {
   const target = await ballotTarget(deps, actor, surveyId);
   return findCurrentRevision(deps.db, surveyId, target.memberStateId);
+}
+
+/** For the actor's ballot page: the survey as it stands and the Member State's current ballot. */
+export async function ballotFor(deps: Deps, actor: Actor, surveyId: number): Promise<{ survey: SurveyView; current: RevisionRow | undefined }> {
+  const target = await ballotTarget(deps, actor, surveyId);
+  return { survey: surveyViewAt(target.survey, deps.clock.now()), current: await findCurrentRevision(deps.db, surveyId, target.memberStateId) };
 }
 
 export async function ballotHistory(deps: Deps, actor: Actor, surveyId: number): Promise<RevisionRow[]> {

@@ -10,7 +10,8 @@ export interface SurveyView extends Survey {
   readonly status: SurveyStatus;
 }
 
-function view(survey: Survey, now: Date): SurveyView {
+/** The survey as it stands at `now`. */
+export function surveyViewAt(survey: Survey, now: Date): SurveyView {
   return { ...survey, status: effectiveStatus(survey, now) };
 }
 
@@ -18,7 +19,7 @@ function view(survey: Survey, now: Date): SurveyView {
 export async function getSurvey(deps: Deps, actor: Actor, id: number): Promise<SurveyView> {
   const survey = await findSurvey(deps.db, id);
   if (!survey || (actor.role === 'delegate' && survey.storedStatus === 'draft')) throw new AppError('not_found', 'errors.notFound');
-  return view(survey, deps.clock.now());
+  return surveyViewAt(survey, deps.clock.now());
 }
 
 export interface SurveyListItem {
@@ -30,11 +31,11 @@ export interface SurveyListItem {
 export async function listSurveys(deps: Deps, actor: Actor): Promise<SurveyListItem[]> {
   const now = deps.clock.now();
   const surveys = await listSurveyRows(deps.db, actor.role === 'delegate' ? ['open', 'closed', 'published'] : undefined);
-  if (actor.role !== 'delegate') return surveys.map((s) => ({ survey: view(s, now), ballot: null }));
+  if (actor.role !== 'delegate') return surveys.map((s) => ({ survey: surveyViewAt(s, now), ballot: null }));
   const items: SurveyListItem[] = [];
   for (const s of surveys) {
     const current = await findCurrentRevision(deps.db, s.id, actor.memberStateId!);
-    items.push({ survey: view(s, now), ballot: current ? { revision: current.revision, submittedAt: current.submittedAt, submittedByLabel: current.submittedByLabel, channel: current.channel } : null });
+    items.push({ survey: surveyViewAt(s, now), ballot: current ? { revision: current.revision, submittedAt: current.submittedAt, submittedByLabel: current.submittedByLabel, channel: current.channel } : null });
   }
   return items;
 }

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { RevisionRow } from '../../data/ballots.js';
-import { ballotHistory, ballotTarget, checkBallot, currentBallot, lookUpReceipt, submitBallot } from '../../domain/ballots.js';
+import { ballotFor, ballotHistory, ballotTarget, checkBallot, currentBallot, lookUpReceipt, submitBallot } from '../../domain/ballots.js';
 import type { Deps } from '../../domain/deps.js';
 import { AppError, type FieldError } from '../../domain/errors.js';
 import { proposalsFor, proposeTopic } from '../../domain/proposals.js';
@@ -19,6 +19,8 @@ interface BallotPage {
   /** A message above the form: why it is shown again. */
   readonly notice?: string;
   readonly status?: number;
+  /** The Member State's current ballot when the caller has it already; read otherwise. */
+  readonly current?: RevisionRow | undefined;
 }
 
 function surveyHeading(req: Request, survey: SurveyView) {
@@ -37,7 +39,7 @@ function fmtOf(req: Request) {
 
 /** The ballot form, pre-filled with `fields`, with each problem at its question and summarised on top. */
 async function renderBallot(deps: Deps, req: Request, res: Response, survey: SurveyView, page: BallotPage) {
-  const current = await currentBallot(deps, req.user!, survey.id);
+  const current = 'current' in page ? page.current : await currentBallot(deps, req.user!, survey.id);
   const errors = ballotErrors(page.problems ?? [], req.t);
   const heading = surveyHeading(req, survey);
   res.status(page.status ?? 200).render('ballot/form', {
@@ -56,8 +58,8 @@ async function renderBallot(deps: Deps, req: Request, res: Response, survey: Sur
 }
 
 /** A survey that takes no ballot now: what was counted stays visible. */
-async function renderClosed(deps: Deps, req: Request, res: Response, survey: SurveyView, status: number) {
-  const current = await currentBallot(deps, req.user!, survey.id);
+async function renderClosed(deps: Deps, req: Request, res: Response, survey: SurveyView, status: number, known?: { current: RevisionRow | undefined }) {
+  const current = known ? known.current : await currentBallot(deps, req.user!, survey.id);
   const heading = surveyHeading(req, survey);
   res.status(status).render('ballot/closed', {
     title: req.t('voting.closed.title', { survey: heading.title.text }),
@@ -79,11 +81,9 @@ export function ballotPages(deps: Deps): Router {
   router.use(allow('delegate'));
 
   router.get('/:id/ballot', async (req, res) => {
-    const id = idParam(req.params.id);
-    await ballotTarget(deps, req.user!, id);
-    const survey = await getSurvey(deps, req.user!, id);
-    if (survey.status !== 'open') return renderClosed(deps, req, res, survey, 200);
-    await renderBallot(deps, req, res, survey, { fields: ballotFieldsOf(await currentBallot(deps, req.user!, id)) });
+    const { survey, current } = await ballotFor(deps, req.user!, idParam(req.params.id));
+    if (survey.status !== 'open') return renderClosed(deps, req, res, survey, 200, { current });
+    await renderBallot(deps, req, res, survey, { fields: ballotFieldsOf(current), current });
   });
 
   /** Reads the posted form; answers the request itself (403, 409, 422) when it cannot go on. */
@@ -143,7 +143,7 @@ export function ballotPages(deps: Deps): Router {
       if (error.key === 'errors.staleBallot') {
         // Nothing was saved: show the ballot as it now stands, and who changed it.
         const current = await currentBallot(deps, req.user!, survey.id);
-        return renderBallot(deps, req, res, survey, { fields: ballotFieldsOf(current), notice: staleNotice(req, error), status: 409 });
+        return renderBallot(deps, req, res, survey, { fields: ballotFieldsOf(current), notice: staleNotice(req, error), status: 409, current });
       }
       if (error.key === 'errors.surveyClosed' || error.key === 'errors.surveyNotOpen') {
         return renderClosed(deps, req, res, await getSurvey(deps, req.user!, survey.id), 409);
