@@ -42,8 +42,30 @@ await i18n.init({
   returnNull: false,
 });
 
+const MEMO_LIMIT = 10_000;
+
+/**
+ * i18next's lookup costs microseconds per call and a page makes hundreds, so a key asked for
+ * without parameters is looked up once per language (the catalogues never change while running).
+ */
+function memoised(fixed: Translate): Translate {
+  const memo = new Map<string, string>();
+  const t = (key: unknown, ...rest: unknown[]) => {
+    if (rest.length > 0 || typeof key !== 'string') return (fixed as unknown as (...a: unknown[]) => unknown)(key, ...rest);
+    let text = memo.get(key);
+    if (text === undefined) {
+      text = fixed(key as never) as string;
+      if (memo.size < MEMO_LIMIT) memo.set(key, text);
+    }
+    return text;
+  };
+  return Object.assign(t, fixed) as unknown as Translate;
+}
+
+const TRANSLATORS = new Map(LANGUAGES.map((language) => [language, memoised(i18n.getFixedT(language))]));
+
 export function translatorFor(language: Language): Translate {
-  return i18n.getFixedT(language);
+  return TRANSLATORS.get(language) ?? memoised(i18n.getFixedT(language));
 }
 
 const LOCALES: Readonly<Record<Language, string>> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };

@@ -15,6 +15,17 @@ export interface Text {
 const LOCALES: Readonly<Record<Language, string>> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES' };
 
 /** "2 days 4 hours", "3 hours 10 minutes", "12 minutes" in the reader's language; null once past. */
+type Unit = 'day' | 'hour' | 'minute';
+const UNIT_FORMATS = new Map<string, Intl.NumberFormat>();
+
+/** Built once per language and unit: an Intl formatter costs more than the page around it. */
+function unitFormat(lang: Language, unit: Unit): Intl.NumberFormat {
+  const key = `${lang} ${unit}`;
+  let format = UNIT_FORMATS.get(key);
+  if (!format) UNIT_FORMATS.set(key, (format = new Intl.NumberFormat(LOCALES[lang], { style: 'unit', unit, unitDisplay: 'long' })));
+  return format;
+}
+
 export function remainingTime(closesAt: string | null, now: Date, lang: Language): string | null {
   if (!closesAt) return null;
   const ms = new Date(closesAt).getTime() - now.getTime();
@@ -23,7 +34,7 @@ export function remainingTime(closesAt: string | null, now: Date, lang: Language
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
-  const unit = (n: number, u: 'day' | 'hour' | 'minute') => new Intl.NumberFormat(LOCALES[lang], { style: 'unit', unit: u, unitDisplay: 'long' }).format(n);
+  const unit = (n: number, u: Unit) => unitFormat(lang, u).format(n);
   if (days > 0) return hours > 0 ? `${unit(days, 'day')} ${unit(hours, 'hour')}` : unit(days, 'day');
   if (hours > 0) return mins > 0 ? `${unit(hours, 'hour')} ${unit(mins, 'minute')}` : unit(hours, 'hour');
   return unit(mins, 'minute');
