@@ -25,7 +25,8 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 const flag = z.enum(['0', '1', 'true', 'false', 'yes', 'no', 'on']).optional().transform((v) => v === '1' || v === 'true' || v === 'yes' || v === 'on');
 export const exportOptionsSchema = z.object({
-  question: z.coerce.number().int().positive().optional(),
+  /** One question; empty, as the exports page's form sends "All questions", means every question. */
+  question: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
   /** A byte-order mark, so that Excel reads UTF-8 accents right. */
   bom: flag,
   /** Semicolons, for spreadsheets set to French or Spanish. */

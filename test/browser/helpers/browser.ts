@@ -27,6 +27,7 @@ export interface Session {
   /**
    * Script errors, console errors (CSP refusals among them), failed requests and error answers to
    * a page's stylesheets, scripts and images seen so far. A page's own status is the test's to check.
+   * The navigation that a download ends is not a problem.
    */
   readonly problems: string[];
   close(): Promise<void>;
@@ -60,7 +61,27 @@ export async function openSession(browser: Browser, baseUrl: string, options: Se
     // Chromium logs every answer of 400 or more this way; those are checked below with their address.
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console error: ${message.text()}`);
   });
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  // Chromium ends a navigation that turns into a download as aborted (net::ERR_ABORTED): that
+  // request is the download, not a problem. Either event may come first; each excuses one of the other.
+  const waitingDownloads: string[] = [];
+  const waitingAborts: string[] = [];
+  const aborted = (url: string) => `request failed: ${url} net::ERR_ABORTED`;
+  const take = (list: string[], url: string) => {
+    const i = list.indexOf(url);
+    if (i >= 0) list.splice(i, 1);
+    return i >= 0;
+  };
+  page.on('download', (download) => {
+    if (take(waitingAborts, download.url())) problems.splice(problems.lastIndexOf(aborted(download.url())), 1);
+    else waitingDownloads.push(download.url());
+  });
+  page.on('requestfailed', (request) => {
+    if (request.isNavigationRequest() && request.failure()?.errorText === 'net::ERR_ABORTED') {
+      if (take(waitingDownloads, request.url())) return;
+      waitingAborts.push(request.url());
+    }
+    problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
+  });
   page.on('response', (response) => {
     const request = response.request();
     // The browser asks for /favicon.ico on its own; no page links to it.
