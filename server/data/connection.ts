@@ -48,6 +48,30 @@ export function openDatabase(database: DatabaseConfig, options: { searchPath?: s
   return knex(knexConfig(database, options));
 }
 
+/** Read-only connections beside SQLite's one writer. */
+const SQLITE_READERS = 4;
+
+/**
+ * Connections for reads that need not queue behind a write. SQLite in WAL mode lets other
+ * connections read while the one writer writes, and each read sees every transaction committed
+ * before it began; PostgreSQL's pool already runs reads side by side, so its pool serves.
+ */
+export function openReadPool(database: DatabaseConfig, writer: Db): Db {
+  if (database.client !== 'sqlite3' || database.filename === ':memory:') return writer;
+  return knex({
+    client: 'sqlite3',
+    connection: { filename: database.filename },
+    useNullAsDefault: true,
+    pool: {
+      min: 1,
+      max: SQLITE_READERS,
+      afterCreate(conn: { exec(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) {
+        conn.exec('PRAGMA query_only = ON; PRAGMA busy_timeout = 5000;', (err) => done(err, conn));
+      },
+    },
+  });
+}
+
 export async function migrateToLatest(db: Db): Promise<void> {
   await db.migrate.latest();
 }

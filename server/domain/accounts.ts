@@ -7,7 +7,7 @@ import { countUsers, findUserByEmail, findUserById, insertUser, listUsers, updat
 import { LANGUAGES, type Language } from '../i18n/languages.js';
 import { appendAuditEntry } from './audit.js';
 import { isoTime } from './clock.js';
-import { ROLES, SYSTEM_ACTOR_LABEL, type Actor, type Deps, type Role } from './deps.js';
+import { readsOf, ROLES, SYSTEM_ACTOR_LABEL, type Actor, type Deps, type Role } from './deps.js';
 import { AppError } from './errors.js';
 import { parseInput } from './validation.js';
 import { hashPassword, hashToken, newToken, PASSWORD_MIN_LENGTH } from './secrets.js';
@@ -265,7 +265,7 @@ export function actorFromUser(u: UserRow | undefined): SignedInActor | null {
 
 /** The acting user for a signed-in session or a token; null when disabled or gone. */
 export async function loadActor(deps: Deps, userId: number): Promise<SignedInActor | null> {
-  return actorFromUser(await findUserById(deps.db, userId));
+  return actorFromUser(await findUserById(readsOf(deps), userId));
 }
 
 export { findUserByEmail };

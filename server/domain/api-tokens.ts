@@ -3,7 +3,7 @@ import { findUserByActiveApiToken, findUserById } from '../data/users.js';
 import { actorFromUser, actorLabel, requireAdmin, type SignedInActor } from './accounts.js';
 import { appendAuditEntry } from './audit.js';
 import { isoTime } from './clock.js';
-import type { Actor, Deps } from './deps.js';
+import { readsOf, type Actor, type Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { hashToken, newToken } from './secrets.js';
 
@@ -29,5 +29,5 @@ export async function createApiToken(deps: Deps, actor: Actor | null, userId: nu
 /** The acting user a bearer token stands for (token and account read in one query), or null. */
 export async function actorForApiToken(deps: Deps, token: string): Promise<SignedInActor | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-  return actorFromUser(await findUserByActiveApiToken(deps.db, hashToken(token)));
+  return actorFromUser(await findUserByActiveApiToken(readsOf(deps), hashToken(token)));
 }

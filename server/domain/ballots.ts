@@ -12,7 +12,7 @@ import { createRankingValidator } from '../tally/index.js';
 import { actorLabel } from './accounts.js';
 import { appendAuditEntry } from './audit.js';
 import { isoTime } from './clock.js';
-import type { Actor, Deps } from './deps.js';
+import { readsOf, type Actor, type Deps } from './deps.js';
 import { AppError, type FieldError } from './errors.js';
 import { effectiveStatus, type Survey } from './surveys/model.js';
 import { surveyViewAt, type SurveyView } from './surveys/queries.js';
@@ -59,7 +59,7 @@ export function newReceiptCode(): string {
 
 /** Which Member State's ballot the actor may submit, and the survey it is for; refuses anyone else. */
 export async function ballotTarget(deps: Deps, actor: Actor, surveyId: number, memberStateId?: number): Promise<BallotTarget> {
-  const survey = await findSurvey(deps.db, surveyId);
+  const survey = await findSurvey(readsOf(deps), surveyId);
   if (!survey || (survey.storedStatus === 'draft' && actor.role !== 'admin')) throw new AppError('not_found', 'errors.notFound');
   let target: number;
   if (actor.role === 'delegate') {
@@ -70,7 +70,7 @@ export async function ballotTarget(deps: Deps, actor: Actor, surveyId: number, m
   } else {
     throw new AppError('forbidden', 'errors.forbidden');
   }
-  const ms = await findMemberStateById(deps.db, target);
+  const ms = await findMemberStateById(readsOf(deps), target);
   if (!ms) throw new AppError('not_found', 'errors.notFound');
   if (ms.status !== 'member') throw new AppError('forbidden', 'errors.observerCannotVote');
   return { survey, memberStateId: target };
@@ -191,7 +191,7 @@ export async function currentBallot(deps: Deps, actor: Actor, surveyId: number):
 /** For the actor's ballot page: the survey as it stands and the Member State's current ballot. */
 export async function ballotFor(deps: Deps, actor: Actor, surveyId: number): Promise<{ survey: SurveyView; current: RevisionRow | undefined }> {
   const target = await ballotTarget(deps, actor, surveyId);
-  return { survey: surveyViewAt(target.survey, deps.clock.now()), current: await findCurrentRevision(deps.db, surveyId, target.memberStateId) };
+  return { survey: surveyViewAt(target.survey, deps.clock.now()), current: await findCurrentRevision(readsOf(deps), surveyId, target.memberStateId) };
 }
 
 export async function ballotHistory(deps: Deps, actor: Actor, surveyId: number): Promise<RevisionRow[]> {

@@ -5,6 +5,11 @@ import type { Clock } from './clock.js';
 /** What every domain function receives, so tests control the database, time and settings. */
 export interface Deps {
   readonly db: Db;
+  /**
+   * Where reads that need not see an uncommitted transaction may go, so that they do not queue
+   * behind writes (SQLite's readers beside its one writer); `db` serves when absent.
+   */
+  readonly readDb?: Db;
   readonly clock: Clock;
   readonly config: Config;
 }
@@ -23,3 +28,8 @@ export interface Actor {
 
 /** The operator at the command line or the server itself at start-up. */
 export const SYSTEM_ACTOR_LABEL = 'system';
+
+/** The connections for a read outside any transaction. */
+export function readsOf(deps: Pick<Deps, 'db' | 'readDb'>): Db {
+  return deps.readDb ?? deps.db;
+}

@@ -16,6 +16,29 @@ const REMEMBERED_TOUCHES = 50_000;
  */
 class SparingStore extends ConnectSessionKnexStore {
   readonly #touched = new Map<string, number>();
+  readonly #reader: Db | undefined;
+
+  /** `reader`: SQLite's read-only connections, so that finding a session does not wait for writes. */
+  constructor(options: ConstructorParameters<typeof ConnectSessionKnexStore>[0], reader: Db | undefined) {
+    super(options);
+    this.#reader = reader !== options.knex ? reader : undefined;
+  }
+
+  override async get(sid: string, callback: (err: unknown, session?: SessionData | null) => void): Promise<SessionData | null> {
+    if (!this.#reader) return super.get(sid, callback);
+    try {
+      await this.ready;
+      // The store's own query, on SQLite (the only engine with a separate reader).
+      const [row] = await this.#reader.select('sess').from(this.options.tableName).where(this.options.sidFieldName, sid)
+        .andWhereRaw('datetime(?) <= datetime(expired)', [new Date().toISOString()]);
+      const sess = row ? (typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess) as SessionData : null;
+      callback(null, sess);
+      return sess;
+    } catch (error) {
+      callback(error);
+      throw error;
+    }
+  }
 
   override async touch(sid: string, sess: SessionData, callback?: () => void): Promise<void> {
     const now = Date.now();
@@ -47,7 +70,7 @@ class SparingStore extends ConnectSessionKnexStore {
 }
 
 /** Sessions live in the database, so several instances can share them. */
-export function sessions(config: Config, db: Db) {
+export function sessions(config: Config, db: Db, reader?: Db) {
   const store = new SparingStore({
     knex: db,
     tableName: 'sessions',
@@ -56,7 +79,7 @@ export function sessions(config: Config, db: Db) {
     onDbCleanupError: (err) => {
       if (config.env !== 'test') console.error('Session clean-up failed:', err);
     },
-  });
+  }, reader);
   return session({
     name: SESSION_COOKIE,
     secret: config.sessionSecret,
