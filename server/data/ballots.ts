@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { isPostgres } from './connection.js';
 
 export type Channel = 'web' | 'api' | 'paper' | 'note-verbale';
 
@@ -149,4 +150,35 @@ export async function* iterateCurrentRevisions(db: Knex, surveyId: number): Asyn
     if (rows.length < PAGE) return;
     after = String(rows[rows.length - 1]!.iso3);
   }
+}
+
+export interface AnswersGroup {
+  readonly answers: Readonly<Record<string, StoredAnswer>>;
+  /** How many current ballots gave these answers. */
+  readonly count: number;
+}
+
+/**
+ * The current answers of a survey's ballots, each distinct set once with the number of ballots
+ * that gave it, in the order of the first Member State (by ISO code) to give it: the order in
+ * which iterateCurrentRevisions meets them. The database does the grouping, so a count reads as
+ * many rows as there are distinct answers. Comments to `questionIds` are left out, so that they do
+ * not split identical rankings; only ballots that hold a comment pay for the JSON edit.
+ */
+export async function groupCurrentAnswers(db: Knex, surveyId: number, questionIds: readonly number[]): Promise<AnswersGroup[]> {
+  const withoutComments = questionIds.length === 0
+    ? db.raw('r.answers')
+    : isPostgres(db)
+      ? db.raw(`case when strpos(r.answers, '"comment"') > 0 then (r.answers::jsonb ${questionIds.map(() => '#- ?::text[]').join(' ')})::text else r.answers end`, questionIds.map((id) => `{${id},comment}`))
+      : db.raw(`case when instr(r.answers, '"comment"') > 0 then json_remove(r.answers, ${questionIds.map(() => '?').join(', ')}) else r.answers end`, questionIds.map((id) => `$."${id}".comment`));
+  const rows: Row[] = await db('ballots as b')
+    .join('member_states as m', 'm.id', 'b.member_state_id')
+    .join('ballot_revisions as r', function () {
+      this.on('r.ballot_id', '=', 'b.id').andOn('r.revision', '=', 'b.current_revision');
+    })
+    .where('b.survey_id', surveyId)
+    .groupBy('answers_counted')
+    .orderBy('first_iso3')
+    .select(db.raw('? as answers_counted', [withoutComments]), db.raw('count(*) as ballots'), db.raw('min(m.iso3) as first_iso3'));
+  return rows.map((r) => ({ answers: JSON.parse(String(r.answers_counted)) as Record<string, StoredAnswer>, count: Number(r.ballots) }));
 }

@@ -1,4 +1,4 @@
-import { ballotsFingerprint, iterateCurrentRevisions } from '../data/ballots.js';
+import { ballotsFingerprint, groupCurrentAnswers, iterateCurrentRevisions } from '../data/ballots.js';
 import { countMemberStates } from '../data/member-states.js';
 import { findSurvey } from '../data/surveys.js';
 import { countQuestion, createBallotSetBuilder, DEFAULT_SEED, METHODS, type BallotSet, type CountResult, type Method } from '../tally/index.js';
@@ -74,21 +74,25 @@ interface Tallying {
   abstentions: number;
 }
 
-/** Reads every current ballot once and builds each question's aggregated ballot set. */
-async function gatherBallots(deps: Deps, survey: Survey): Promise<{ sets: Map<number, { set: BallotSet; answered: number; abstentions: number }>; memberStates: Set<number> }> {
+/**
+ * Builds each question's aggregated ballot set from the survey's distinct current answers, each
+ * added with the number of ballots that gave it, in the order the ballots would come one by one:
+ * the same sets as adding every ballot in turn, for a fraction of the work.
+ */
+async function gatherBallots(deps: Deps, survey: Survey): Promise<{ sets: Map<number, { set: BallotSet; answered: number; abstentions: number }>; ballots: number }> {
   const tallies = survey.questions.map((q): Tallying => ({
     question: q, indexOf: new Map(q.options.map((o, i) => [o.id, i])), builder: createBallotSetBuilder(q.options.length),
     scratch: new Int32Array(q.options.length), answered: 0, abstentions: 0,
   }));
-  const memberStates = new Set<number>();
-  for await (const { answers, memberStateId } of iterateCurrentRevisions(deps.db, survey.id)) {
-    memberStates.add(memberStateId);
+  let ballots = 0;
+  for (const { answers, count } of await groupCurrentAnswers(deps.db, survey.id, survey.questions.map((q) => q.id))) {
+    ballots += count;
     for (const t of tallies) {
       const a = answers[t.question.id];
       if (!a) continue;
-      t.answered += 1;
+      t.answered += count;
       if (a.abstain) {
-        t.abstentions += 1;
+        t.abstentions += count;
         continue;
       }
       let n = 0;
@@ -97,12 +101,12 @@ async function gatherBallots(deps: Deps, survey: Survey): Promise<{ sets: Map<nu
         const index = t.indexOf.get(id);
         if (index !== undefined) t.scratch[n++] = index;
       }
-      t.builder.add(t.scratch, n, 1);
+      t.builder.add(t.scratch, n, count);
     }
   }
   return {
     sets: new Map(tallies.map((t) => [t.question.id, { set: t.builder.finish(), answered: t.answered, abstentions: t.abstentions }])),
-    memberStates,
+    ballots,
   };
 }
 
@@ -131,7 +135,7 @@ function countKey(survey: Survey, status: SurveyStatus, ballots: string): string
 }
 
 async function countSurvey(deps: Deps, survey: Survey, seed: string): Promise<{ answered: number; questions: QuestionResult[] }> {
-  const { sets, memberStates } = await gatherBallots(deps, survey);
+  const { sets, ballots } = await gatherBallots(deps, survey);
   const questions = survey.questions.map((q): QuestionResult => {
     const names = optionNames(q);
     const { set, answered, abstentions } = sets.get(q.id)!;
@@ -139,7 +143,8 @@ async function countSurvey(deps: Deps, survey: Survey, seed: string): Promise<{ 
     const others = METHODS.filter((m) => m !== q.method).map((m) => countWith(q, names, set, m, seed));
     return { question: q, optionNames: names, answered, abstentions, ballots: set, official, others, othersAgree: others.map((o) => sameSet(o.winners, official.winners)) };
   });
-  return { answered: memberStates.size, questions };
+  // One ballot per Member State: the ballots are the Member States that answered.
+  return { answered: ballots, questions };
 }
 
 /** The count of a closed or published survey from the cache when nothing it depends on changed; open surveys are always counted afresh. */
