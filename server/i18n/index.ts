@@ -42,20 +42,38 @@ await i18n.init({
   returnNull: false,
 });
 
-const MEMO_LIMIT = 10_000;
+const MEMO_LIMIT = 20_000;
+
+/** A key for the memo when every parameter is a string, number or boolean; null otherwise. */
+function memoKey(key: string, params: unknown): string | null {
+  if (params === undefined) return key;
+  if (typeof params !== 'object' || params === null) return null;
+  let out = key;
+  for (const [name, value] of Object.entries(params)) {
+    const type = typeof value;
+    if (type !== 'string' && type !== 'number' && type !== 'boolean') return null;
+    out += `\u0000${name}\u0000${type[0]}${String(value)}`;
+  }
+  return out;
+}
 
 /**
- * i18next's lookup costs microseconds per call and a page makes hundreds, so a key asked for
- * without parameters is looked up once per language (the catalogues never change while running).
+ * i18next's lookup and interpolation cost microseconds per call and a page makes hundreds, mostly
+ * the same ones again (the catalogues never change while running): each translation of a key with
+ * the same simple parameters is made once per language. The memo is emptied when it grows large.
  */
 function memoised(fixed: Translate): Translate {
   const memo = new Map<string, string>();
   const t = (key: unknown, ...rest: unknown[]) => {
-    if (rest.length > 0 || typeof key !== 'string') return (fixed as unknown as (...a: unknown[]) => unknown)(key, ...rest);
-    let text = memo.get(key);
+    const call = () => (fixed as unknown as (...a: unknown[]) => unknown)(key, ...rest);
+    const id = typeof key === 'string' && rest.length <= 1 ? memoKey(key, rest[0]) : null;
+    if (id === null) return call();
+    let text = memo.get(id);
     if (text === undefined) {
-      text = fixed(key as never) as string;
-      if (memo.size < MEMO_LIMIT) memo.set(key, text);
+      const made = call();
+      if (typeof made !== 'string') return made;
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(id, (text = made));
     }
     return text;
   };
