@@ -14,20 +14,23 @@ export interface AuditRow {
   readonly hash: string;
 }
 
+export interface AuditHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
 export type NewAuditRow = Omit<AuditRow, 'id' | 'seq' | 'prev_hash' | 'hash'>;
 
 /**
- * Bumps the head first and reads it back in the same statement: on PostgreSQL the row lock makes
- * concurrent appends wait their turn.
+ * Moves the head from `from` to `to` only if it is still exactly `from`; true when it moved. On
+ * PostgreSQL the row lock makes a concurrent append wait, then find the head moved and try again.
  */
-export async function lockAuditHead(trx: Knex.Transaction): Promise<{ seq: number; hash: string }> {
-  const [head] = await trx('audit_head').where({ id: 1 }).increment('seq', 1).returning(['seq', 'hash']);
-  return { seq: Number(head.seq), hash: String(head.hash) };
+export async function advanceAuditHead(trx: Knex.Transaction, from: AuditHead, to: AuditHead): Promise<boolean> {
+  return (await trx('audit_head').where({ id: 1, seq: from.seq, hash: from.hash }).update({ seq: to.seq, hash: to.hash })) === 1;
 }
 
 export async function insertAuditRow(trx: Knex.Transaction, row: Omit<AuditRow, 'id'>): Promise<void> {
   await trx('audit_entries').insert(row);
-  await trx('audit_head').where({ id: 1 }).update({ hash: row.hash });
 }
 
 export async function listAuditRows(db: Knex, options: { afterSeq?: number; limit?: number } = {}): Promise<AuditRow[]> {
@@ -65,7 +68,7 @@ export async function listExportEntries(db: Knex, surveyId: number, limit: numbe
 }
 
 /** The head of the chain: the number of entries written and the hash of the last one. */
-export async function readAuditHead(db: Knex): Promise<{ seq: number; hash: string }> {
+export async function readAuditHead(db: Knex): Promise<AuditHead> {
   const head = await db('audit_head').where({ id: 1 }).first('seq', 'hash');
   return { seq: Number(head.seq), hash: String(head.hash) };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
-import { insertAuditRow, listAuditRows, lockAuditHead, readAuditHead, type AuditRow } from '../data/audit.js';
+import { advanceAuditHead, insertAuditRow, listAuditRows, readAuditHead, type AuditHead, type AuditRow } from '../data/audit.js';
 import { isoTime } from './clock.js';
 import type { Deps } from './deps.js';
 
@@ -23,11 +23,33 @@ function entryHash(prevHash: string, row: Omit<AuditRow, 'id' | 'hash' | 'prev_h
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
+/**
+ * The head this process last wrote or read, per database. It is usually still the head, which
+ * saves reading it; when it is not (a rolled-back append, another process), moving the head fails
+ * and it is read again.
+ */
+const knownHeads = new WeakMap<object, AuditHead>();
+const APPEND_ATTEMPTS = 100;
+
 /** Appends an entry inside the caller's transaction, so the change and its record commit together. */
-export async function appendAuditEntry(deps: Pick<Deps, 'clock'>, trx: Knex.Transaction, event: AuditEvent): Promise<void> {
-  const head = await lockAuditHead(trx);
-  const row = {
-    seq: head.seq,
+export async function appendAuditEntry(deps: Pick<Deps, 'clock' | 'db'>, trx: Knex.Transaction, event: AuditEvent): Promise<void> {
+  let head = knownHeads.get(deps.db) ?? await readAuditHead(trx);
+  for (let attempt = 1; ; attempt++) {
+    const row = entryRow(deps, head.seq + 1, event);
+    const hash = entryHash(head.hash, row);
+    if (await advanceAuditHead(trx, head, { seq: row.seq, hash })) {
+      knownHeads.set(deps.db, { seq: row.seq, hash });
+      await insertAuditRow(trx, { ...row, prev_hash: head.hash, hash });
+      return;
+    }
+    if (attempt >= APPEND_ATTEMPTS) throw new Error('The audit log is changing too fast to append to');
+    head = await readAuditHead(trx);
+  }
+}
+
+function entryRow(deps: Pick<Deps, 'clock'>, seq: number, event: AuditEvent): Omit<AuditRow, 'id' | 'hash' | 'prev_hash'> {
+  return {
+    seq,
     at: isoTime(deps.clock.now()),
     actor_user_id: event.actorUserId,
     actor_label: event.actorLabel,
@@ -36,7 +58,6 @@ export async function appendAuditEntry(deps: Pick<Deps, 'clock'>, trx: Knex.Tran
     subject_id: event.subjectId == null ? null : String(event.subjectId),
     details: JSON.stringify(event.details),
   };
-  await insertAuditRow(trx, { ...row, prev_hash: head.hash, hash: entryHash(head.hash, row) });
 }
 
 export interface ChainCheck {

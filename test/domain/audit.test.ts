@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { appendAuditEntry, verifyAuditChain } from '../../server/domain/audit.js';
+import { openDatabase } from '../../server/data/connection.js';
+import { appendAuditEntry, verifyAuditChain, type AuditEvent } from '../../server/domain/audit.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
 describe('domain/audit', () => {
@@ -38,5 +39,33 @@ describe('domain/audit', () => {
       actorUserId: null, actorLabel: 'system', action: 'test.parallel', subjectType: 'test', subjectId: i, details: {},
     }))));
     expect(await verifyAuditChain(ctx.deps)).to.deep.equal({ ok: true, entries: 25, brokenAt: null });
+  });
+
+  const entry = (i: number): AuditEvent => ({ actorUserId: null, actorLabel: 'system', action: 'test.more', subjectType: 'test', subjectId: i, details: { i } });
+
+  it('keeps the chain whole after an append that was rolled back', async () => {
+    const failed = await ctx.db.transaction(async (trx) => {
+      await appendAuditEntry(ctx.deps, trx, entry(6));
+      throw new Error('the change it recorded failed');
+    }).catch((error: Error) => error.message);
+    expect(failed).to.equal('the change it recorded failed');
+    await ctx.db.transaction((trx) => appendAuditEntry(ctx.deps, trx, entry(7)));
+    expect(await verifyAuditChain(ctx.deps)).to.deep.equal({ ok: true, entries: 6, brokenAt: null });
+  });
+
+  it('keeps the chain whole when another process appends between two of ours', async () => {
+    // Another process (the operator's command line, another instance) with its own connections.
+    const other = openDatabase(ctx.config.database, ctx.db.client.config.searchPath ? { searchPath: String(ctx.db.client.config.searchPath) } : {});
+    try {
+      await other.transaction((trx) => appendAuditEntry({ ...ctx.deps, db: other }, trx, entry(6)));
+      await ctx.db.transaction((trx) => appendAuditEntry(ctx.deps, trx, entry(7)));
+      await other.transaction((trx) => appendAuditEntry({ ...ctx.deps, db: other }, trx, entry(8)));
+      await ctx.db.transaction((trx) => appendAuditEntry(ctx.deps, trx, entry(9)));
+    } finally {
+      await other.destroy();
+    }
+    expect(await verifyAuditChain(ctx.deps)).to.deep.equal({ ok: true, entries: 9, brokenAt: null });
+    const subjects = (await ctx.db('audit_entries').orderBy('seq').select('subject_id')).map((r: { subject_id: string }) => r.subject_id);
+    expect(subjects.slice(5)).to.deep.equal(['6', '7', '8', '9']);
   });
 });
