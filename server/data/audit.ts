@@ -29,6 +29,16 @@ export async function advanceAuditHead(trx: Knex.Transaction, from: AuditHead, t
   return (await trx('audit_head').where({ id: 1, seq: from.seq, hash: from.hash }).update({ seq: to.seq, hash: to.hash })) === 1;
 }
 
+/** Bumps the head and reads it back in one statement; on PostgreSQL the row lock makes concurrent appends wait their turn. */
+export async function lockAuditHead(trx: Knex.Transaction): Promise<AuditHead> {
+  const [head] = await trx('audit_head').where({ id: 1 }).increment('seq', 1).returning(['seq', 'hash']);
+  return { seq: Number(head.seq), hash: String(head.hash) };
+}
+
+export async function setAuditHeadHash(trx: Knex.Transaction, hash: string): Promise<void> {
+  await trx('audit_head').where({ id: 1 }).update({ hash });
+}
+
 export async function insertAuditRow(trx: Knex.Transaction, row: Omit<AuditRow, 'id'>): Promise<void> {
   await trx('audit_entries').insert(row);
 }

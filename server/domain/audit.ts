@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
-import { advanceAuditHead, insertAuditRow, listAuditRows, readAuditHead, type AuditHead, type AuditRow } from '../data/audit.js';
+import { advanceAuditHead, insertAuditRow, listAuditRows, lockAuditHead, readAuditHead, setAuditHeadHash, type AuditHead, type AuditRow } from '../data/audit.js';
+import { isPostgres } from '../data/connection.js';
 import { isoTime } from './clock.js';
 import type { Deps } from './deps.js';
 
@@ -24,15 +25,24 @@ function entryHash(prevHash: string, row: Omit<AuditRow, 'id' | 'hash' | 'prev_h
 }
 
 /**
- * The head this process last wrote or read, per database. It is usually still the head, which
- * saves reading it; when it is not (a rolled-back append, another process), moving the head fails
- * and it is read again.
+ * The head this process last wrote or read, per SQLite database. SQLite has one writer per
+ * process, so this is usually still the head, which saves reading it; when it is not (a
+ * rolled-back append, another process), moving the head fails and it is read again.
  */
 const knownHeads = new WeakMap<object, AuditHead>();
 const APPEND_ATTEMPTS = 100;
 
 /** Appends an entry inside the caller's transaction, so the change and its record commit together. */
 export async function appendAuditEntry(deps: Pick<Deps, 'clock' | 'db'>, trx: Knex.Transaction, event: AuditEvent): Promise<void> {
+  if (isPostgres(deps.db)) {
+    // Appends run side by side here: each waits its turn on the head's row lock, then reads it.
+    const locked = await lockAuditHead(trx);
+    const row = entryRow(deps, locked.seq, event);
+    const hash = entryHash(locked.hash, row);
+    await insertAuditRow(trx, { ...row, prev_hash: locked.hash, hash });
+    await setAuditHeadHash(trx, hash);
+    return;
+  }
   let head = knownHeads.get(deps.db) ?? await readAuditHead(trx);
   for (let attempt = 1; ; attempt++) {
     const row = entryRow(deps, head.seq + 1, event);
