@@ -1,13 +1,14 @@
-// CSV exports, streamed: each kind is a generator of rows (header first) piped through
-// csv-stringify, so memory does not grow with the number of rows. Every cell a spreadsheet could
-// take for a formula (=, +, -, @, tab, carriage return), headers included, is neutralised.
+// CSV exports, streamed: each kind is a generator of rows (header first) in chunks, each chunk
+// written through csv-stringify, so memory does not grow with the number of rows. Every cell a
+// spreadsheet could take for a formula (=, +, -, @, tab, carriage return), headers included, is
+// neutralised.
 import { createHash } from 'node:crypto';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
+import { stringify as stringifyRows } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { listAuditRows, listExportEntries } from '../data/audit.js';
-import { iterateCurrentRevisions } from '../data/ballots.js';
+import { iterateCurrentRevisions, pagesOfCurrentRevisions } from '../data/ballots.js';
 import { listProposals } from '../data/proposals.js';
 import { findSurvey } from '../data/surveys.js';
 import { rankingAt, toResultJson, type CountResult } from '../tally/index.js';
@@ -37,6 +38,12 @@ export const exportOptionsSchema = z.object({
 export type ExportOptions = z.output<typeof exportOptionsSchema>;
 
 type Cell = string | number | null;
+
+/**
+ * Rows stringified, and written, together: one csv-stringify call and one chunk for many rows,
+ * yet few enough that their strings die young, before the garbage collector has to move them.
+ */
+const ROWS_PER_CHUNK = 256;
 
 export interface ExportFile {
   readonly fileName: string;
@@ -69,32 +76,57 @@ function pickQuestions(survey: Survey, questionId: number | undefined): Question
 
 /**
  * One row per Member State and question; with a single question it is a ballot file (API.md) that
- * `npm run tally` re-counts to the same result as the results page.
+ * `npm run tally` re-counts to the same result as the results page. Yields the rows in chunks.
  */
-async function* ballotRows(deps: Deps, survey: Survey, questions: Question[], anonymous: boolean): AsyncGenerator<Cell[]> {
+async function* ballotChunks(deps: Deps, survey: Survey, questions: Question[], anonymous: boolean): AsyncGenerator<Cell[][]> {
   const maxRanks = Math.max(1, ...questions.map((q) => q.options.length));
   const namesById = new Map(questions.map((q) => {
     const names = optionNames(q);
     return [q.id, new Map(q.options.map((o, i) => [o.id, names[i]!]))];
   }));
-  yield [
+  yield [[
     ...(anonymous ? [] : ['iso3', 'member_state']), 'question_id', 'question', 'channel',
     ...(anonymous ? [] : ['revision', 'submitted_at']), 'abstained',
     ...Array.from({ length: maxRanks }, (_, i) => `rank_${i + 1}`),
-  ];
-  for await (const r of iterateCurrentRevisions(deps.db, survey.id)) {
-    for (const q of questions) {
-      const a = r.answers[q.id];
-      if (!a) continue;
-      const names = namesById.get(q.id)!;
-      const ranks = (a.ranking ?? []).flatMap((id) => (names.has(id) ? [names.get(id)!] : []));
-      yield [
-        ...(anonymous ? [] : [r.iso3, r.nameEn]), q.id, q.title.en, r.channel,
-        ...(anonymous ? [] : [r.revision, r.submittedAt]), a.abstain ? 'yes' : 'no',
-        ...ranks, ...Array.from({ length: maxRanks - ranks.length }, () => ''),
-      ];
+  ]];
+  const width = (anonymous ? 4 : 8) + maxRanks;
+  let rows: Cell[][] = [];
+  for await (const page of pagesOfCurrentRevisions(deps.db, survey.id)) {
+    for (const [iso3, nameEn, revision, submittedAt, channel, answers] of page) {
+      for (const q of questions) {
+        const a = answers[q.id];
+        if (!a) continue;
+        const names = namesById.get(q.id)!;
+        const row: Cell[] = anonymous
+          ? [q.id, q.title.en, channel, a.abstain ? 'yes' : 'no']
+          : [iso3, nameEn, q.id, q.title.en, channel, revision, submittedAt, a.abstain ? 'yes' : 'no'];
+        for (const id of a.ranking ?? []) {
+          const name = names.get(id);
+          if (name !== undefined) row.push(name);
+        }
+        while (row.length < width) row.push('');
+        rows.push(row);
+      }
+      if (rows.length >= ROWS_PER_CHUNK) {
+        yield rows;
+        rows = [];
+      }
     }
   }
+  if (rows.length > 0) yield rows;
+}
+
+/** Rows gathered into chunks of ROWS_PER_CHUNK. */
+async function* inChunks(rows: AsyncIterable<Cell[]> | Iterable<Cell[]>): AsyncGenerator<Cell[][]> {
+  let chunk: Cell[][] = [];
+  for await (const row of rows) {
+    chunk.push(row);
+    if (chunk.length === ROWS_PER_CHUNK) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
 }
 
 function finalVotes(result: CountResult): Map<number, string | number> {
@@ -205,18 +237,19 @@ export async function prepareExport(deps: Deps, actor: Actor, surveyId: number, 
     ? (await surveyResults(deps, actor, surveyId)).questions.filter((q) => questions.some((x) => x.id === q.question.id))
     : [];
 
-  const rows = (): AsyncIterable<Cell[]> | Iterable<Cell[]> => {
+  const chunks = (): AsyncIterable<Cell[][]> => {
     switch (kind) {
-      case 'ballots': return ballotRows(deps, survey, questions, options.anonymous);
-      case 'tally': return tallyRows(counted);
-      case 'rounds': return roundRows(counted);
-      case 'pairwise': return pairwiseRows(counted);
-      case 'participation': return participationRows(deps, actor, survey);
-      case 'proposals': return proposalRows(deps, survey);
-      case 'audit': return auditRows(deps);
-      case 'blt': return [];
+      case 'ballots': return ballotChunks(deps, survey, questions, options.anonymous);
+      case 'tally': return inChunks(tallyRows(counted));
+      case 'rounds': return inChunks(roundRows(counted));
+      case 'pairwise': return inChunks(pairwiseRows(counted));
+      case 'participation': return inChunks(participationRows(deps, actor, survey));
+      case 'proposals': return inChunks(proposalRows(deps, survey));
+      case 'audit': return inChunks(auditRows(deps));
+      case 'blt': return inChunks([]);
     }
   };
+  const csv = { delimiter: options.sep === 'semicolon' ? ';' : ',', escape_formulas: true, record_delimiter: '\r\n' } as const;
 
   return {
     fileName: exportFileName(survey, kind, single),
@@ -235,9 +268,12 @@ export async function prepareExport(deps: Deps, actor: Actor, surveyId: number, 
       if (options.bom) measure.write(Buffer.from('\uFEFF', 'utf8'));
       const source = kind === 'blt'
         ? Readable.from(bltText(counted[0]!, survey), { objectMode: false })
-        : Readable.from((async function* () { for await (const row of rows()) { count += 1; yield row; } })()).pipe(stringify({
-          delimiter: options.sep === 'semicolon' ? ';' : ',', escape_formulas: true, record_delimiter: '\r\n',
-        }));
+        : Readable.from((async function* () {
+          for await (const chunk of chunks()) {
+            count += chunk.length;
+            if (chunk.length > 0) yield stringifyRows(chunk, csv);
+          }
+        })(), { objectMode: false });
       // The file ends only once its hash is in the audit log: whoever has the whole file can check it there.
       await pipeline(source, measure, out, { end: false });
       const sha256 = hash.digest('hex');
