@@ -1,5 +1,6 @@
+import ejs from 'ejs';
 import type { NextFunction, Request, Response } from 'express';
-import { formattersFor, translatorFor } from '../../i18n/index.js';
+import { formattersFor, translatorFor, type Translate } from '../../i18n/index.js';
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../../i18n/languages.js';
 
 export const LANGUAGE_COOKIE = 'lang';
@@ -26,6 +27,19 @@ function parseCookie(header: string | undefined, name: string): string | undefin
 // state, so each language's set is built once.
 const FORMATTERS = new Map(LANGUAGES.map((lang) => [lang, formattersFor(lang)]));
 
+/**
+ * A text in the reader's language as HTML, or its English fallback marked as such (lang="en" for
+ * screen readers, and a visible note). A function rather than a partial: pages show dozens.
+ */
+function localisedHtml(t: Translate) {
+  const note = ejs.escapeXML(t('voting.ballot.notTranslated'));
+  return (x: { text: string; fallback: boolean }): string => (x.fallback
+    ? `<span lang="en">${ejs.escapeXML(x.text)}</span> <span class="untranslated">(${note})</span>`
+    : ejs.escapeXML(x.text));
+}
+
+const LOCALISED = new Map(LANGUAGES.map((lang) => [lang, localisedHtml(translatorFor(lang))]));
+
 export function locale(req: Request, res: Response, next: NextFunction): void {
   const lang = pickLanguage(req);
   req.lang = lang;
@@ -34,5 +48,6 @@ export function locale(req: Request, res: Response, next: NextFunction): void {
   res.locals.t = req.t;
   res.locals.fmt = FORMATTERS.get(lang) ?? formattersFor(lang);
   res.locals.languages = LANGUAGES;
+  res.locals.localised = LOCALISED.get(lang);
   next();
 }
