@@ -8,7 +8,7 @@ import { finished, pipeline } from 'node:stream/promises';
 import { stringify as stringifyRows } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { listAuditRows, listExportEntries } from '../data/audit.js';
-import { iterateCurrentRevisions, pagesOfCurrentRevisions } from '../data/ballots.js';
+import { iterateCurrentRevisions, pagesOfCurrentRevisions, type StoredAnswer } from '../data/ballots.js';
 import { listProposals } from '../data/proposals.js';
 import { findSurvey } from '../data/surveys.js';
 import { rankingAt, toResultJson, type CountResult } from '../tally/index.js';
@@ -92,7 +92,8 @@ async function* ballotChunks(deps: Deps, survey: Survey, questions: Question[], 
   const width = (anonymous ? 4 : 8) + maxRanks;
   let rows: Cell[][] = [];
   for await (const page of pagesOfCurrentRevisions(deps.db, survey.id)) {
-    for (const [iso3, nameEn, revision, submittedAt, channel, answers] of page) {
+    for (const [iso3, nameEn, revision, submittedAt, channel, stored] of page) {
+      const answers = JSON.parse(stored) as Readonly<Record<string, StoredAnswer>>;
       for (const q of questions) {
         const a = answers[q.id];
         if (!a) continue;
