@@ -14,7 +14,7 @@ import { findSurvey } from '../data/surveys.js';
 import { rankingAt, toResultJson, type CountResult } from '../tally/index.js';
 import { actorLabel } from './accounts.js';
 import { appendAuditEntry } from './audit.js';
-import type { Actor, Deps } from './deps.js';
+import { readsOf, type Actor, type Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { assertMayReadResults, optionNames, surveyResults, type QuestionResult } from './results.js';
 import { effectiveStatus, type Question, type Survey } from './surveys/model.js';
@@ -76,7 +76,8 @@ function pickQuestions(survey: Survey, questionId: number | undefined): Question
 
 /**
  * One row per Member State and question; with a single question it is a ballot file (API.md) that
- * `npm run tally` re-counts to the same result as the results page. Yields the rows in chunks.
+ * `npm run tally` re-counts to the same result as the results page. Yields the rows in chunks,
+ * read beside the writer so that a long export does not hold up ballots being cast.
  */
 async function* ballotChunks(deps: Deps, survey: Survey, questions: Question[], anonymous: boolean): AsyncGenerator<Cell[][]> {
   const maxRanks = Math.max(1, ...questions.map((q) => q.options.length));
@@ -91,7 +92,7 @@ async function* ballotChunks(deps: Deps, survey: Survey, questions: Question[], 
   ]];
   const width = (anonymous ? 4 : 8) + maxRanks;
   let rows: Cell[][] = [];
-  for await (const page of pagesOfCurrentRevisions(deps.db, survey.id)) {
+  for await (const page of pagesOfCurrentRevisions(readsOf(deps), survey.id)) {
     for (const [iso3, nameEn, revision, submittedAt, channel, stored] of page) {
       const answers = JSON.parse(stored) as Readonly<Record<string, StoredAnswer>>;
       for (const q of questions) {

@@ -2,7 +2,7 @@ import { ballotsFingerprint, groupCurrentAnswers, iterateCurrentRevisions } from
 import { countMemberStates } from '../data/member-states.js';
 import { findSurvey } from '../data/surveys.js';
 import { countQuestion, createBallotSetBuilder, DEFAULT_SEED, METHODS, type BallotSet, type CountResult, type Method } from '../tally/index.js';
-import type { Actor, Deps } from './deps.js';
+import { readsOf, type Actor, type Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { effectiveStatus, type Question, type Survey, type SurveyStatus } from './surveys/model.js';
 
@@ -77,7 +77,8 @@ interface Tallying {
 /**
  * Builds each question's aggregated ballot set from the survey's distinct current answers, each
  * added with the number of ballots that gave it, in the order the ballots would come one by one:
- * the same sets as adding every ballot in turn, for a fraction of the work.
+ * the same sets as adding every ballot in turn, for a fraction of the work. Read beside the
+ * writer: a count of many ballots takes a while and need not hold up ballots being cast.
  */
 async function gatherBallots(deps: Deps, survey: Survey): Promise<{ sets: Map<number, { set: BallotSet; answered: number; abstentions: number }>; ballots: number }> {
   const tallies = survey.questions.map((q): Tallying => ({
@@ -85,7 +86,7 @@ async function gatherBallots(deps: Deps, survey: Survey): Promise<{ sets: Map<nu
     scratch: new Int32Array(q.options.length), answered: 0, abstentions: 0,
   }));
   let ballots = 0;
-  for (const { answers, count } of await groupCurrentAnswers(deps.db, survey.id, survey.questions.map((q) => q.id))) {
+  for (const { answers, count } of await groupCurrentAnswers(readsOf(deps), survey.id, survey.questions.map((q) => q.id))) {
     ballots += count;
     for (const t of tallies) {
       const a = answers[t.question.id];
