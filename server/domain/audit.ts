@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
-import { advanceAuditHead, insertAuditRow, listAuditRows, lockAuditHead, readAuditHead, setAuditHeadHash, type AuditHead, type AuditRow } from '../data/audit.js';
+import { advanceAuditHead, insertAuditRow, listAuditRows, lockAuditHead, readAuditHead, insertAuditRowAsHead, type AuditHead, type AuditRow } from '../data/audit.js';
 import { isPostgres } from '../data/connection.js';
 import { isoTime } from './clock.js';
 import type { Deps } from './deps.js';
@@ -39,8 +39,7 @@ export async function appendAuditEntry(deps: Pick<Deps, 'clock' | 'db'>, trx: Kn
     const locked = await lockAuditHead(trx);
     const row = entryRow(deps, locked.seq, event);
     const hash = entryHash(locked.hash, row);
-    await insertAuditRow(trx, { ...row, prev_hash: locked.hash, hash });
-    await setAuditHeadHash(trx, hash);
+    await insertAuditRowAsHead(trx, { ...row, prev_hash: locked.hash, hash });
     return;
   }
   let head = knownHeads.get(deps.db) ?? await readAuditHead(trx);
