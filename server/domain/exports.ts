@@ -1,7 +1,8 @@
 // CSV exports, streamed: each kind is a generator of rows (header first) in chunks, each chunk
 // written through csv-stringify, so memory does not grow with the number of rows. Every cell a
 // spreadsheet could take for a formula (=, +, -, @, tab, carriage return), headers included, is
-// neutralised.
+// neutralised, and so is every line of a cell that holds several: a spreadsheet reading the file
+// with the other separator breaks such a cell into rows.
 import { createHash } from 'node:crypto';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
@@ -38,6 +39,15 @@ export const exportOptionsSchema = z.object({
 export type ExportOptions = z.output<typeof exportOptionsSchema>;
 
 type Cell = string | number | null;
+
+/** After a line break, the characters a spreadsheet takes for a formula at the start of a cell. */
+const FORMULA_AFTER_BREAK = /([\r\n])([=+\-@\t\r])/g;
+
+/** An exact decimal of the count ("4.36360") with the decimal comma of the semicolon variant's spreadsheets. */
+type DecimalMark = '.' | ',';
+function decimal(value: string | number, mark: DecimalMark): string | number {
+  return mark === ',' && typeof value === 'string' && /^-?\d+\.\d+$/.test(value) ? value.replace('.', ',') : value;
+}
 
 /**
  * Rows stringified, and written, together: one csv-stringify call and one chunk for many rows,
@@ -143,7 +153,7 @@ function finalVotes(result: CountResult): Map<number, string | number> {
   return out;
 }
 
-function* tallyRows(results: QuestionResult[]): Generator<Cell[]> {
+function* tallyRows(results: QuestionResult[], mark: DecimalMark): Generator<Cell[]> {
   yield ['question_id', 'question', 'method', 'seats', 'option', 'label', 'title_en', 'first_preferences', 'final_value', 'place', 'retained', 'retained_order'];
   for (const q of results) {
     const r = q.official;
@@ -155,26 +165,26 @@ function* tallyRows(results: QuestionResult[]): Generator<Cell[]> {
       const order = r.winners.indexOf(i);
       yield [
         q.question.id, q.question.title.en, r.method, r.seats, q.optionNames[i]!, o.label, o.title.en,
-        firstScores[i] ?? 0, final.get(i) ?? '', places ? places[i]! : '', order >= 0 ? 'yes' : 'no', order >= 0 ? order + 1 : '',
+        firstScores[i] ?? 0, decimal(final.get(i) ?? '', mark), places ? places[i]! : '', order >= 0 ? 'yes' : 'no', order >= 0 ? order + 1 : '',
       ];
     }
   }
 }
 
-function* roundRows(results: QuestionResult[]): Generator<Cell[]> {
+function* roundRows(results: QuestionResult[], mark: DecimalMark): Generator<Cell[]> {
   yield ['question_id', 'question', 'method', 'round', 'action', 'option', 'votes', 'outcome'];
   for (const q of results) {
     const r = q.official;
     if (r.method !== 'irv' && r.method !== 'stv') continue;
-    if (r.method === 'stv') yield [q.question.id, q.question.title.en, r.method, 0, 'quota', '(quota)', r.quota, ''];
+    if (r.method === 'stv') yield [q.question.id, q.question.title.en, r.method, 0, 'quota', '(quota)', decimal(r.quota, mark), ''];
     for (const round of toResultJson(r).rounds ?? []) {
       const action = 'action' in round ? `${round.action}${round.option ? ` ${round.option}` : ''}` : `seat ${round.seat}`;
       for (const [option, votes] of Object.entries(round.votes as Record<string, string | number>)) {
         const outcome = round.elected.includes(option) ? 'elected' : round.excluded.includes(option) ? 'excluded' : 'continuing';
-        yield [q.question.id, q.question.title.en, r.method, round.round, action, option, votes, outcome];
+        yield [q.question.id, q.question.title.en, r.method, round.round, action, option, decimal(votes, mark), outcome];
       }
-      yield [q.question.id, q.question.title.en, r.method, round.round, action, '(exhausted)', round.exhausted, ''];
-      if ('lost' in round) yield [q.question.id, q.question.title.en, r.method, round.round, action, '(lost to truncation)', round.lost, ''];
+      yield [q.question.id, q.question.title.en, r.method, round.round, action, '(exhausted)', decimal(round.exhausted, mark), ''];
+      if ('lost' in round) yield [q.question.id, q.question.title.en, r.method, round.round, action, '(lost to truncation)', decimal(round.lost, mark), ''];
     }
   }
 }
@@ -239,11 +249,12 @@ export async function prepareExport(deps: Deps, actor: Actor, surveyId: number, 
     ? (await surveyResults(deps, actor, surveyId)).questions.filter((q) => questions.some((x) => x.id === q.question.id))
     : [];
 
+  const mark: DecimalMark = options.sep === 'semicolon' ? ',' : '.';
   const chunks = (): AsyncIterable<Cell[][]> => {
     switch (kind) {
       case 'ballots': return ballotChunks(deps, survey, questions, options.anonymous);
-      case 'tally': return inChunks(tallyRows(counted));
-      case 'rounds': return inChunks(roundRows(counted));
+      case 'tally': return inChunks(tallyRows(counted, mark));
+      case 'rounds': return inChunks(roundRows(counted, mark));
       case 'pairwise': return inChunks(pairwiseRows(counted));
       case 'participation': return inChunks(participationRows(deps, actor, survey));
       case 'proposals': return inChunks(proposalRows(deps, survey));
@@ -251,7 +262,10 @@ export async function prepareExport(deps: Deps, actor: Actor, surveyId: number, 
       case 'blt': return inChunks([]);
     }
   };
-  const csv = { delimiter: options.sep === 'semicolon' ? ';' : ',', escape_formulas: true, record_delimiter: '\r\n' } as const;
+  const csv = {
+    delimiter: options.sep === 'semicolon' ? ';' : ',', escape_formulas: true, record_delimiter: '\r\n',
+    cast: { string: (value: string) => (value.includes('\n') || value.includes('\r') ? value.replace(FORMULA_AFTER_BREAK, "$1'$2") : value) },
+  } as const;
 
   return {
     fileName: exportFileName(survey, kind, single),
@@ -267,7 +281,8 @@ export async function prepareExport(deps: Deps, actor: Actor, surveyId: number, 
           done(null, chunk);
         },
       });
-      if (options.bom) measure.write(Buffer.from('\uFEFF', 'utf8'));
+      // A byte-order mark is for spreadsheets; counting programs reading BLT do not expect one.
+      if (options.bom && kind !== 'blt') measure.write(Buffer.from('\uFEFF', 'utf8'));
       const source = kind === 'blt'
         ? Readable.from(bltText(counted[0]!, survey), { objectMode: false })
         : Readable.from((async function* () {
@@ -279,10 +294,12 @@ export async function prepareExport(deps: Deps, actor: Actor, surveyId: number, 
       // The file ends only once its hash is in the audit log: whoever has the whole file can check it there.
       await pipeline(source, measure, out, { end: false });
       const sha256 = hash.digest('hex');
+      // BLT's rows are its ballot lines, one per distinct ranking.
+      const rows = kind === 'blt' ? counted[0]!.ballots.size : Math.max(0, count - 1);
       try {
         await deps.db.transaction((trx) => appendAuditEntry(deps, trx, {
           actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'export.create', subjectType: 'survey', subjectId: survey.id,
-          details: { kind, question: single?.id ?? null, options: { bom: options.bom, sep: options.sep, anonymous: options.anonymous }, rows: Math.max(0, count - 1), bytes, sha256 },
+          details: { kind, question: single?.id ?? null, options: { bom: options.bom, sep: options.sep, anonymous: options.anonymous }, rows, bytes, sha256 },
         }));
       } catch (error) {
         out.destroy(error as Error);
@@ -290,7 +307,7 @@ export async function prepareExport(deps: Deps, actor: Actor, surveyId: number, 
       }
       out.end();
       await finished(out);
-      return { sha256, bytes, rows: Math.max(0, count - 1) };
+      return { sha256, bytes, rows };
     },
   };
 }
@@ -315,6 +332,7 @@ export interface RecentExport {
   readonly actor: string;
   readonly kind: string;
   readonly question: number | null;
+  readonly options: { readonly bom: boolean; readonly sep: 'comma' | 'semicolon'; readonly anonymous: boolean };
   readonly rows: number;
   readonly bytes: number;
   readonly sha256: string;
@@ -325,7 +343,8 @@ export async function recentExports(deps: Deps, actor: Actor, surveyId: number, 
   if (actor.role !== 'admin' && actor.role !== 'staff') throw new AppError('forbidden', 'errors.forbidden');
   const rows = await listExportEntries(deps.db, surveyId, limit);
   return rows.map((r) => {
-    const d = JSON.parse(r.details) as { kind: string; question: number | null; rows: number; bytes: number; sha256: string };
-    return { at: r.at, actor: r.actor_label, kind: d.kind, question: d.question, rows: d.rows, bytes: d.bytes, sha256: d.sha256 };
+    const d = JSON.parse(r.details) as Omit<RecentExport, 'at' | 'actor' | 'options'> & { options?: Partial<RecentExport['options']> };
+    const options = { bom: d.options?.bom === true, sep: d.options?.sep === 'semicolon' ? 'semicolon' as const : 'comma' as const, anonymous: d.options?.anonymous === true };
+    return { at: r.at, actor: r.actor_label, kind: d.kind, question: d.question, options, rows: d.rows, bytes: d.bytes, sha256: d.sha256 };
   });
 }

@@ -210,10 +210,11 @@ describe('Exports journey in a browser', function () {
     }
 
     /** The file's hash is the newest on the page, with who made it, its kind and (for a CSV file) its number of rows. */
-    async function listedFirst(got: Downloaded, kind: CsvKind | 'blt', rows: number | null, questionId?: number): Promise<void> {
+    async function listedFirst(got: Downloaded, kind: CsvKind | 'blt', rows: number | null, options: Options = {}): Promise<void> {
       const { rows: listedRows, ...newest } = await newestListed(page);
-      const about = questionId === undefined ? '' : ` (${X.questionShort.replace('{{id}}', String(questionId))})`;
-      expect(newest, got.name).to.deep.equal({ who: STAFF.email, file: `${X.kinds[kind]}${about}`, sha256: got.sha256 });
+      const about = options.question === undefined ? '' : ` (${X.questionShort.replace('{{id}}', String(positionOf(options.question)))})`;
+      const made = [options.bom ? X.made.bom : null, options.semicolon ? X.made.semicolon : null, options.anonymous ? X.made.anonymous : null].filter(Boolean).join(' · ');
+      expect(newest, got.name).to.deep.equal({ who: STAFF.email, file: `${X.kinds[kind]}${about}${made ? ` ${made}` : ''}`, sha256: got.sha256 });
       if (rows !== null) expect(listedRows, `${got.name}: rows listed`).to.equal(String(rows));
       listed.push(got.sha256);
     }
@@ -282,7 +283,7 @@ describe('Exports journey in a browser', function () {
       const got = await fromForm(kind, options);
       const rows = readCsv(got, kind, options);
       checkCsv(kind, rows, options);
-      await listedFirst(got, kind, rows.length - 1, options.question);
+      await listedFirst(got, kind, rows.length - 1, options);
     }
 
     // The BLT file holds one question: with all questions it is refused, with one it downloads.
@@ -296,7 +297,7 @@ describe('Exports journey in a browser', function () {
     for (const [q, id] of questionIds.entries()) {
       const got = await fromForm('blt', { question: id });
       checkBlt(got, q);
-      await listedFirst(got, 'blt', null, id);
+      await listedFirst(got, 'blt', null, { question: id });
     }
 
     // The table's links download the same files with the defaults.
@@ -304,7 +305,7 @@ describe('Exports journey in a browser', function () {
       const got = await download(page, links.nth(i));
       if (kind === 'blt') {
         checkBlt(got, 0);
-        await listedFirst(got, kind, null, questionIds[0]);
+        await listedFirst(got, kind, null, { question: questionIds[0]! });
       } else {
         const rows = readCsv(got, kind, {});
         checkCsv(kind, rows, {});

@@ -157,6 +157,56 @@ describe('exports', () => {
     expect((await get(`/api/v1/surveys/${survey.id}/exports/ballots.blt`)).status).to.equal(400);
   });
 
+  it('neutralises a formula at the start of every line of a cell, for a spreadsheet that splits it with the other separator', async () => {
+    const bra = await ctx.db('member_states').where({ iso3: 'BRA' }).first();
+    const [q1, q2] = survey.questions;
+    await submitBallot(ctx.deps, admin, survey.id, {
+      answers: [{ question: q1!.id, ranking: [q1!.options[0]!.id] }, { question: q2!.id, abstain: true }],
+      comments: 'fine\n=1+1 on the next line\r\n@SUM(A1) and\n plain',
+    }, { channel: 'paper', memberStateId: Number(bra.id) });
+    for (const sep of ['comma', 'semicolon']) {
+      const res = await get(`/api/v1/surveys/${survey.id}/exports/proposals.csv?sep=${sep}`);
+      const rows = parse(res.body.toString('utf8'), { delimiter: sep === 'semicolon' ? ';' : ',' }) as string[][];
+      expect(rows.map((r) => r[6])).to.include("fine\n'=1+1 on the next line\r\n'@SUM(A1) and\n plain");
+    }
+  });
+
+  it('writes the count’s decimals with a comma in the semicolon variant, and with a point otherwise', async () => {
+    const values = async (sep: string) => {
+      const res = await get(`/api/v1/surveys/${survey.id}/exports/rounds.csv?sep=${sep}`);
+      const rows = parse(res.body.toString('utf8'), { delimiter: sep === 'semicolon' ? ';' : ',' }) as string[][];
+      return rows.filter((r) => r[2] === 'stv' && r[5] !== '(quota)').map((r) => r[6]!);
+    };
+    const points = await values('comma');
+    const commas = await values('semicolon');
+    expect(points).to.have.length.greaterThan(0);
+    for (const v of points) expect(v).to.match(/^\d+\.\d{5}$/);
+    expect(commas).to.deep.equal(points.map((v) => v.replace('.', ',')));
+  });
+
+  it('adds no byte-order mark to a BLT file, takes an empty question as every question, and lists each export with its question number and options', async () => {
+    const q2 = survey.questions[1]!;
+    const blt = await get(`/api/v1/surveys/${survey.id}/exports/ballots.blt?question=${q2.id}&bom=1`);
+    expect(blt.status).to.equal(200);
+    expect(blt.body.toString('utf8').split('\n')[0]).to.equal('4 2');
+    const all = await get(`/api/v1/surveys/${survey.id}/exports/ballots.csv?question=&sep=semicolon&bom=1`);
+    expect(all.status).to.equal(200);
+    expect(parse(all.body.toString('utf8').slice(1), { delimiter: ';' })).to.have.length(1 + 6);
+    const staff = await createTestUser(ctx.deps, 'staff');
+    const agent = await signIn(app, staff.email);
+    const page = (await agent.get(`/surveys/${survey.id}/exports`)).text;
+    expect(page).to.contain('byte-order mark · semicolons, decimal commas');
+    // A later survey, whose questions' ids are not their numbers.
+    const later = await openSurvey(ctx.deps, admin, (await createTestSurvey(ctx.deps, admin, buildSurveyInput())).id);
+    const second = later.questions[1]!;
+    expect(second.id).to.not.equal(2);
+    expect((await get(`/api/v1/surveys/${later.id}/exports/ballots.csv?question=${second.id}`)).status).to.equal(200);
+    const laterPage = (await agent.get(`/surveys/${later.id}/exports`)).text;
+    expect(laterPage).to.contain('(question 2)').and.not.contain(`(question ${second.id})`);
+    const bltEntry = (await ctx.db('audit_entries').where({ action: 'export.create' }).pluck('details')).map((d: string) => JSON.parse(d)).find((d: { kind: string }) => d.kind === 'blt');
+    expect(bltEntry.rows).to.equal(2);
+  });
+
   it('keeps exports from delegates and the audit log from staff', async () => {
     const delegate = await createTestUser(ctx.deps, 'delegate', { memberState: 'BRA' });
     const delegateAuth = `Bearer ${(await createApiToken(ctx.deps, null, delegate.id)).token}`;
