@@ -1,6 +1,6 @@
 // The load benchmark's fixtures: a fresh database (a temporary SQLite folder or a new PostgreSQL
 // database), its seed (through the domain functions), and the real server as a child process.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -149,10 +149,21 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `node --import=tsx server/main.ts` on 127.0.0.1 and waits until /healthz answers. */
+let built = false;
+
+/** Compiles the server as `npm start` does, once per benchmark run. */
+function buildServer(): void {
+  if (built) return;
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`The server did not compile:\n${run.stdout}${run.stderr}`);
+  built = true;
+}
+
+/** Starts the compiled server as `npm start` does, on 127.0.0.1, and waits until /healthz answers. */
 export async function startServer(env: Record<string, string>, options: { cpuProfileDir?: string } = {}): Promise<RunningServer> {
+  buildServer();
   const port = await freePort();
-  const args = [...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []), '--import=tsx', 'server/main.ts'];
+  const args = [...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []), '--enable-source-maps', 'build/server/main.js'];
   const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, HOST: '127.0.0.1', PORT: String(port) };
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -3,8 +3,8 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import multer from 'multer';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Deps } from './domain/deps.js';
+import { PROJECT_ROOT } from './paths.js';
 import { apiV1 } from './http/api/v1.js';
 import { configurePassport } from './http/auth.js';
 import { healthRoutes } from './http/health.js';
@@ -25,8 +25,7 @@ import { receiptPages } from './http/pages/receipts.js';
 import { resultPages } from './http/pages/results.js';
 import { surveyPages } from './http/pages/surveys.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const VIEWS = path.join(ROOT, 'views');
+const VIEWS = path.join(PROJECT_ROOT, 'views');
 
 /**
  * EJS as Express would call it, with includes named from the views folder ('/partials/header'):
@@ -67,7 +66,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
       strictTransportSecurity: config.secureCookies,
     }),
   );
-  app.use('/static', express.static(path.join(ROOT, 'public'), { maxAge: config.env === 'production' ? '1d' : 0 }));
+  app.use('/static', express.static(path.join(PROJECT_ROOT, 'public'), { maxAge: config.env === 'production' ? '1d' : 0 }));
   app.use(healthRoutes(deps));
   app.use('/api/v1', apiV1(deps));
 

@@ -1,20 +1,30 @@
 // The one place that knows SQLite from PostgreSQL.
 import { mkdirSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import knex, { type Knex } from 'knex';
 import type { DatabaseConfig } from '../config.js';
 
 export type Db = Knex;
 
+// db/migrations beside server/, in the sources or in the compiled build alike.
 const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
 
+/**
+ * The migrations under the names they are recorded by (`….ts`), whether they run from the
+ * TypeScript sources or compiled (`….js`): a database migrated by one is up to date for the other.
+ */
+const migrationSource: Knex.MigrationSource<string> = {
+  async getMigrations() {
+    return (await readdir(MIGRATIONS_DIR)).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
+  },
+  getMigrationName: (file) => file.replace(/\.js$/, '.ts'),
+  getMigration: (file) => import(pathToFileURL(path.join(MIGRATIONS_DIR, file)).href) as Promise<Knex.Migration>,
+};
+
 export function knexConfig(database: DatabaseConfig, options: { searchPath?: string } = {}): Knex.Config {
-  const migrations: Knex.MigratorConfig = {
-    directory: MIGRATIONS_DIR,
-    loadExtensions: ['.ts'],
-    tableName: 'knex_migrations',
-  };
+  const migrations: Knex.MigratorConfig = { migrationSource, tableName: 'knex_migrations' };
   if (database.client === 'pg') {
     return {
       client: 'pg',
