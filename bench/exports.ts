@@ -32,6 +32,7 @@ import {
   type SeedPlan, type SeededSurvey, type ServerProcess,
 } from './exports-setup.js';
 import { PG_ADMIN_URL, ROOT, signIn } from './load-setup.js';
+import { bounded } from './bounded.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -68,13 +69,7 @@ const load = (): string => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const mb = (bytes: number): number => bytes / 2 ** 20;
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const cleanups = new Set<() => Promise<void>>();
-async function cleanUp(): Promise<void> {
-  for (const fn of [...cleanups].reverse()) {
-    cleanups.delete(fn);
-    await fn().catch((error: unknown) => console.error('Clean-up failed:', error));
-  }
-}
+const cleanups = bounded(TIME_LIMIT_MS);
 
 interface Place {
   readonly dataDir: string;
@@ -339,14 +334,6 @@ function printReports(reports: readonly SurveyReport[]): void {
 }
 
 async function main(): Promise<void> {
-  const limit = setTimeout(() => {
-    console.error(`Time limit of ${TIME_LIMIT_MS / 1000} s reached; stopping.`);
-    void cleanUp().finally(() => process.exit(3));
-  }, TIME_LIMIT_MS);
-  limit.unref();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-  }
   console.log(`Node ${process.version}, ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ''}; load average ${load()}`);
   const keep = args.keep !== undefined;
   const root = keep ? path.resolve(args.keep!) : mkdtempSync(path.join(os.tmpdir(), 'cb-exports-'));
@@ -357,8 +344,7 @@ async function main(): Promise<void> {
     reports.push(await measureSurvey('200 Member States', args.pg ? 'PostgreSQL' : 'SQLite', realisticPlace, REALISTIC, keep, RUNS, TARGET_TTFB_MS.realistic));
     reports.push(await measureSurvey(`${LARGE} participants`, 'SQLite', placeIn(path.join(root, `large-${LARGE}`)), LARGE_PLAN, keep, LARGE_EXPORT_RUNS, TARGET_TTFB_MS.large));
   } finally {
-    await cleanUp();
-    clearTimeout(limit);
+    await cleanups.finish();
   }
   printReports(reports);
 }

@@ -15,6 +15,7 @@ import {
   cpuTimeMs, createBenchDatabase, PG_ADMIN_URL, seedBench, SIGN_IN_PASSWORD, signIn, startServer,
   type BenchDatabase, type Engine, type RunningServer, type Seeded,
 } from './load-setup.js';
+import { bounded } from './bounded.js';
 
 interface PhaseFigures {
   readonly name: string;
@@ -236,13 +237,7 @@ async function checkDatabase(database: BenchDatabase, seeded: Seeded, acknowledg
   return { problems, notes };
 }
 
-const cleanups = new Set<() => Promise<void>>();
-async function cleanUp(): Promise<void> {
-  for (const fn of [...cleanups].reverse()) {
-    cleanups.delete(fn);
-    await fn().catch((error: unknown) => console.error('Clean-up failed:', error));
-  }
-}
+const cleanups = bounded(TIME_LIMIT_MS);
 
 async function runEngine(engine: Engine): Promise<EngineReport> {
   console.log(`\n== ${engine === 'pg' ? 'PostgreSQL' : 'SQLite'}: seeding ${MEMBERS} Member States, delegates and tokens...`);
@@ -305,20 +300,11 @@ function printReports(reports: readonly EngineReport[]): void {
 }
 
 async function main(): Promise<void> {
-  const limit = setTimeout(() => {
-    console.error(`Time limit of ${TIME_LIMIT_MS / 1000} s reached; stopping.`);
-    void cleanUp().finally(() => process.exit(3));
-  }, TIME_LIMIT_MS);
-  limit.unref();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-  }
   const reports: EngineReport[] = [];
   try {
     for (const engine of ENGINES) reports.push(await runEngine(engine));
   } finally {
-    await cleanUp();
-    clearTimeout(limit);
+    await cleanups.finish();
   }
   printReports(reports);
   process.exitCode = reports.some((r) => r.problems.length > 0) ? 1 : 0;
