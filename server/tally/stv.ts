@@ -24,6 +24,11 @@ const EXCLUDED = 2;
 
 type MutableStage = { -readonly [K in keyof StvStage]: StvStage[K] } & { elected: OptionIndex[] };
 
+/** A stage before anything happened in it; its action may still change (a surplus or an exclusion). */
+function newStage(round: number, action: StvStage['action']): MutableStage {
+  return { round, action, option: null, surplus: 0, votes: [], transfers: null, elected: [], excluded: [], exhausted: 0, lost: 0 };
+}
+
 export function droopQuota(valid: number, seats: number): number {
   return Math.floor(valid / (seats + 1)) + 1;
 }
@@ -157,18 +162,7 @@ export function countStv(
     return { to, exhausted: toExhausted, lost: 0 };
   };
 
-  const first: MutableStage = {
-    round: 1,
-    action: 'first-count',
-    option: null,
-    surplus: 0,
-    votes: [],
-    transfers: null,
-    elected: [],
-    excluded: [],
-    exhausted: 0,
-    lost: 0,
-  };
+  const first = newStage(1, 'first-count');
   closeStage(first);
 
   while (winners.length < seats && continuingCount > 0) {
@@ -179,18 +173,7 @@ export function countStv(
       elect(rest, last, last.round);
       break;
     }
-    const stage: MutableStage = {
-      round: stages.length + 1,
-      action: 'surplus',
-      option: null,
-      surplus: 0,
-      votes: [],
-      transfers: null,
-      elected: [],
-      excluded: [],
-      exhausted: 0,
-      lost: 0,
-    };
+    const stage = newStage(stages.length + 1, 'surplus');
     if (pending.length > 0) {
       let chosenAt = 0;
       for (let i = 1; i < pending.length; i++) {
