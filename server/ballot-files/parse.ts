@@ -47,6 +47,27 @@ const RETURN = 13;
 interface Cursor {
   pos: number;
   line: number;
+  /** Set by atNextLine: where the current line's text ends (before any \r), and its \n. */
+  lineEnd: number;
+  end: number;
+}
+
+/** Moves the cursor past empty lines to the next line with text; false at the end of the text. */
+function atNextLine(text: string, cursor: Cursor): boolean {
+  while (cursor.pos < text.length) {
+    let end = text.indexOf('\n', cursor.pos);
+    if (end < 0) end = text.length;
+    let lineEnd = end;
+    if (lineEnd > cursor.pos && text.charCodeAt(lineEnd - 1) === RETURN) lineEnd--;
+    if (lineEnd > cursor.pos) {
+      cursor.lineEnd = lineEnd;
+      cursor.end = end;
+      return true;
+    }
+    cursor.pos = end + 1;
+    cursor.line++;
+  }
+  return false;
 }
 
 /** Reads one quoted-or-not record at cursor.pos (RFC 4180), moving the cursor past its end. */
@@ -108,23 +129,12 @@ function readQuotedRecord(text: string, cursor: Cursor): string[] {
 
 /** Reads the next record; null at the end of the text. Empty lines are skipped. */
 function readRecord(text: string, cursor: Cursor): string[] | null {
-  while (cursor.pos < text.length) {
-    let end = text.indexOf('\n', cursor.pos);
-    if (end < 0) end = text.length;
-    let lineEnd = end;
-    if (lineEnd > cursor.pos && text.charCodeAt(lineEnd - 1) === RETURN) lineEnd--;
-    if (lineEnd === cursor.pos) {
-      cursor.pos = end + 1;
-      cursor.line++;
-      continue;
-    }
-    const line = text.slice(cursor.pos, lineEnd);
-    if (line.includes('"')) return readQuotedRecord(text, cursor);
-    cursor.pos = end + 1;
-    cursor.line++;
-    return line.split(',');
-  }
-  return null;
+  if (!atNextLine(text, cursor)) return null;
+  const line = text.slice(cursor.pos, cursor.lineEnd);
+  if (line.includes('"')) return readQuotedRecord(text, cursor);
+  cursor.pos = cursor.end + 1;
+  cursor.line++;
+  return line.split(',');
 }
 
 interface Header {
@@ -174,7 +184,7 @@ function parseCount(cell: string): number {
  */
 export function parseBallotFile(input: string, declaredOptions: readonly string[] = []): ParsedBallotFile {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const cursor: Cursor = { pos: 0, line: 1 };
+  const cursor: Cursor = { pos: 0, line: 1, lineEnd: 0, end: 0 };
   const { countColumn, rankColumns, width } = readHeader(readRecord(text, cursor));
   const rankCount = rankColumns.length;
   const nameIndex = new Map<string, number>();
@@ -244,17 +254,9 @@ export function parseBallotFile(input: string, declaredOptions: readonly string[
   // Position of the next double quote in the text (text.length when there is none left).
   let nextQuote = -1;
 
-  while (cursor.pos < text.length) {
+  while (atNextLine(text, cursor)) {
     const line = cursor.line;
-    let end = text.indexOf('\n', cursor.pos);
-    if (end < 0) end = text.length;
-    let lineEnd = end;
-    if (lineEnd > cursor.pos && text.charCodeAt(lineEnd - 1) === RETURN) lineEnd--;
-    if (lineEnd === cursor.pos) {
-      cursor.pos = end + 1;
-      cursor.line++;
-      continue;
-    }
+    const { lineEnd, end } = cursor;
     rows++;
     if (nextQuote < cursor.pos) {
       nextQuote = text.indexOf('"', cursor.pos);
