@@ -1,4 +1,3 @@
-import ejs from 'ejs';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import multer from 'multer';
@@ -10,6 +9,7 @@ import { configurePassport } from './http/auth.js';
 import { healthRoutes } from './http/health.js';
 import { csrf } from './http/middleware/csrf.js';
 import { notFound, renderErrors } from './http/middleware/errors.js';
+import { createViews } from './http/views.js';
 import { locale } from './http/middleware/locale.js';
 import { sessions } from './http/middleware/session.js';
 import { createSignInThrottle, type ThrottlePolicy } from './http/middleware/sign-in-throttle.js';
@@ -27,16 +27,6 @@ import { surveyPages } from './http/pages/surveys.js';
 
 const VIEWS = path.join(PROJECT_ROOT, 'views');
 
-/**
- * EJS as Express would call it, with includes named from the views folder ('/partials/header'):
- * a relative include makes EJS look for the file on disk at every render, which showed in the
- * page views' profile.
- */
-function renderView(file: string, data: object, done: (err: Error | null, html?: string) => void): void {
-  const settings = (data as { settings?: Record<string, unknown> }).settings ?? {};
-  ejs.renderFile(file, data, { root: VIEWS, cache: Boolean(settings['view cache']) }, done as (err: Error | null, html: string) => void);
-}
-
 export interface AppOptions {
   readonly throttle?: ThrottlePolicy;
 }
@@ -48,7 +38,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.set('trust proxy', config.trustProxy);
   app.set('view engine', 'ejs');
   app.set('views', VIEWS);
-  app.engine('ejs', renderView);
+  app.engine('ejs', createViews(VIEWS, config.env !== 'development').render);
   app.disable('x-powered-by');
 
   app.use(
