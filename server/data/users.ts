@@ -10,6 +10,7 @@ export interface UserRow {
   readonly role: Role;
   readonly member_state_id: number | null;
   readonly member_state_iso3: string | null;
+  readonly member_state_status: 'member' | 'observer' | null;
   readonly language: Language;
   readonly password_hash: string | null;
   readonly is_disabled: boolean;
@@ -28,7 +29,7 @@ export interface UserFields {
 function selectUsers(db: Knex) {
   return db('users')
     .leftJoin('member_states', 'member_states.id', 'users.member_state_id')
-    .select('users.*', 'member_states.iso3 as member_state_iso3');
+    .select('users.*', 'member_states.iso3 as member_state_iso3', 'member_states.status as member_state_status');
 }
 
 function fromRow(r: Record<string, unknown>): UserRow {

@@ -260,7 +260,7 @@ export type SignedInActor = Actor & { displayName: string; language: Language };
 /** The acting user a row stands for; null when the account is disabled or gone. */
 export function actorFromUser(u: UserRow | undefined): SignedInActor | null {
   if (!u || u.is_disabled) return null;
-  return { userId: u.id, email: u.email, role: u.role, memberStateId: u.member_state_id, memberStateIso3: u.member_state_iso3, displayName: u.display_name, language: u.language };
+  return { userId: u.id, email: u.email, role: u.role, memberStateId: u.member_state_id, memberStateIso3: u.member_state_iso3, memberStateStatus: u.member_state_status, displayName: u.display_name, language: u.language };
 }
 
 /** The acting user for a signed-in session or a token; null when disabled or gone. */

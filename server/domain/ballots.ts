@@ -70,9 +70,12 @@ export async function ballotTarget(deps: Deps, actor: Actor, surveyId: number, m
   } else {
     throw new AppError('forbidden', 'errors.forbidden');
   }
-  const ms = await findMemberStateById(readsOf(deps), target);
-  if (!ms) throw new AppError('not_found', 'errors.notFound');
-  if (ms.status !== 'member') throw new AppError('forbidden', 'errors.observerCannotVote');
+  // A delegate's Member State was read with the account, at the start of this request.
+  const status = actor.role === 'delegate' && actor.memberStateStatus !== undefined
+    ? actor.memberStateStatus
+    : (await findMemberStateById(readsOf(deps), target))?.status;
+  if (!status) throw new AppError('not_found', 'errors.notFound');
+  if (status !== 'member') throw new AppError('forbidden', 'errors.observerCannotVote');
   return { survey, memberStateId: target };
 }
 

@@ -24,6 +24,8 @@ export interface Actor {
   readonly role: Role;
   readonly memberStateId: number | null;
   readonly memberStateIso3: string | null;
+  /** Read with the account, when it was: whether the Member State may vote. */
+  readonly memberStateStatus?: 'member' | 'observer' | null;
 }
 
 /** The operator at the command line or the server itself at start-up. */
