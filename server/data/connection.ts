@@ -86,6 +86,13 @@ export async function migrateToLatest(db: Db): Promise<void> {
   await db.migrate.latest();
 }
 
+/** Which database a connection pool reaches: the same for a writer and its readers. */
+export function databaseKey(db: Db): string {
+  const config = db.client.config as Knex.Config & { connection?: { filename?: string } | string; searchPath?: string | string[] };
+  if (config.client === 'pg') return `pg ${String(config.connection)} ${String(config.searchPath ?? '')}`;
+  return `sqlite ${typeof config.connection === 'object' ? config.connection.filename : ''}`;
+}
+
 export function isPostgres(db: Db): boolean {
   return db.client.config.client === 'pg';
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { bumpContentVersion } from './surveys.js';
 
 export type MemberStateStatus = 'member' | 'observer';
 
@@ -46,4 +47,6 @@ export async function insertMemberState(db: Knex, fields: MemberStateFields, now
 
 export async function updateMemberState(db: Knex, id: number, fields: MemberStateFields, now: string): Promise<void> {
   await db('member_states').where({ id }).update({ ...fields, updated_at: now });
+  // Options proposed by a Member State show its code.
+  await bumpContentVersion(db);
 }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Localised, Question, Survey, SurveyOption, SurveyStatus } from '../domain/surveys/model.js';
 import type { Method } from '../tally/index.js';
-import { toBoolean } from './connection.js';
+import { databaseKey, toBoolean } from './connection.js';
 
 type Row = Record<string, unknown>;
 
@@ -61,10 +61,58 @@ async function loadQuestions(db: Knex, surveyIds: number[]): Promise<Map<number,
   return byS;
 }
 
+/**
+ * Questions and options of surveys read outside a transaction, per database and survey, with the
+ * content version they were read at: they change only when the version does.
+ */
+const questionsCache = new Map<string, { version: string; questions: readonly Question[] }>();
+const QUESTIONS_CACHED = 500;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+async function contentVersion(db: Knex): Promise<string> {
+  return String((await db('content_version').where({ id: 1 }).first('version'))?.version);
+}
+
+/**
+ * Whatever writes questions or options, or the Member State codes options show, moves the
+ * content version after writing (in the same transaction when there is one), so that no process
+ * keeps them from before: a survey read between the two is not kept (see findSurvey).
+ */
+export async function bumpContentVersion(db: Knex): Promise<void> {
+  await db('content_version').where({ id: 1 }).increment('version', 1);
+}
+
+/**
+ * A survey with its questions and options. Outside a transaction the questions and options come
+ * from memory when the content version read with the survey says they have not changed; the
+ * survey's own row (status, closing time) is read every time.
+ */
 export async function findSurvey(db: Knex, id: number): Promise<Survey | undefined> {
-  const r = await db('surveys').where({ id }).first();
+  if (db.isTransaction) {
+    const r = await db('surveys').where({ id }).first();
+    return r ? toSurvey(r, (await loadQuestions(db, [id])).get(id) ?? []) : undefined;
+  }
+  const r = await db('surveys').where('surveys.id', id)
+    .first('surveys.*', db('content_version').where('content_version.id', 1).select('version').as('content_version'));
   if (!r) return undefined;
-  return toSurvey(r, (await loadQuestions(db, [id])).get(id) ?? []);
+  const version = String(r.content_version);
+  const key = `${databaseKey(db)} ${id}`;
+  const cached = questionsCache.get(key);
+  if (cached && cached.version === version) return toSurvey(r, cached.questions as Question[]);
+  const questions = deepFreeze((await loadQuestions(db, [id])).get(id) ?? []);
+  // Kept only if nothing changed while they were read.
+  if (await contentVersion(db) === version) {
+    if (questionsCache.size >= QUESTIONS_CACHED) questionsCache.clear();
+    questionsCache.set(key, { version, questions });
+  }
+  return toSurvey(r, questions);
 }
 
 /** Only what decides whether a survey takes ballots at a given moment, in one query. */
@@ -97,28 +145,36 @@ export async function transitionSurvey(db: Knex, id: number, from: SurveyStatus,
 
 export async function insertQuestion(db: Knex, fields: Row): Promise<number> {
   const [row] = await db('questions').insert(fields).returning('id');
+  await bumpContentVersion(db);
   return Number(typeof row === 'object' ? row.id : row);
 }
 
 export async function updateQuestion(db: Knex, id: number, fields: Row): Promise<void> {
   await db('questions').where({ id }).update(fields);
+  await bumpContentVersion(db);
 }
 
 export async function deleteQuestions(db: Knex, ids: number[]): Promise<void> {
-  if (ids.length) await db('questions').whereIn('id', ids).del();
+  if (ids.length === 0) return;
+  await db('questions').whereIn('id', ids).del();
+  await bumpContentVersion(db);
 }
 
 export async function insertOption(db: Knex, fields: Row): Promise<number> {
   const [row] = await db('options').insert(fields).returning('id');
+  await bumpContentVersion(db);
   return Number(typeof row === 'object' ? row.id : row);
 }
 
 export async function updateOption(db: Knex, id: number, fields: Row): Promise<void> {
   await db('options').where({ id }).update(fields);
+  await bumpContentVersion(db);
 }
 
 export async function deleteOptions(db: Knex, ids: number[]): Promise<void> {
-  if (ids.length) await db('options').whereIn('id', ids).del();
+  if (ids.length === 0) return;
+  await db('options').whereIn('id', ids).del();
+  await bumpContentVersion(db);
 }
 
 export async function maxOptionPosition(db: Knex, questionId: number): Promise<number> {
