@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
-import { openDatabase } from '../server/data/connection.js';
+import { migrateToLatest, openDatabase } from '../server/data/connection.js';
 import type { Survey } from '../server/domain/surveys/model.js';
 import { currentSurveyInput } from '../db/seeds/demo-content.js';
 import {
@@ -163,7 +163,16 @@ async function seeded(place: Place, plan: SeedPlan, keep: boolean): Promise<Seed
   const fingerprint = `${plan.seed}/${plan.memberStates}`;
   if (keep && !place.databaseUrl && existsSync(marker)) {
     const kept = JSON.parse(readFileSync(marker, 'utf8')) as SeededSurvey & { fingerprint: string };
-    if (kept.fingerprint === fingerprint) return { ...kept, reused: true };
+    if (kept.fingerprint === fingerprint) {
+      // Kept by an earlier version of the code: brought to the schema this one expects.
+      const db = openDatabase(loadConfig(place.env).database);
+      try {
+        await migrateToLatest(db);
+      } finally {
+        await db.destroy();
+      }
+      return { ...kept, reused: true };
+    }
   }
   if (!place.databaseUrl) {
     rmSync(place.dataDir, { recursive: true, force: true });
