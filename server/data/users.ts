@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Language } from '../i18n/languages.js';
 import type { Role } from '../domain/deps.js';
-import { toBoolean } from './connection.js';
+import { isPostgres, toBoolean } from './connection.js';
 
 export interface UserRow {
   readonly id: number;
@@ -54,6 +54,23 @@ export async function listUsers(db: Knex): Promise<UserRow[]> {
 export async function findUserById(db: Knex, id: number): Promise<UserRow | undefined> {
   const r = await selectUsers(db).where('users.id', id).first();
   return r ? fromRow(r) : undefined;
+}
+
+/**
+ * A session's stored data and, when someone is signed in to it, their account, in one query: a
+ * page view needs both. Expired sessions are not found. The sessions table is the session store's.
+ */
+export async function findSessionWithUser(db: Knex, sid: string, now: Date): Promise<{ sess: unknown; user: UserRow | undefined } | undefined> {
+  const pg = isPostgres(db);
+  const r = await db('sessions as s')
+    .leftJoin('users', 'users.id', pg ? db.raw("(s.sess::json #>> '{passport,user}')::integer") : db.raw("json_extract(s.sess, '$.passport.user')"))
+    .leftJoin('member_states', 'member_states.id', 'users.member_state_id')
+    .where('s.sid', sid)
+    .andWhereRaw(pg ? 'CAST(? as timestamp with time zone) <= s.expired' : 'datetime(?) <= datetime(s.expired)', [now.toISOString()])
+    .first('s.sess', 'users.*', 'member_states.iso3 as member_state_iso3', 'member_states.status as member_state_status');
+  if (!r) return undefined;
+  const { sess, ...user } = r as Record<string, unknown>;
+  return { sess, user: user.id == null ? undefined : fromRow(user) };
 }
 
 /** The user an active (not revoked) API token belongs to, in one query. */

@@ -1,6 +1,8 @@
 import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
-import { findUserByEmail, loadActor } from '../domain/accounts.js';
+import type { Request } from 'express';
+import { actorFromUser, findUserByEmail, loadActor, type SignedInActor } from '../domain/accounts.js';
+import { accountReadWith } from './middleware/session.js';
 import type { Deps } from '../domain/deps.js';
 import { verifyPassword } from '../domain/secrets.js';
 
@@ -18,8 +20,11 @@ export function configurePassport(deps: Deps): passport.PassportStatic {
     }),
   );
   p.serializeUser((user, done) => done(null, user.userId));
-  p.deserializeUser((id: number, done) => {
-    // A disabled or deleted account is signed out at its next request.
+  p.deserializeUser((req: Request, id: number, done: (err: unknown, user?: SignedInActor | false) => void) => {
+    // A disabled or deleted account is signed out at its next request: the account is read
+    // afresh for each request, with the session when it could be.
+    const account = accountReadWith(req);
+    if (account && account.id === id) return done(null, actorFromUser(account) ?? false);
     loadActor(deps, id).then((actor) => done(null, actor ?? false), done);
   });
   return p as unknown as passport.PassportStatic;

@@ -40,4 +40,23 @@ describe('sessions', () => {
     expect(after.status).to.equal(303);
     expect(after.headers.location).to.match(/^\/sign-in/);
   });
+
+  it('reads a signed-in session and its account in one query', async () => {
+    const user = await createTestUser(ctx.deps, 'staff');
+    const agent = await signIn(app, user.email);
+    const sql: string[] = [];
+    const record = (q: { sql: string }) => sql.push(q.sql);
+    const pools = [...new Set([ctx.db, ctx.deps.readDb ?? ctx.db])];
+    for (const pool of pools) pool.on('query', record);
+    try {
+      expect((await agent.get('/')).text).to.contain(user.displayName);
+    } finally {
+      for (const pool of pools) pool.off('query', record);
+    }
+    const reads = sql.filter((q) => /^select/i.test(q));
+    const sessionReads = reads.filter((q) => /sessions/.test(q));
+    expect(sessionReads).to.have.length(1);
+    expect(sessionReads[0]).to.match(/join ["`]users["`]/);
+    expect(reads.filter((q) => /from ["`]users["`]/.test(q))).to.deep.equal([]);
+  });
 });

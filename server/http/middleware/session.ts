@@ -2,6 +2,7 @@ import { ConnectSessionKnexStore } from 'connect-session-knex';
 import session, { type SessionData } from 'express-session';
 import type { Config } from '../../config.js';
 import type { Db } from '../../data/connection.js';
+import { findSessionWithUser, type UserRow } from '../../data/users.js';
 
 export const SESSION_COOKIE = 'cb.sid';
 const TWELVE_HOURS = 12 * 60 * 60 * 1000;
@@ -16,28 +17,35 @@ const REMEMBERED_TOUCHES = 50_000;
  */
 class SparingStore extends ConnectSessionKnexStore {
   readonly #touched = new Map<string, number>();
-  readonly #reader: Db | undefined;
+  readonly #reads: Db;
+  /** The account read with a session's data, until the session is made for its request. */
+  readonly #accounts = new WeakMap<object, UserRow>();
 
-  /** `reader`: SQLite's read-only connections, so that finding a session does not wait for writes. */
-  constructor(options: ConstructorParameters<typeof ConnectSessionKnexStore>[0], reader: Db | undefined) {
+  /** `reads`: where sessions are read (SQLite's read-only connections, so as not to wait for writes). */
+  constructor(options: ConstructorParameters<typeof ConnectSessionKnexStore>[0] & { knex: Db }, reads: Db | undefined) {
     super(options);
-    this.#reader = reader !== options.knex ? reader : undefined;
+    this.#reads = reads ?? options.knex;
   }
 
+  /** The session's data, with the signed-in account read in the same query (see accountReadWith). */
   override async get(sid: string, callback: (err: unknown, session?: SessionData | null) => void): Promise<SessionData | null> {
-    if (!this.#reader) return super.get(sid, callback);
     try {
       await this.ready;
-      // The store's own query, on SQLite (the only engine with a separate reader).
-      const [row] = await this.#reader.select('sess').from(this.options.tableName).where(this.options.sidFieldName, sid)
-        .andWhereRaw('datetime(?) <= datetime(expired)', [new Date().toISOString()]);
-      const sess = row ? (typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess) as SessionData : null;
+      const found = await findSessionWithUser(this.#reads, sid, new Date());
+      const sess = found ? (typeof found.sess === 'string' ? JSON.parse(found.sess) : found.sess) as SessionData : null;
+      if (sess && found?.user) this.#accounts.set(sess, found.user);
       callback(null, sess);
       return sess;
     } catch (error) {
       callback(error);
       throw error;
     }
+  }
+
+  override createSession(req: Parameters<ConnectSessionKnexStore['createSession']>[0], sess: SessionData) {
+    const account = this.#accounts.get(sess);
+    if (account) readWithSession.set(req, account);
+    return super.createSession(req, sess);
   }
 
   override async touch(sid: string, sess: SessionData, callback?: () => void): Promise<void> {
@@ -67,6 +75,16 @@ class SparingStore extends ConnectSessionKnexStore {
     if (this.#touched.size >= REMEMBERED_TOUCHES) this.#touched.delete(this.#touched.keys().next().value!);
     this.#touched.set(sid, at);
   }
+}
+
+const readWithSession = new WeakMap<object, UserRow>();
+
+/**
+ * The account of the user signed in to the request's session, as read with the session at the
+ * start of this request; undefined when it was not (the caller reads it then).
+ */
+export function accountReadWith(req: object): UserRow | undefined {
+  return readWithSession.get(req);
 }
 
 /** Sessions live in the database, so several instances can share them. */
