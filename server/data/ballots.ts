@@ -123,6 +123,16 @@ export interface CurrentRevisionRow {
 
 const PAGE = 5000;
 
+/** A survey's ballots at their current revisions, with their Member States: b, r and m. */
+function currentRevisions(db: Knex, surveyId: number) {
+  return db('ballots as b')
+    .join('member_states as m', 'm.id', 'b.member_state_id')
+    .join('ballot_revisions as r', function () {
+      this.on('r.ballot_id', '=', 'b.id').andOn('r.revision', '=', 'b.current_revision');
+    })
+    .where('b.survey_id', surveyId);
+}
+
 /**
  * Every current revision of a survey in Member State order, read a page at a time (keyset on the
  * ISO code), so that memory stays flat however many ballots there are.
@@ -130,12 +140,7 @@ const PAGE = 5000;
 export async function* iterateCurrentRevisions(db: Knex, surveyId: number): AsyncGenerator<CurrentRevisionRow> {
   let after = '';
   for (;;) {
-    const rows: Row[] = await db('ballots as b')
-      .join('member_states as m', 'm.id', 'b.member_state_id')
-      .join('ballot_revisions as r', function () {
-        this.on('r.ballot_id', '=', 'b.id').andOn('r.revision', '=', 'b.current_revision');
-      })
-      .where('b.survey_id', surveyId)
+    const rows: Row[] = await currentRevisions(db, surveyId)
       .andWhere('m.iso3', '>', after)
       .orderBy('m.iso3')
       .limit(PAGE)
@@ -171,12 +176,7 @@ export async function groupCurrentAnswers(db: Knex, surveyId: number, questionId
     : isPostgres(db)
       ? db.raw(`case when strpos(r.answers, '"comment"') > 0 then (r.answers::jsonb ${questionIds.map(() => '#- ?::text[]').join(' ')})::text else r.answers end`, questionIds.map((id) => `{${id},comment}`))
       : db.raw(`case when instr(r.answers, '"comment"') > 0 then json_remove(r.answers, ${questionIds.map(() => '?').join(', ')}) else r.answers end`, questionIds.map((id) => `$."${id}".comment`));
-  const rows: Row[] = await db('ballots as b')
-    .join('member_states as m', 'm.id', 'b.member_state_id')
-    .join('ballot_revisions as r', function () {
-      this.on('r.ballot_id', '=', 'b.id').andOn('r.revision', '=', 'b.current_revision');
-    })
-    .where('b.survey_id', surveyId)
+  const rows: Row[] = await currentRevisions(db, surveyId)
     .groupBy('answers_counted')
     .orderBy('first_iso3')
     .select(db.raw('? as answers_counted', [withoutComments]), db.raw('count(*) as ballots'), db.raw('min(m.iso3) as first_iso3'));
@@ -204,12 +204,7 @@ export type ExportedRevision = readonly [string, string, number, string, Channel
  */
 export async function* pagesOfCurrentRevisions(db: Knex, surveyId: number): AsyncGenerator<readonly ExportedRevision[]> {
   const page = async (after: string): Promise<string> => {
-    const rows = db('ballots as b')
-      .join('member_states as m', 'm.id', 'b.member_state_id')
-      .join('ballot_revisions as r', function () {
-        this.on('r.ballot_id', '=', 'b.id').andOn('r.revision', '=', 'b.current_revision');
-      })
-      .where('b.survey_id', surveyId)
+    const rows = currentRevisions(db, surveyId)
       .andWhere('m.iso3', '>', after)
       .orderBy('m.iso3')
       .limit(EXPORT_PAGE)
