@@ -31,7 +31,7 @@ import {
   ADMIN_EMAIL, ADMIN_PASSWORD, cpuTimeOf, partialRanking, rssOf, sampleRss, seedSurvey, startServerProcess,
   type SeedPlan, type SeededSurvey, type ServerProcess,
 } from './exports-setup.js';
-import { PG_ADMIN_URL, ROOT, signIn } from './load-setup.js';
+import { PG_ADMIN_URL, ROOT, serverEnv, signIn } from './load-setup.js';
 import { bounded } from './bounded.js';
 
 const { values: args } = parseArgs({
@@ -80,17 +80,7 @@ interface Place {
 /** The environment the server and the bench's processes share for one database. */
 function placeIn(dataDir: string, databaseUrl?: string): Place {
   mkdirSync(dataDir, { recursive: true });
-  const env: Record<string, string> = {
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    SESSION_SECRET: randomBytes(24).toString('hex'),
-    // Plain HTTP to 127.0.0.1 that says it came through an HTTPS proxy, so the production session
-    // cookie (Secure) is set, as it would be behind one.
-    TRUST_PROXY: '1',
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-  };
-  return { dataDir, env, ...(databaseUrl ? { databaseUrl } : {}) };
+  return { dataDir, env: serverEnv(dataDir, databaseUrl), ...(databaseUrl ? { databaseUrl } : {}) };
 }
 
 /** A new PostgreSQL database next to DATABASE_URL's, dropped at clean-up. */

@@ -34,10 +34,9 @@ export interface BenchDatabase {
   remove(): Promise<void>;
 }
 
-/** A database nobody else uses: a new folder for SQLite, a new database for PostgreSQL. */
-export async function createBenchDatabase(engine: Engine, pgAdminUrl: string): Promise<BenchDatabase> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'cb-load-'));
-  const env: Record<string, string> = {
+/** The environment a benchmark's server and its own processes share for one data folder. */
+export function serverEnv(dataDir: string, databaseUrl?: string): Record<string, string> {
+  return {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
@@ -45,7 +44,14 @@ export async function createBenchDatabase(engine: Engine, pgAdminUrl: string): P
     // The benchmark speaks plain HTTP to 127.0.0.1 and says it came through an HTTPS proxy, so the
     // production session cookie (Secure) is set, as it would be behind one.
     TRUST_PROXY: '1',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
+}
+
+/** A database nobody else uses: a new folder for SQLite, a new database for PostgreSQL. */
+export async function createBenchDatabase(engine: Engine, pgAdminUrl: string): Promise<BenchDatabase> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cb-load-'));
+  const env = serverEnv(dataDir);
   let dropDatabase = async () => {};
   if (engine === 'pg') {
     const name = `bench_${randomBytes(6).toString('hex')}`;
