@@ -7,17 +7,9 @@ import type { Survey } from '../../server/domain/surveys/model.js';
 import type { Actor } from '../../server/domain/deps.js';
 import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
+import { rejection } from '../helpers/errors.js';
 import { actorOf, createTestSurvey } from '../helpers/surveys.js';
 
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('domain/ballots', () => {
   let ctx: TestContext;

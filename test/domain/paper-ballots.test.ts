@@ -2,23 +2,14 @@ import { expect } from 'chai';
 import { submitBallot } from '../../server/domain/ballots.js';
 import { verifyAuditChain } from '../../server/domain/audit.js';
 import type { Actor } from '../../server/domain/deps.js';
-import { AppError } from '../../server/domain/errors.js';
 import { enterPaperBallot, importPaperBallots } from '../../server/domain/paper-ballots.js';
 import { closeSurvey, openSurvey } from '../../server/domain/surveys/lifecycle.js';
 import type { Survey } from '../../server/domain/surveys/model.js';
 import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
+import { rejection } from '../helpers/errors.js';
 import { actorOf, createTestSurvey } from '../helpers/surveys.js';
 
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 const HEADER = 'iso3,channel,q1_rank_1,q1_rank_2,q2_rank_1,q2_rank_2,q2_rank_3,q2_rank_4,comments';
 const csv = (...rows: string[]) => [HEADER, ...rows].join('\n');
