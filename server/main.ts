@@ -1,7 +1,7 @@
 // Start-up only: configuration, database (migrated to the latest schema), app, listen, clean shutdown.
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { migrateToLatest, openDatabase, openReadPool } from './data/connection.js';
+import { closeReadPool, migrateToLatest, openDatabase, openReadPool } from './data/connection.js';
 import { issueSetupLinkIfEmpty } from './domain/accounts.js';
 import { systemClock } from './domain/clock.js';
 
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   }
   const db = openDatabase(config.database);
   await migrateToLatest(db);
-  const readDb = openReadPool(config.database, db);
+  const readDb = await openReadPool(config.database, db);
   const deps = { db, readDb, clock: systemClock, config };
   const app = await createApp(deps);
   const server = app.listen(config.port, config.host, () => {
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   }
   const shutdown = () => {
     server.close(() => {
-      Promise.allSettled([db.destroy(), readDb === db ? null : readDb.destroy()]).finally(() => process.exit(0));
+      closeReadPool(readDb, db).then(() => db.destroy()).finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { isPostgres } from './connection.js';
+import { rawRows } from './raw-reads.js';
 
 export type Channel = 'web' | 'api' | 'paper' | 'note-verbale';
 
@@ -75,8 +76,16 @@ export async function insertRevision(db: Knex, row: {
   await db('ballot_revisions').insert(row);
 }
 
+/** Read at every view of a ballot page, so written out for rawRows; the same columns as `revisions`. */
+const CURRENT_REVISION = `select r.*, b.survey_id, b.member_state_id, m.iso3
+  from ballot_revisions as r
+  join ballots as b on b.id = r.ballot_id
+  join member_states as m on m.id = b.member_state_id
+  where b.survey_id = ? and b.member_state_id = ? and r.revision = b.current_revision
+  limit 1`;
+
 export async function findCurrentRevision(db: Knex, surveyId: number, memberStateId: number): Promise<RevisionRow | undefined> {
-  const r = await revisions(db).where({ 'b.survey_id': surveyId, 'b.member_state_id': memberStateId }).whereRaw('r.revision = b.current_revision').first();
+  const [r] = await rawRows(db, CURRENT_REVISION, [surveyId, memberStateId]);
   return r ? toRevision(r) : undefined;
 }
 

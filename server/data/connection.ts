@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import knex, { type Knex } from 'knex';
 import type { DatabaseConfig } from '../config.js';
+import { directReadersOf, readDirectlyFor, SqliteReaders } from './raw-reads.js';
 
 export type Db = Knex;
 
@@ -58,17 +59,18 @@ export function openDatabase(database: DatabaseConfig, options: { searchPath?: s
   return knex(knexConfig(database, options));
 }
 
-/** Read-only connections beside SQLite's one writer. */
+/** Read-only connections beside SQLite's one writer: through knex, and through the driver. */
 const SQLITE_READERS = 4;
+const SQLITE_DIRECT_READERS = 2;
 
 /**
  * Connections for reads that need not queue behind a write. SQLite in WAL mode lets other
  * connections read while the one writer writes, and each read sees every transaction committed
  * before it began; PostgreSQL's pool already runs reads side by side, so its pool serves.
  */
-export function openReadPool(database: DatabaseConfig, writer: Db): Db {
+export async function openReadPool(database: DatabaseConfig, writer: Db): Promise<Db> {
   if (database.client !== 'sqlite3' || database.filename === ':memory:') return writer;
-  return knex({
+  const pool = knex({
     client: 'sqlite3',
     connection: { filename: database.filename },
     useNullAsDefault: true,
@@ -80,6 +82,14 @@ export function openReadPool(database: DatabaseConfig, writer: Db): Db {
       },
     },
   });
+  readDirectlyFor(pool, await SqliteReaders.open(database.filename, SQLITE_DIRECT_READERS));
+  return pool;
+}
+
+/** Closes what openReadPool opened (nothing when it handed back the writer). */
+export async function closeReadPool(pool: Db, writer: Db): Promise<void> {
+  if (pool === writer) return;
+  await Promise.all([pool.destroy(), directReadersOf(pool)?.close()]);
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

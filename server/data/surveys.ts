@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Localised, Question, Survey, SurveyOption, SurveyStatus } from '../domain/surveys/model.js';
 import type { Method } from '../tally/index.js';
 import { databaseKey, toBoolean } from './connection.js';
+import { rawRows } from './raw-reads.js';
 
 type Row = Record<string, unknown>;
 
@@ -94,13 +95,16 @@ export async function bumpContentVersion(db: Knex): Promise<void> {
  * from memory when the content version read with the survey says they have not changed; the
  * survey's own row (status, closing time) is read every time.
  */
+/** Read at every page of a survey, so written out for rawRows. */
+const SURVEY_WITH_CONTENT_VERSION = `select surveys.*, (select version from content_version where content_version.id = 1) as content_version
+  from surveys where surveys.id = ? limit 1`;
+
 export async function findSurvey(db: Knex, id: number): Promise<Survey | undefined> {
   if (db.isTransaction) {
     const r = await db('surveys').where({ id }).first();
     return r ? toSurvey(r, (await loadQuestions(db, [id])).get(id) ?? []) : undefined;
   }
-  const r = await db('surveys').where('surveys.id', id)
-    .first('surveys.*', db('content_version').where('content_version.id', 1).select('version').as('content_version'));
+  const [r] = await rawRows(db, SURVEY_WITH_CONTENT_VERSION, [id]);
   if (!r) return undefined;
   const version = String(r.content_version);
   const key = `${databaseKey(db)} ${id}`;

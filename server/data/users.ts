@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Language } from '../i18n/languages.js';
 import type { Role } from '../domain/deps.js';
 import { isPostgres, toBoolean } from './connection.js';
+import { rawRows } from './raw-reads.js';
 
 export interface UserRow {
   readonly id: number;
@@ -61,17 +62,20 @@ export async function findUserById(db: Knex, id: number): Promise<UserRow | unde
  * page view needs both. Expired sessions are not found. The sessions table is the session store's.
  */
 export async function findSessionWithUser(db: Knex, sid: string, now: Date): Promise<{ sess: unknown; user: UserRow | undefined } | undefined> {
-  const pg = isPostgres(db);
-  const r = await db('sessions as s')
-    .leftJoin('users', 'users.id', pg ? db.raw("(s.sess::json #>> '{passport,user}')::integer") : db.raw("json_extract(s.sess, '$.passport.user')"))
-    .leftJoin('member_states', 'member_states.id', 'users.member_state_id')
-    .where('s.sid', sid)
-    .andWhereRaw(pg ? 'CAST(? as timestamp with time zone) <= s.expired' : 'datetime(?) <= datetime(s.expired)', [now.toISOString()])
-    .first('s.sess', 'users.*', 'member_states.iso3 as member_state_iso3', 'member_states.status as member_state_status');
+  const [r] = await rawRows(db, isPostgres(db) ? SESSION_WITH_USER_PG : SESSION_WITH_USER_SQLITE, [sid, now.toISOString()]);
   if (!r) return undefined;
-  const { sess, ...user } = r as Record<string, unknown>;
+  const { sess, ...user } = r;
   return { sess, user: user.id == null ? undefined : fromRow(user) };
 }
+
+const sessionWithUser = (userId: string, notExpired: string) => `select s.sess, users.*, member_states.iso3 as member_state_iso3, member_states.status as member_state_status
+  from sessions as s
+  left join users on users.id = ${userId}
+  left join member_states on member_states.id = users.member_state_id
+  where s.sid = ? and ${notExpired}
+  limit 1`;
+const SESSION_WITH_USER_SQLITE = sessionWithUser("json_extract(s.sess, '$.passport.user')", 'datetime(?) <= datetime(s.expired)');
+const SESSION_WITH_USER_PG = sessionWithUser("(s.sess::json #>> '{passport,user}')::integer", 'CAST(? as timestamp with time zone) <= s.expired');
 
 /** The user an active (not revoked) API token belongs to, in one query. */
 export async function findUserByActiveApiToken(db: Knex, tokenHash: string): Promise<UserRow | undefined> {

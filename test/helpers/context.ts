@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import { createApp, type AppOptions } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
-import { migrateToLatest, openDatabase, openReadPool, type Db } from '../../server/data/connection.js';
+import { closeReadPool, migrateToLatest, openDatabase, openReadPool, type Db } from '../../server/data/connection.js';
 import type { Clock } from '../../server/domain/clock.js';
 import type { Deps } from '../../server/domain/deps.js';
 
@@ -56,13 +56,13 @@ export async function createTestContext(): Promise<TestContext> {
   await migrateToLatest(db);
   const clock = buildClock();
   // As the server runs: SQLite's reads on connections of their own beside the writer.
-  const readDb = openReadPool(config.database, db);
+  const readDb = await openReadPool(config.database, db);
   const deps: Deps = { db, readDb, clock, config };
   return {
     deps, db, clock, config,
     app: (options) => createApp(deps, options),
     async close() {
-      if (readDb !== db) await readDb.destroy();
+      await closeReadPool(readDb, db);
       await db.destroy();
       if (schema) {
         const admin = openDatabase(config.database);
