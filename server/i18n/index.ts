@@ -99,10 +99,29 @@ export function formattersFor(language: Language, timeZone = 'UTC'): Formatters 
   const dt = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone });
   const d = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone });
   const n = new Intl.NumberFormat(locale);
-  const toDate = (v: string | Date) => (v instanceof Date ? v : new Date(v));
   return {
-    dateTime: (v) => (v ? `${dt.format(toDate(v))} UTC` : ''),
-    date: (v) => (v ? d.format(toDate(v)) : ''),
+    dateTime: remembered((v) => `${dt.format(v)} UTC`),
+    date: remembered((v) => d.format(v)),
     number: (v) => n.format(v),
+  };
+}
+
+const DATES_REMEMBERED = 5_000;
+
+/**
+ * Formatting a date costs microseconds and pages show the same stored timestamps again and again
+ * (a ballot's revision, a survey's closing time), so each text is formatted once while remembered.
+ */
+function remembered(format: (date: Date) => string): (v: string | Date | null | undefined) => string {
+  const texts = new Map<string, string>();
+  return (v) => {
+    if (!v) return '';
+    if (v instanceof Date) return format(v);
+    let text = texts.get(v);
+    if (text === undefined) {
+      if (texts.size >= DATES_REMEMBERED) texts.clear();
+      texts.set(v, (text = format(new Date(v))));
+    }
+    return text;
   };
 }
