@@ -168,8 +168,16 @@ function buildServer(): void {
 /** Starts the compiled server as `npm start` does, on 127.0.0.1, and waits until /healthz answers. */
 export async function startServer(env: Record<string, string>, options: { cpuProfileDir?: string } = {}): Promise<RunningServer> {
   buildServer();
+  return startProcess([...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []), '--enable-source-maps', 'build/server/main.js'], env);
+}
+
+/** Starts bench/baseline-app.ts (the bare app the targets were measured with) with its database in `dataDir`. */
+export function startBaselineServer(dataDir: string): Promise<RunningServer> {
+  return startProcess(['--import', 'tsx', 'bench/baseline-app.ts'], { DATA_DIR: dataDir });
+}
+
+async function startProcess(args: string[], env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
-  const args = [...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []), '--enable-source-maps', 'build/server/main.js'];
   const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, HOST: '127.0.0.1', PORT: String(port) };
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

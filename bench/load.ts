@@ -2,17 +2,21 @@
 // database holds exactly what was acknowledged.
 //
 //   npm run bench:load [-- --duration 15] [--read-duration 10] [--connections 50]
-//                      [--members 200] [--pg | --both] [--cpu-prof DIR]
+//                      [--members 200] [--pg | --both] [--baseline] [--cpu-prof DIR]
 //
 // SQLite by default (a new temporary DATA_DIR); --pg, or DATABASE_URL set, for PostgreSQL (a new
 // database created next to the one in DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test,
-// dropped afterwards); --both for the two side by side. Talks only to 127.0.0.1; bounded in time.
+// dropped afterwards); --both for the two side by side. --baseline adds a column for the bare app
+// the targets were set with (bench/baseline-app.ts), driven the same way on the same machine, and
+// each figure of ours as a share of it. Talks only to 127.0.0.1; bounded in time.
 import autocannon from 'autocannon';
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { verifyAuditChain } from '../server/domain/audit.js';
 import {
-  cpuTimeMs, createBenchDatabase, PG_ADMIN_URL, seedBench, SIGN_IN_PASSWORD, signIn, startServer,
+  cpuTimeMs, createBenchDatabase, PG_ADMIN_URL, seedBench, SIGN_IN_PASSWORD, signIn, startBaselineServer, startServer,
   type BenchDatabase, type Engine, type RunningServer, type Seeded,
 } from './load-setup.js';
 import { bounded } from './bounded.js';
@@ -30,7 +34,7 @@ interface PhaseFigures {
 }
 
 interface EngineReport {
-  readonly engine: Engine;
+  readonly label: string;
   readonly write: PhaseFigures;
   readonly read: PhaseFigures;
   readonly readKind: string;
@@ -54,6 +58,7 @@ const { values: args } = parseArgs({
     'sign-ins': { type: 'string', default: '5' },
     pg: { type: 'boolean', default: false },
     both: { type: 'boolean', default: false },
+    baseline: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
   },
   strict: true,
@@ -76,7 +81,7 @@ const SIGN_INS = Math.min(positive('sign-ins', args['sign-ins'], 50), MEMBERS);
 const PG_URL = process.env.DATABASE_URL ?? PG_ADMIN_URL;
 const ENGINES: Engine[] = args.both ? ['sqlite', 'pg'] : args.pg || process.env.DATABASE_URL ? ['pg'] : ['sqlite'];
 // Seeding, both phases, the checks and clean-up must fit in this, or the run stops and cleans up.
-const TIME_LIMIT_MS = (DURATION + READ_DURATION + 240) * 1000 * ENGINES.length;
+const TIME_LIMIT_MS = (DURATION + READ_DURATION + 240) * 1000 * (ENGINES.length + (args.baseline ? 1 : 0));
 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
@@ -268,11 +273,54 @@ async function runEngine(engine: Engine): Promise<EngineReport> {
   const { problems, notes } = await checkDatabase(database, seeded, acknowledged);
   await removeDatabase();
   cleanups.delete(removeDatabase);
-  return { engine, write, read: read.figures, readKind: read.kind, loadBefore, loadAfter, problems, notes };
+  return { label: engine === 'pg' ? 'PostgreSQL' : 'SQLite', write, read: read.figures, readKind: read.kind, loadBefore, loadAfter, problems, notes };
+}
+
+/** The bare app under the same load: submissions from every Member State, then views of a few ballots. */
+async function runBaseline(): Promise<EngineReport> {
+  console.log('\n== bare app (Express 5 + knex + sqlite3, bench/baseline-app.ts)');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cb-baseline-'));
+  const removeDir = async () => rmSync(dataDir, { recursive: true, force: true });
+  cleanups.add(removeDir);
+  const server = await startBaselineServer(dataDir);
+  const stopServer = () => server.stop();
+  cleanups.add(stopServer);
+  const loadBefore = load();
+  const body = JSON.stringify({ answers: [{ question: 1, ranking: [1, 2] }, { question: 2, ranking: [3, 4, 5] }] });
+  let sent = 0;
+  console.log(`   submitting ballots for ${DURATION} s...`);
+  const writes = await measured(server, () => autocannon({
+    url: server.url, connections: CONNECTIONS, duration: DURATION,
+    requests: [{
+      setupRequest: (request) => ({ ...request, method: 'PUT', path: `/ballots/${(sent++ % MEMBERS) + 1}`, headers: { 'content-type': 'application/json' }, body }),
+    }],
+  }));
+  let next = 0;
+  console.log(`   reading for ${READ_DURATION} s...`);
+  const reads = await measured(server, () => autocannon({
+    url: server.url, connections: CONNECTIONS, duration: READ_DURATION,
+    requests: [{
+      setupRequest(request, context) {
+        const c = context as { who?: number };
+        c.who ??= next++;
+        return { ...request, method: 'GET', path: `/ballots/${(c.who % SIGN_INS) + 1}` };
+      },
+    }],
+  }));
+  const loadAfter = load();
+  await server.stop();
+  cleanups.delete(stopServer);
+  await removeDir();
+  cleanups.delete(removeDir);
+  return {
+    label: 'bare app', loadBefore, loadAfter, problems: [], notes: [], readKind: 'page',
+    write: figures('', writes.result, writes.cpuMs), read: figures('', reads.result, reads.cpuMs),
+  };
 }
 
 function printReports(reports: readonly EngineReport[]): void {
-  const columns = reports.map((r) => (r.engine === 'pg' ? 'PostgreSQL' : 'SQLite'));
+  const columns = reports.map((r) => r.label);
+  const bare = reports.find((r) => r.label === 'bare app');
   const line = (label: string, cells: string[]) => console.log(`${label.padEnd(30)}${cells.map((c) => c.padStart(14)).join('')}`);
   console.log('');
   line('', columns);
@@ -280,6 +328,7 @@ function printReports(reports: readonly EngineReport[]): void {
     console.log(reports[0]![phase].name);
     line('  requests', reports.map((r) => String(r[phase].requests)));
     line('  requests/s', reports.map((r) => r[phase].perSecond.toFixed(0)));
+    if (bare) line('  share of the bare app\'s', reports.map((r) => `${((100 * r[phase].perSecond) / bare[phase].perSecond).toFixed(0)}%`));
     line('  latency p50 (ms)', reports.map((r) => String(r[phase].p50)));
     line('  latency p99 (ms)', reports.map((r) => String(r[phase].p99)));
     line('  errors / non-2xx', reports.map((r) => `${r[phase].errors} / ${r[phase].non2xx}`));
@@ -288,7 +337,8 @@ function printReports(reports: readonly EngineReport[]): void {
   line('load average before', reports.map((r) => r.loadBefore.split(' ')[0]!));
   line('load average after', reports.map((r) => r.loadAfter.split(' ')[0]!));
   for (const r of reports) {
-    console.log(`\n${r.engine === 'pg' ? 'PostgreSQL' : 'SQLite'}: load average (1, 5, 15 min) ${r.loadBefore} before, ${r.loadAfter} after`);
+    if (r === bare) continue;
+    console.log(`\n${r.label}: load average (1, 5, 15 min) ${r.loadBefore} before, ${r.loadAfter} after`);
     if (r.readKind !== 'page') console.log(`  note: ${r.readKind}`);
     for (const n of r.notes) console.log(`  ${n}`);
     if (r.problems.length === 0) console.log('  database check: OK');
@@ -303,6 +353,7 @@ async function main(): Promise<void> {
   const reports: EngineReport[] = [];
   try {
     for (const engine of ENGINES) reports.push(await runEngine(engine));
+    if (args.baseline) reports.push(await runBaseline());
   } finally {
     await cleanups.finish();
   }
