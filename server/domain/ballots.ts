@@ -6,6 +6,7 @@ import {
   type Channel, type RevisionRow, type StoredAnswer,
 } from '../data/ballots.js';
 import { isUniqueViolation } from '../data/connection.js';
+import { inGroupedTransaction } from '../data/grouped-transactions.js';
 import { findMemberStateById } from '../data/member-states.js';
 import { findSurvey, findSurveyStatus } from '../data/surveys.js';
 import { createRankingValidator } from '../tally/index.js';
@@ -140,6 +141,12 @@ async function firstOrRefused(deps: Deps, trx: Knex.Transaction, target: BallotT
   return { ballotId: await insertBallot(trx, survey.id, memberStateId, now), revision: 1 };
 }
 
+/** Waits for every one of `work`, then fails with the first failure, if any. */
+async function settledTogether(work: readonly Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(work)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
 /**
  * Writes one revision of a Member State's ballot inside the caller's transaction: the closing time
  * checked as it arrives, the receipt code and the audit entry. Several calls in one transaction
@@ -153,14 +160,19 @@ export async function writeRevision(deps: Deps, trx: Knex.Transaction, actor: Ac
   const moved = await advanceOpenBallot(trx, survey.id, memberStateId, ballot.baseRevision, now);
   const { ballotId, revision } = moved ? { ballotId: moved.id, revision: moved.revision } : await firstOrRefused(deps, trx, target, ballot, now);
   const receipt = newReceiptCode();
-  await insertRevision(trx, {
-    ballot_id: ballotId, revision, submitted_by: actor.userId, submitted_by_label: actorLabel(actor), submitted_at: now,
-    channel, receipt, answers: JSON.stringify(ballot.answers), comments: ballot.comments,
-  });
-  await appendAuditEntry(deps, trx, {
-    actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'ballot.submit', subjectType: 'ballot', subjectId: ballotId,
-    details: { survey: survey.id, memberStateId, revision, channel, receipt, answers: ballot.answers },
-  });
+  // The revision and its audit entry do not depend on each other: both are sent at once, which
+  // saves the connection a round trip through the event loop while it holds the write lock. Both
+  // are settled before the transaction may end, so nothing of them runs after a rollback.
+  await settledTogether([
+    insertRevision(trx, {
+      ballot_id: ballotId, revision, submitted_by: actor.userId, submitted_by_label: actorLabel(actor), submitted_at: now,
+      channel, receipt, answers: JSON.stringify(ballot.answers), comments: ballot.comments,
+    }),
+    appendAuditEntry(deps, trx, {
+      actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'ballot.submit', subjectType: 'ballot', subjectId: ballotId,
+      details: { survey: survey.id, memberStateId, revision, channel, receipt, answers: ballot.answers },
+    }),
+  ]);
   return { revision, receipt, submittedAt: now };
 }
 
@@ -176,7 +188,7 @@ export async function submitBallot(
   const ballot = checkBallot(target.survey, input);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await deps.db.transaction((trx) => writeRevision(deps, trx, actor, target, ballot, options.channel));
+      return await inGroupedTransaction(deps.db, (trx) => writeRevision(deps, trx, actor, target, ballot, options.channel));
     } catch (error) {
       // Two first submissions at once: the unique key lets one in; the other is stale, or retries
       // when it asked to replace whatever is there.

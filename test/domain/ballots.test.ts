@@ -73,6 +73,37 @@ describe('domain/ballots', () => {
     expect(revisions.map(Number)).to.deep.equal([1, 2]);
   });
 
+  it('takes ballots of many Member States arriving at once, refusing only the stale one among them', async () => {
+    const delegates: Actor[] = [];
+    for (const iso3 of ['DEU', 'ESP', 'ITA', 'NLD', 'POL', 'PRT', 'SWE', 'AUT']) {
+      const ms = await createTestMemberState(ctx.deps, iso3);
+      delegates.push(actorOf(await createTestUser(ctx.deps, 'delegate', { memberState: iso3 }), ms.id));
+    }
+    await submitBallot(ctx.deps, delegateA, survey.id, ballotFor(survey, { baseRevision: 0 }), { channel: 'web' });
+    const first = await Promise.allSettled([
+      ...delegates.map((d) => submitBallot(ctx.deps, d, survey.id, ballotFor(survey, { baseRevision: 0 }), { channel: 'api' })),
+      submitBallot(ctx.deps, delegateB, survey.id, ballotFor(survey, { baseRevision: 0 }), { channel: 'web' }),
+    ]);
+    const stale = first.pop() as PromiseRejectedResult;
+    expect(stale.status).to.equal('rejected');
+    expect(stale.reason).to.be.instanceOf(AppError).and.to.have.property('key', 'errors.staleBallot');
+    expect(first.every((r) => r.status === 'fulfilled')).to.equal(true);
+    const second = await Promise.all(delegates.map((d) => submitBallot(ctx.deps, d, survey.id, ballotFor(survey), { channel: 'api' })));
+    const receipts = [...first.map((r) => (r as PromiseFulfilledResult<{ receipt: string }>).value), ...second].map((r) => r.receipt);
+    expect(new Set(receipts).size).to.equal(receipts.length);
+    const rows = await ctx.db('ballot_revisions as r').join('ballots as b', 'b.id', 'r.ballot_id').select('b.member_state_id', 'r.revision', 'r.receipt', 'b.current_revision');
+    expect(rows).to.have.length(1 + 2 * delegates.length);
+    for (const d of delegates) {
+      const own = rows.filter((r) => Number(r.member_state_id) === d.memberStateId);
+      expect(own.map((r) => Number(r.revision)).sort()).to.deep.equal([1, 2]);
+      expect(own.every((r) => Number(r.current_revision) === 2)).to.equal(true);
+    }
+    expect(rows.map((r) => String(r.receipt)).sort()).to.include.members(receipts);
+    const chain = await verifyAuditChain(ctx.deps);
+    expect(chain).to.include({ ok: true });
+    expect(await ctx.db('audit_entries').where({ action: 'ballot.submit' }).count({ n: '*' }).first()).to.satisfy((r: { n: string | number }) => Number(r.n) === rows.length);
+  });
+
   it('keeps every submission that replaces the ballot without a base revision, numbering them in order', async () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => submitBallot(ctx.deps, delegateA, survey.id, ballotFor(survey), { channel: 'api' })));
     expect(results.map((r) => r.revision).sort()).to.deep.equal([1, 2, 3, 4, 5]);
