@@ -4,10 +4,18 @@
 // sessions or templates. Run by `npm run bench:load -- --baseline` beside the real server, on the
 // same machine under the same load, because the targets were set as this app's figures.
 //
-//   DATA_DIR=... HOST=127.0.0.1 PORT=... node --import tsx bench/baseline-app.ts
-import express from 'express';
+// With BASELINE_SIGNED_IN=1 its page asks for a signed-in user as ours does, with only what our
+// stack puts before any page: helmet's headers, express-session (kept in memory, so no database
+// read at all) and passport's session; GET /sign-in/:id signs in. It measures what the stack
+// itself leaves of the bare app's page views, before any work of ours.
+//
+//   DATA_DIR=... HOST=127.0.0.1 PORT=... [BASELINE_SIGNED_IN=1] node --import tsx bench/baseline-app.ts
+import express, { type RequestHandler } from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
 import knex from 'knex';
 import path from 'node:path';
+import passport from 'passport';
 
 const db = knex({
   client: 'sqlite3',
@@ -61,7 +69,23 @@ app.put('/ballots/:memberState', async (req, res) => {
   res.json({ revision });
 });
 
-app.get('/ballots/:memberState', async (req, res) => {
+let signedIn: RequestHandler = (_req, _res, next) => next();
+if (process.env.BASELINE_SIGNED_IN === '1') {
+  const users = new Map([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((id) => [id, { id, name: `Delegate ${id}` }]));
+  passport.serializeUser((user, done) => done(null, (user as unknown as { id: number }).id));
+  // The project's own type for a signed-in user does not concern this app.
+  passport.deserializeUser((id: number, done) => done(null, (users.get(id) as unknown as Express.User | undefined) ?? false));
+  app.use(helmet());
+  app.use(session({ secret: 'baseline-secret-of-the-load-benchmark', resave: false, saveUninitialized: false, rolling: true, cookie: { httpOnly: true, sameSite: 'lax', maxAge: 12 * 60 * 60 * 1000 } }));
+  app.use(passport.initialize());
+  app.use(passport.session());
+  app.get('/sign-in/:id', (req, res, next) => {
+    req.login(users.get(Number(req.params.id)) as unknown as Express.User, (error) => (error ? next(error) : res.send('signed in')));
+  });
+  signedIn = (req, res, next) => (req.user ? next() : res.status(401).send('Sign in first'));
+}
+
+app.get('/ballots/:memberState', signedIn, async (req, res) => {
   const row = await db('ballots as b').join('revisions as r', function () {
     this.on('r.ballot_id', '=', 'b.id').andOn('r.revision', '=', 'b.current_revision');
   }).where('b.member_state_id', Number(req.params.memberState)).first('r.revision', 'r.answers', 'r.submitted_at');

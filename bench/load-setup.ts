@@ -172,8 +172,8 @@ export async function startServer(env: Record<string, string>, options: { cpuPro
 }
 
 /** Starts bench/baseline-app.ts (the bare app the targets were measured with) with its database in `dataDir`. */
-export function startBaselineServer(dataDir: string): Promise<RunningServer> {
-  return startProcess(['--import', 'tsx', 'bench/baseline-app.ts'], { DATA_DIR: dataDir });
+export function startBaselineServer(dataDir: string, options: { signedIn: boolean }): Promise<RunningServer> {
+  return startProcess(['--import', 'tsx', 'bench/baseline-app.ts'], { DATA_DIR: dataDir, ...(options.signedIn ? { BASELINE_SIGNED_IN: '1' } : {}) });
 }
 
 async function startProcess(args: string[], env: Record<string, string>): Promise<RunningServer> {

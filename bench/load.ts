@@ -6,9 +6,11 @@
 //
 // SQLite by default (a new temporary DATA_DIR); --pg, or DATABASE_URL set, for PostgreSQL (a new
 // database created next to the one in DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test,
-// dropped afterwards); --both for the two side by side. --baseline adds a column for the bare app
-// the targets were set with (bench/baseline-app.ts), driven the same way on the same machine, and
-// each figure of ours as a share of it. Talks only to 127.0.0.1; bounded in time.
+// dropped afterwards); --both for the two side by side. --baseline adds columns for the bare app
+// the targets were set with (bench/baseline-app.ts), driven the same way on the same machine, with
+// each figure as a share of its own, and for the same app's page behind helmet, express-session
+// and passport alone (the "signed-in floor": what our stack leaves before any work of ours). Talks
+// only to 127.0.0.1; bounded in time.
 import autocannon from 'autocannon';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -35,7 +37,8 @@ interface PhaseFigures {
 
 interface EngineReport {
   readonly label: string;
-  readonly write: PhaseFigures;
+  /** Null for a yardstick that has no submissions phase. */
+  readonly write: PhaseFigures | null;
   readonly read: PhaseFigures;
   readonly readKind: string;
   readonly loadBefore: string;
@@ -81,7 +84,7 @@ const SIGN_INS = Math.min(positive('sign-ins', args['sign-ins'], 50), MEMBERS);
 const PG_URL = process.env.DATABASE_URL ?? PG_ADMIN_URL;
 const ENGINES: Engine[] = args.both ? ['sqlite', 'pg'] : args.pg || process.env.DATABASE_URL ? ['pg'] : ['sqlite'];
 // Seeding, both phases, the checks and clean-up must fit in this, or the run stops and cleans up.
-const TIME_LIMIT_MS = (DURATION + READ_DURATION + 240) * 1000 * (ENGINES.length + (args.baseline ? 1 : 0));
+const TIME_LIMIT_MS = (DURATION + READ_DURATION + 240) * 1000 * (ENGINES.length + (args.baseline ? 2 : 0));
 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 
@@ -276,25 +279,45 @@ async function runEngine(engine: Engine): Promise<EngineReport> {
   return { label: engine === 'pg' ? 'PostgreSQL' : 'SQLite', write, read: read.figures, readKind: read.kind, loadBefore, loadAfter, problems, notes };
 }
 
-/** The bare app under the same load: submissions from every Member State, then views of a few ballots. */
-async function runBaseline(): Promise<EngineReport> {
-  console.log('\n== bare app (Express 5 + knex + sqlite3, bench/baseline-app.ts)');
+type Baseline = 'bare app' | 'signed-in floor';
+
+/**
+ * The bare app under the same load: submissions from every Member State, then views of a few
+ * ballots; or, for the signed-in floor, the same views by signed-in users (no submissions phase:
+ * a few ballots are stored first so that there is something to show).
+ */
+async function runBaseline(label: Baseline): Promise<EngineReport> {
+  const signedIn = label === 'signed-in floor';
+  console.log(`\n== ${label} (bench/baseline-app.ts${signedIn ? ' with helmet, express-session in memory and passport' : ''})`);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cb-baseline-'));
   const removeDir = async () => rmSync(dataDir, { recursive: true, force: true });
   cleanups.add(removeDir);
-  const server = await startBaselineServer(dataDir);
+  const server = await startBaselineServer(dataDir, { signedIn });
   const stopServer = () => server.stop();
   cleanups.add(stopServer);
   const loadBefore = load();
   const body = JSON.stringify({ answers: [{ question: 1, ranking: [1, 2] }, { question: 2, ranking: [3, 4, 5] }] });
-  let sent = 0;
-  console.log(`   submitting ballots for ${DURATION} s...`);
-  const writes = await measured(server, () => autocannon({
-    url: server.url, connections: CONNECTIONS, duration: DURATION,
-    requests: [{
-      setupRequest: (request) => ({ ...request, method: 'PUT', path: `/ballots/${(sent++ % MEMBERS) + 1}`, headers: { 'content-type': 'application/json' }, body }),
-    }],
-  }));
+  const submit = (memberState: number) => ({ method: 'PUT' as const, path: `/ballots/${memberState}`, headers: { 'content-type': 'application/json' }, body });
+  let write: PhaseFigures | null = null;
+  if (signedIn) {
+    for (let ms = 1; ms <= SIGN_INS; ms++) await (await fetch(`${server.url}${submit(ms).path}`, { ...submit(ms) })).arrayBuffer();
+  } else {
+    let sent = 0;
+    console.log(`   submitting ballots for ${DURATION} s...`);
+    const writes = await measured(server, () => autocannon({
+      url: server.url, connections: CONNECTIONS, duration: DURATION,
+      requests: [{ setupRequest: (request) => ({ ...request, ...submit((sent++ % MEMBERS) + 1) }) }],
+    }));
+    write = figures('', writes.result, writes.cpuMs);
+  }
+  const cookies: string[] = [];
+  if (signedIn) {
+    for (let id = 1; id <= SIGN_INS; id++) {
+      const res = await fetch(`${server.url}/sign-in/${id}`);
+      await res.arrayBuffer();
+      cookies.push((res.headers.get('set-cookie') ?? '').split(';')[0]!);
+    }
+  }
   let next = 0;
   console.log(`   reading for ${READ_DURATION} s...`);
   const reads = await measured(server, () => autocannon({
@@ -303,7 +326,8 @@ async function runBaseline(): Promise<EngineReport> {
       setupRequest(request, context) {
         const c = context as { who?: number };
         c.who ??= next++;
-        return { ...request, method: 'GET', path: `/ballots/${(c.who % SIGN_INS) + 1}` };
+        const who = c.who % SIGN_INS;
+        return { ...request, method: 'GET', path: `/ballots/${who + 1}`, headers: signedIn ? { cookie: cookies[who]! } : {} };
       },
     }],
   }));
@@ -312,32 +336,31 @@ async function runBaseline(): Promise<EngineReport> {
   cleanups.delete(stopServer);
   await removeDir();
   cleanups.delete(removeDir);
-  return {
-    label: 'bare app', loadBefore, loadAfter, problems: [], notes: [], readKind: 'page',
-    write: figures('', writes.result, writes.cpuMs), read: figures('', reads.result, reads.cpuMs),
-  };
+  return { label, loadBefore, loadAfter, problems: [], notes: [], readKind: 'page', write, read: figures('', reads.result, reads.cpuMs) };
 }
 
 function printReports(reports: readonly EngineReport[]): void {
   const columns = reports.map((r) => r.label);
   const bare = reports.find((r) => r.label === 'bare app');
-  const line = (label: string, cells: string[]) => console.log(`${label.padEnd(30)}${cells.map((c) => c.padStart(14)).join('')}`);
+  const line = (label: string, cells: string[]) => console.log(`${label.padEnd(30)}${cells.map((c) => c.padStart(16)).join('')}`);
   console.log('');
   line('', columns);
   for (const phase of ['write', 'read'] as const) {
-    console.log(reports[0]![phase].name);
-    line('  requests', reports.map((r) => String(r[phase].requests)));
-    line('  requests/s', reports.map((r) => r[phase].perSecond.toFixed(0)));
-    if (bare) line('  share of the bare app\'s', reports.map((r) => `${((100 * r[phase].perSecond) / bare[phase].perSecond).toFixed(0)}%`));
-    line('  latency p50 (ms)', reports.map((r) => String(r[phase].p50)));
-    line('  latency p99 (ms)', reports.map((r) => String(r[phase].p99)));
-    line('  errors / non-2xx', reports.map((r) => `${r[phase].errors} / ${r[phase].non2xx}`));
-    line('  server CPU ms per request', reports.map((r) => r[phase].cpuPerRequest?.toFixed(2) ?? 'n/a'));
+    const cell = (show: (f: PhaseFigures) => string) => reports.map((r) => { const f = r[phase]; return f ? show(f) : '-'; });
+    console.log(reports[0]![phase]!.name);
+    line('  requests', cell((f) => String(f.requests)));
+    line('  requests/s', cell((f) => f.perSecond.toFixed(0)));
+    const yardstick = bare?.[phase];
+    if (yardstick) line('  share of the bare app\'s', cell((f) => `${((100 * f.perSecond) / yardstick.perSecond).toFixed(0)}%`));
+    line('  latency p50 (ms)', cell((f) => String(f.p50)));
+    line('  latency p99 (ms)', cell((f) => String(f.p99)));
+    line('  errors / non-2xx', cell((f) => `${f.errors} / ${f.non2xx}`));
+    line('  server CPU ms per request', cell((f) => f.cpuPerRequest?.toFixed(2) ?? 'n/a'));
   }
   line('load average before', reports.map((r) => r.loadBefore.split(' ')[0]!));
   line('load average after', reports.map((r) => r.loadAfter.split(' ')[0]!));
   for (const r of reports) {
-    if (r === bare) continue;
+    if (r.label === 'bare app' || r.label === 'signed-in floor') continue;
     console.log(`\n${r.label}: load average (1, 5, 15 min) ${r.loadBefore} before, ${r.loadAfter} after`);
     if (r.readKind !== 'page') console.log(`  note: ${r.readKind}`);
     for (const n of r.notes) console.log(`  ${n}`);
@@ -353,7 +376,10 @@ async function main(): Promise<void> {
   const reports: EngineReport[] = [];
   try {
     for (const engine of ENGINES) reports.push(await runEngine(engine));
-    if (args.baseline) reports.push(await runBaseline());
+    if (args.baseline) {
+      reports.push(await runBaseline('bare app'));
+      reports.push(await runBaseline('signed-in floor'));
+    }
   } finally {
     await cleanups.finish();
   }
