@@ -49,7 +49,10 @@ function memoKey(key: string, params: unknown): string | null {
   if (params === undefined) return key;
   if (typeof params !== 'object' || params === null) return null;
   let out = key;
-  for (const [name, value] of Object.entries(params)) {
+  const values = params as Record<string, unknown>;
+  for (const name in values) {
+    if (!Object.hasOwn(values, name)) continue;
+    const value = values[name];
     const type = typeof value;
     if (type !== 'string' && type !== 'number' && type !== 'boolean') return null;
     out += `\u0000${name}\u0000${type[0]}${String(value)}`;
@@ -64,19 +67,21 @@ function memoKey(key: string, params: unknown): string | null {
  */
 function memoised(fixed: Translate): Translate {
   const memo = new Map<string, string>();
-  const t = (key: unknown, ...rest: unknown[]) => {
-    const call = () => (fixed as unknown as (...a: unknown[]) => unknown)(key, ...rest);
-    const id = typeof key === 'string' && rest.length <= 1 ? memoKey(key, rest[0]) : null;
-    if (id === null) return call();
+  const call = fixed as unknown as (...a: unknown[]) => unknown;
+  function t(key: unknown, params?: unknown): unknown {
+    // eslint-disable-next-line prefer-rest-params -- the common one- and two-argument calls stay free of an array
+    if (arguments.length > 2 || typeof key !== 'string') return call(...arguments);
+    const id = memoKey(key, params);
+    if (id === null) return call(key, params);
     let text = memo.get(id);
     if (text === undefined) {
-      const made = call();
+      const made = call(key, params);
       if (typeof made !== 'string') return made;
       if (memo.size >= MEMO_LIMIT) memo.clear();
       memo.set(id, (text = made));
     }
     return text;
-  };
+  }
   return Object.assign(t, fixed) as unknown as Translate;
 }
 

@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createViews } from '../../server/http/views.js';
+import ejs from 'ejs';
+import { createViews, escapeHtml } from '../../server/http/views.js';
 
 describe('views', () => {
   let root: string;
@@ -30,6 +31,14 @@ describe('views', () => {
       expect(await render(cache, 'page.ejs', { title: 't', items: [1], notice: 'Saved' })).to.contain('<p>Saved</p>');
     });
   }
+
+  it('escapes as EJS does, and leaves text that needs no escaping as it is', () => {
+    for (const text of ['plain text', 'l\'Europe & <b>"bold"</b>', '&amp;', 'Ñandú 東京 🎉', '', '>']) {
+      expect(escapeHtml(text)).to.equal(ejs.escapeXML(text));
+    }
+    expect(escapeHtml('<script>alert("x")</script>')).to.equal('&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;');
+    expect([escapeHtml(null), escapeHtml(undefined), escapeHtml(0), escapeHtml(false)]).to.deep.equal(['', '', '0', 'false']);
+  });
 
   it('reports a template error with the template\'s file and line', async () => {
     writeFileSync(path.join(root, 'broken.ejs'), 'line one\n<%= missing.property %>');

@@ -1,7 +1,7 @@
-import ejs from 'ejs';
 import type { NextFunction, Request, Response } from 'express';
 import { formattersFor, translatorFor, type Translate } from '../../i18n/index.js';
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../../i18n/languages.js';
+import { escapeHtml } from '../views.js';
 
 export const LANGUAGE_COOKIE = 'lang';
 
@@ -32,10 +32,10 @@ const FORMATTERS = new Map(LANGUAGES.map((lang) => [lang, formattersFor(lang)]))
  * screen readers, and a visible note). A function rather than a partial: pages show dozens.
  */
 function localisedHtml(t: Translate) {
-  const note = ejs.escapeXML(t('voting.ballot.notTranslated'));
+  const note = escapeHtml(t('voting.ballot.notTranslated'));
   return (x: { text: string; fallback: boolean }): string => (x.fallback
-    ? `<span lang="en">${ejs.escapeXML(x.text)}</span> <span class="untranslated">(${note})</span>`
-    : ejs.escapeXML(x.text));
+    ? `<span lang="en">${escapeHtml(x.text)}</span> <span class="untranslated">(${note})</span>`
+    : escapeHtml(x.text));
 }
 
 const LOCALISED = new Map(LANGUAGES.map((lang) => [lang, localisedHtml(translatorFor(lang))]));

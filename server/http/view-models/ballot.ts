@@ -26,6 +26,19 @@ function unitFormat(lang: Language, unit: Unit): Intl.NumberFormat {
   return format;
 }
 
+const UNIT_TEXTS = new Map<string, string>();
+
+/** "3 hours": a few hundred texts per language at most (days, hours and minutes), each made once. */
+function unitText(lang: Language, unit: Unit, n: number): string {
+  const key = `${lang} ${unit} ${n}`;
+  let text = UNIT_TEXTS.get(key);
+  if (text === undefined) {
+    if (UNIT_TEXTS.size >= 10_000) UNIT_TEXTS.clear();
+    UNIT_TEXTS.set(key, (text = unitFormat(lang, unit).format(n)));
+  }
+  return text;
+}
+
 export function remainingTime(closesAt: string | null, now: Date, lang: Language): string | null {
   if (!closesAt) return null;
   const ms = new Date(closesAt).getTime() - now.getTime();
@@ -34,7 +47,7 @@ export function remainingTime(closesAt: string | null, now: Date, lang: Language
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
-  const unit = (n: number, u: Unit) => unitFormat(lang, u).format(n);
+  const unit = (n: number, u: Unit) => unitText(lang, u, n);
   if (days > 0) return hours > 0 ? `${unit(days, 'day')} ${unit(hours, 'hour')}` : unit(days, 'day');
   if (hours > 0) return mins > 0 ? `${unit(hours, 'hour')} ${unit(mins, 'minute')}` : unit(hours, 'hour');
   return unit(mins, 'minute');
