@@ -135,8 +135,13 @@ async function firstOrRefused(deps: Deps, trx: Knex.Transaction, target: BallotT
   const fresh = await findSurveyStatus(trx, survey.id);
   if (!fresh) throw new AppError('not_found', 'errors.notFound');
   assertOpen(deps, fresh);
-  const existing = await findBallot(trx, survey.id, memberStateId);
-  if (existing) throw staleError(await findCurrentRevision(trx, survey.id, memberStateId));
+  if (await findBallot(trx, survey.id, memberStateId)) {
+    // On PostgreSQL another submission's first ballot may have committed between the advance and
+    // this read: a submission that replaces whatever is there advances from it.
+    const moved = ballot.baseRevision === undefined ? await advanceOpenBallot(trx, survey.id, memberStateId, undefined, now) : undefined;
+    if (moved) return { ballotId: moved.id, revision: moved.revision };
+    throw staleError(await findCurrentRevision(trx, survey.id, memberStateId));
+  }
   if (ballot.baseRevision !== undefined && ballot.baseRevision !== 0) throw staleError(undefined);
   return { ballotId: await insertBallot(trx, survey.id, memberStateId, now), revision: 1 };
 }
