@@ -95,10 +95,10 @@ function figures(name: string, r: autocannon.Result, cpuMs: number | null): Phas
   };
 }
 
-/** Runs a phase and measures the server's CPU time over it. */
-async function measured(server: RunningServer, run: () => Promise<autocannon.Result>): Promise<{ result: autocannon.Result; cpuMs: number | null }> {
+/** Drives the server with `request` from CONNECTIONS connections for `seconds`, and measures its CPU time over it. */
+async function measured(server: RunningServer, seconds: number, request: autocannon.Request): Promise<{ result: autocannon.Result; cpuMs: number | null }> {
   const before = cpuTimeMs(server.pid);
-  const result = await run();
+  const result = await autocannon({ url: server.url, connections: CONNECTIONS, duration: seconds, requests: [request] });
   const after = cpuTimeMs(server.pid);
   return { result, cpuMs: before === null || after === null ? null : after - before };
 }
@@ -130,32 +130,27 @@ async function runWrites(server: RunningServer, seeded: Seeded, acknowledged: Ma
   const bodies = ballotBodies(seeded);
   let sent = 0;
   const path = `/api/v1/surveys/${seeded.survey.id}/ballot`;
-  const { result, cpuMs } = await measured(server, () => autocannon({
-    url: server.url,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    requests: [{
-      setupRequest(request, context) {
-        const i = sent++;
-        const delegate = seeded.delegates[i % seeded.delegates.length]!;
-        (context as { memberStateId?: number }).memberStateId = delegate.memberStateId;
-        return {
-          ...request, method: 'PUT', path,
-          headers: { authorization: `Bearer ${delegate.token}`, 'content-type': 'application/json' },
-          body: bodies[(i * 7919) % bodies.length],
-        };
-      },
-      onResponse(status, body, context) {
-        if (status !== 200) return;
-        const reply = JSON.parse(body) as { revision?: unknown; receipt?: unknown };
-        if (typeof reply.revision !== 'number' || typeof reply.receipt !== 'string') return;
-        const memberStateId = (context as { memberStateId: number }).memberStateId;
-        const list = acknowledged.get(memberStateId) ?? [];
-        list.push({ revision: reply.revision, receipt: reply.receipt });
-        acknowledged.set(memberStateId, list);
-      },
-    }],
-  }));
+  const { result, cpuMs } = await measured(server, DURATION, {
+    setupRequest(request, context) {
+      const i = sent++;
+      const delegate = seeded.delegates[i % seeded.delegates.length]!;
+      (context as { memberStateId?: number }).memberStateId = delegate.memberStateId;
+      return {
+        ...request, method: 'PUT', path,
+        headers: { authorization: `Bearer ${delegate.token}`, 'content-type': 'application/json' },
+        body: bodies[(i * 7919) % bodies.length],
+      };
+    },
+    onResponse(status, body, context) {
+      if (status !== 200) return;
+      const reply = JSON.parse(body) as { revision?: unknown; receipt?: unknown };
+      if (typeof reply.revision !== 'number' || typeof reply.receipt !== 'string') return;
+      const memberStateId = (context as { memberStateId: number }).memberStateId;
+      const list = acknowledged.get(memberStateId) ?? [];
+      list.push({ revision: reply.revision, receipt: reply.receipt });
+      acknowledged.set(memberStateId, list);
+    },
+  });
   return figures('ballot submissions (PUT /api/v1/surveys/:id/ballot)', result, cpuMs);
 }
 
@@ -168,20 +163,15 @@ async function runReads(server: RunningServer, seeded: Seeded): Promise<{ figure
   const page = probe.status === 200 && (probe.headers.get('content-type') ?? '').includes('text/html');
   await probe.arrayBuffer();
   let next = 0;
-  const { result, cpuMs } = await measured(server, () => autocannon({
-    url: server.url,
-    connections: CONNECTIONS,
-    duration: READ_DURATION,
-    requests: [{
-      setupRequest(request, context) {
-        const c = context as { who?: number };
-        c.who ??= next++;
-        return page
-          ? { ...request, method: 'GET', path: pagePath, headers: { cookie: cookies[c.who % cookies.length]!, 'x-forwarded-proto': 'https' } }
-          : { ...request, method: 'GET', path: `/api/v1/surveys/${seeded.survey.id}`, headers: { authorization: `Bearer ${seeded.delegates[c.who % seeded.delegates.length]!.token}` } };
-      },
-    }],
-  }));
+  const { result, cpuMs } = await measured(server, READ_DURATION, {
+    setupRequest(request, context) {
+      const c = context as { who?: number };
+      c.who ??= next++;
+      return page
+        ? { ...request, method: 'GET', path: pagePath, headers: { cookie: cookies[c.who % cookies.length]!, 'x-forwarded-proto': 'https' } }
+        : { ...request, method: 'GET', path: `/api/v1/surveys/${seeded.survey.id}`, headers: { authorization: `Bearer ${seeded.delegates[c.who % seeded.delegates.length]!.token}` } };
+    },
+  });
   return page
     ? { figures: figures(`ballot page views (GET ${'/surveys/:id/ballot'}, ${cookies.length} signed-in delegates)`, result, cpuMs), kind: 'page' }
     : {
@@ -304,10 +294,7 @@ async function runBaseline(label: Baseline): Promise<EngineReport> {
   } else {
     let sent = 0;
     console.log(`   submitting ballots for ${DURATION} s...`);
-    const writes = await measured(server, () => autocannon({
-      url: server.url, connections: CONNECTIONS, duration: DURATION,
-      requests: [{ setupRequest: (request) => ({ ...request, ...submit((sent++ % MEMBERS) + 1) }) }],
-    }));
+    const writes = await measured(server, DURATION, { setupRequest: (request) => ({ ...request, ...submit((sent++ % MEMBERS) + 1) }) });
     write = figures('', writes.result, writes.cpuMs);
   }
   const cookies: string[] = [];
@@ -320,17 +307,14 @@ async function runBaseline(label: Baseline): Promise<EngineReport> {
   }
   let next = 0;
   console.log(`   reading for ${READ_DURATION} s...`);
-  const reads = await measured(server, () => autocannon({
-    url: server.url, connections: CONNECTIONS, duration: READ_DURATION,
-    requests: [{
-      setupRequest(request, context) {
-        const c = context as { who?: number };
-        c.who ??= next++;
-        const who = c.who % SIGN_INS;
-        return { ...request, method: 'GET', path: `/ballots/${who + 1}`, headers: signedIn ? { cookie: cookies[who]! } : {} };
-      },
-    }],
-  }));
+  const reads = await measured(server, READ_DURATION, {
+    setupRequest(request, context) {
+      const c = context as { who?: number };
+      c.who ??= next++;
+      const who = c.who % SIGN_INS;
+      return { ...request, method: 'GET', path: `/ballots/${who + 1}`, headers: signedIn ? { cookie: cookies[who]! } : {} };
+    },
+  });
   const loadAfter = load();
   await server.stop();
   cleanups.delete(stopServer);

@@ -24,6 +24,16 @@ const migrationSource: Knex.MigrationSource<string> = {
   getMigration: (file) => import(pathToFileURL(path.join(MIGRATIONS_DIR, file)).href) as Promise<Knex.Migration>,
 };
 
+type SqliteConnection = { exec(sql: string, cb: (err: Error | null) => void): void };
+
+/** What SQLite's read-only connections run when opened, through knex or through the driver. */
+export const SQLITE_READER_PRAGMAS = 'PRAGMA query_only = ON; PRAGMA busy_timeout = 5000;';
+
+/** A knex pool hook that runs `pragmas` on each new SQLite connection. */
+function runPragmas(pragmas: string) {
+  return (conn: SqliteConnection, done: (err: Error | null, conn: unknown) => void) => conn.exec(pragmas, (err) => done(err, conn));
+}
+
 export function knexConfig(database: DatabaseConfig, options: { searchPath?: string } = {}): Knex.Config {
   const migrations: Knex.MigratorConfig = { migrationSource, tableName: 'knex_migrations' };
   if (database.client === 'pg') {
@@ -41,13 +51,7 @@ export function knexConfig(database: DatabaseConfig, options: { searchPath?: str
     useNullAsDefault: true,
     // One connection: SQLite takes one writer at a time, and a single connection serialises
     // transactions instead of failing them with SQLITE_BUSY.
-    pool: {
-      min: 1,
-      max: 1,
-      afterCreate(conn: { exec(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) {
-        conn.exec('PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;', (err) => done(err, conn));
-      },
-    },
+    pool: { min: 1, max: 1, afterCreate: runPragmas('PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;') },
     migrations,
   };
 }
@@ -74,13 +78,7 @@ export async function openReadPool(database: DatabaseConfig, writer: Db): Promis
     client: 'sqlite3',
     connection: { filename: database.filename },
     useNullAsDefault: true,
-    pool: {
-      min: 1,
-      max: SQLITE_READERS,
-      afterCreate(conn: { exec(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) {
-        conn.exec('PRAGMA query_only = ON; PRAGMA busy_timeout = 5000;', (err) => done(err, conn));
-      },
-    },
+    pool: { min: 1, max: SQLITE_READERS, afterCreate: runPragmas(SQLITE_READER_PRAGMAS) },
   });
   readDirectlyFor(pool, await SqliteReaders.open(database.filename, SQLITE_DIRECT_READERS));
   return pool;

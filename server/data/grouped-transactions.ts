@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { isPostgres } from './connection.js';
 
 /** Most works committed together: bounds how long the first of them waits for its answer. */
 const MOST_PER_GROUP = 32;
@@ -78,7 +79,7 @@ const groupers = new WeakMap<Knex, Grouper>();
  * commits counts); on PostgreSQL, whose connections write side by side, in a transaction of its own.
  */
 export function inGroupedTransaction<T>(db: Knex, work: Work<T>): Promise<T> {
-  if (db.client.config.client === 'pg') return db.transaction(work);
+  if (isPostgres(db)) return db.transaction(work);
   let grouper = groupers.get(db);
   if (!grouper) groupers.set(db, (grouper = new Grouper(db)));
   return grouper.run(work);

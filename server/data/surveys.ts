@@ -90,15 +90,15 @@ export async function bumpContentVersion(db: Knex): Promise<void> {
   await db('content_version').where({ id: 1 }).increment('version', 1);
 }
 
+/** Read at every page of a survey, so written out for rawRows. */
+const SURVEY_WITH_CONTENT_VERSION = `select surveys.*, (select version from content_version where content_version.id = 1) as content_version
+  from surveys where surveys.id = ? limit 1`;
+
 /**
  * A survey with its questions and options. Outside a transaction the questions and options come
  * from memory when the content version read with the survey says they have not changed; the
  * survey's own row (status, closing time) is read every time.
  */
-/** Read at every page of a survey, so written out for rawRows. */
-const SURVEY_WITH_CONTENT_VERSION = `select surveys.*, (select version from content_version where content_version.id = 1) as content_version
-  from surveys where surveys.id = ? limit 1`;
-
 export async function findSurvey(db: Knex, id: number): Promise<Survey | undefined> {
   if (db.isTransaction) {
     const r = await db('surveys').where({ id }).first();
