@@ -5,7 +5,7 @@
 //   node --expose-gc --import=tsx bench/exports-run.ts DATA_DIR SURVEY_ID [DATABASE_URL]
 import { Writable } from 'node:stream';
 import { loadConfig } from '../server/config.js';
-import { openDatabase } from '../server/data/connection.js';
+import { Database } from '../server/data/database.js';
 import { loadActor } from '../server/domain/accounts.js';
 import { systemClock } from '../server/domain/clock.js';
 import type { Actor, Deps } from '../server/domain/deps.js';
@@ -16,10 +16,10 @@ async function main(): Promise<void> {
   const [dataDir, surveyId, databaseUrl] = process.argv.slice(2);
   if (!dataDir || !surveyId) throw new Error('usage: exports-run.ts DATA_DIR SURVEY_ID [DATABASE_URL]');
   const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, SESSION_SECRET: 'x'.repeat(32), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
-  const db = openDatabase(config.database);
+  const db = await Database.open(config.database);
   try {
     const deps: Deps = { db, clock: systemClock, config };
-    const row = await db('users').where({ email: ADMIN_EMAIL }).first('id');
+    const row = await db.readers('users').where({ email: ADMIN_EMAIL }).first('id');
     const admin = (await loadActor(deps, Number(row.id))) as Actor;
     (globalThis as { gc?: () => void }).gc?.();
     const rssBefore = process.memoryUsage.rss();
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     const peakRss = sampler.stop();
     process.stdout.write(`${JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, rows: written.rows, lines, bytes, peakRss, rssBefore })}\n`);
   } finally {
-    await db.destroy();
+    await db.close();
   }
 }
 

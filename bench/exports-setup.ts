@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Knex } from 'knex';
 import type { Config } from '../server/config.js';
-import { isPostgres, migrateToLatest, type Db } from '../server/data/connection.js';
+import { Database } from '../server/data/database.js';
 import { createUser, loadActor } from '../server/domain/accounts.js';
 import { createApiToken } from '../server/domain/api-tokens.js';
 import type { Clock } from '../server/domain/clock.js';
@@ -94,9 +94,9 @@ function handClock(start: Date): Clock & { set(d: Date): void } {
  * Member States, an administrator (password and API token), the survey opened through the domain
  * functions, then every ballot written directly, then the survey closed through the domain.
  */
-export async function seedSurvey(db: Db, config: Config, plan: SeedPlan): Promise<SeededSurvey> {
+export async function seedSurvey(db: Database, config: Config, plan: SeedPlan): Promise<SeededSurvey> {
   const started = performance.now();
-  await migrateToLatest(db);
+  await db.migrateToLatest();
   const day = 24 * 3600 * 1000;
   const opensAt = new Date(Math.floor(Date.now() / day) * day - 30 * day);
   const closesAt = new Date(opensAt.getTime() + 21 * day);
@@ -107,14 +107,14 @@ export async function seedSurvey(db: Db, config: Config, plan: SeedPlan): Promis
   const { token } = await createApiToken(deps, admin, admin.userId);
 
   const iso = (t: Date) => t.toISOString();
-  await db.transaction(async (trx) => {
+  await db.writer.transaction(async (trx) => {
     const rows = Array.from({ length: plan.memberStates }, (_, i) => {
       const n = String(i + 1);
       return [plan.iso3(i), `Member State ${n}`, `État Membre ${n}`, `Estado Miembro ${n}`, 'member', iso(opensAt), iso(opensAt)];
     });
     await bulkInsert(trx, 'member_states', ['iso3', 'name_en', 'name_fr', 'name_es', 'status', 'created_at', 'updated_at'], rows);
   });
-  const memberStateIds = (await db('member_states').orderBy('id').select('id')).map((r) => Number(r.id));
+  const memberStateIds = (await db.readers('member_states').orderBy('id').select('id')).map((r) => Number(r.id));
   if (memberStateIds.length !== plan.memberStates) throw new Error(`${memberStateIds.length} Member States stored of ${plan.memberStates}`);
 
   const draft = await createSurvey(deps, admin, plan.surveyInput(iso(closesAt)));
@@ -127,13 +127,13 @@ export async function seedSurvey(db: Db, config: Config, plan: SeedPlan): Promis
   const webCount = Math.round(plan.memberStates * plan.webShare);
   const delegateIds: number[] = [];
   if (webCount > 0) {
-    await db.transaction(async (trx) => {
+    await db.writer.transaction(async (trx) => {
       const rows = memberStateIds.slice(0, webCount).map((id, i) => [
         `delegate.${plan.iso3(i).toLowerCase()}@bench.example.org`, `Delegate of ${plan.iso3(i)}`, 'delegate', id, 'en', null, false, iso(opensAt), iso(opensAt),
       ]);
       await bulkInsert(trx, 'users', ['email', 'display_name', 'role', 'member_state_id', 'language', 'password_hash', 'is_disabled', 'created_at', 'updated_at'], rows);
     });
-    const byMemberState = new Map((await db('users').where('role', 'delegate').select('id', 'member_state_id')).map((r) => [Number(r.member_state_id), Number(r.id)]));
+    const byMemberState = new Map((await db.readers('users').where('role', 'delegate').select('id', 'member_state_id')).map((r) => [Number(r.member_state_id), Number(r.id)]));
     for (const id of memberStateIds.slice(0, webCount)) delegateIds.push(byMemberState.get(id)!);
   }
 
@@ -141,7 +141,7 @@ export async function seedSurvey(db: Db, config: Config, plan: SeedPlan): Promis
   const span = 20 * day;
   const revisedEvery = plan.revisedShare > 0 ? Math.round(1 / plan.revisedShare) : 0;
   let revisions = 0;
-  await db.transaction(async (trx) => {
+  await db.writer.transaction(async (trx) => {
     const ballotRows = memberStateIds.map((id, i) => {
       const revised = revisedEvery > 0 && i % revisedEvery === 0;
       const at = new Date(opensAt.getTime() + Math.floor((i / plan.memberStates) * span) + (revised ? 3600_000 : 0));
@@ -174,7 +174,7 @@ export async function seedSurvey(db: Db, config: Config, plan: SeedPlan): Promis
 
   clock.set(closesAt);
   await closeSurvey(deps, admin, survey.id);
-  if (!isPostgres(db)) await db.raw('analyze');
+  if (db.engine === 'sqlite') await db.writer.raw('analyze');
   return { surveyId: survey.id, ballots: memberStateIds.length, revisions, adminToken: token, seedSeconds: (performance.now() - started) / 1000 };
 }
 

@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
-import { migrateToLatest, openDatabase } from '../server/data/connection.js';
+import { Database } from '../server/data/database.js';
 import type { Survey } from '../server/domain/surveys/model.js';
 import { currentSurveyInput } from '../db/seeds/demo-content.js';
 import {
@@ -88,11 +88,11 @@ async function newPgDatabase(): Promise<string> {
   const adminUrl = process.env.DATABASE_URL ?? PG_ADMIN_URL;
   const name = `bench_exports_${randomBytes(6).toString('hex')}`;
   const run = async (sql: string) => {
-    const admin = openDatabase({ client: 'pg', connectionString: adminUrl });
+    const admin = await Database.open({ client: 'pg', connectionString: adminUrl });
     try {
-      await admin.raw(sql);
+      await admin.writer.raw(sql);
     } finally {
-      await admin.destroy();
+      await admin.close();
     }
   };
   await run(`create database ${name}`);
@@ -155,11 +155,11 @@ async function seeded(place: Place, plan: SeedPlan, keep: boolean): Promise<Seed
     const kept = JSON.parse(readFileSync(marker, 'utf8')) as SeededSurvey & { fingerprint: string };
     if (kept.fingerprint === fingerprint) {
       // Kept by an earlier version of the code: brought to the schema this one expects.
-      const db = openDatabase(loadConfig(place.env).database);
+      const db = await Database.open(loadConfig(place.env).database);
       try {
-        await migrateToLatest(db);
+        await db.migrateToLatest();
       } finally {
-        await db.destroy();
+        await db.close();
       }
       return { ...kept, reused: true };
     }
@@ -169,13 +169,13 @@ async function seeded(place: Place, plan: SeedPlan, keep: boolean): Promise<Seed
     mkdirSync(place.dataDir, { recursive: true });
   }
   const config = loadConfig(place.env);
-  const db = openDatabase(config.database);
+  const db = await Database.open(config.database);
   try {
     const result = await seedSurvey(db, config, plan);
     if (keep && !place.databaseUrl) writeFileSync(marker, JSON.stringify({ ...result, fingerprint }));
     return { ...result, reused: false };
   } finally {
-    await db.destroy();
+    await db.close();
   }
 }
 

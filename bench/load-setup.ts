@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../server/config.js';
-import { migrateToLatest, openDatabase, type Db } from '../server/data/connection.js';
+import { Database } from '../server/data/database.js';
 import { createUser, loadActor } from '../server/domain/accounts.js';
 import { createApiToken } from '../server/domain/api-tokens.js';
 import { systemClock } from '../server/domain/clock.js';
@@ -30,7 +30,7 @@ export interface BenchDatabase {
   /** The environment the server and the bench's own connections share. */
   readonly env: Record<string, string>;
   readonly config: Config;
-  open(): Db;
+  open(): Promise<Database>;
   remove(): Promise<void>;
 }
 
@@ -55,28 +55,28 @@ export async function createBenchDatabase(engine: Engine, pgAdminUrl: string): P
   let dropDatabase = async () => {};
   if (engine === 'pg') {
     const name = `bench_${randomBytes(6).toString('hex')}`;
-    const admin = openDatabase({ client: 'pg', connectionString: pgAdminUrl });
+    const admin = await Database.open({ client: 'pg', connectionString: pgAdminUrl });
     try {
-      await admin.raw(`create database ${name}`);
+      await admin.writer.raw(`create database ${name}`);
     } finally {
-      await admin.destroy();
+      await admin.close();
     }
     const url = new URL(pgAdminUrl);
     url.pathname = `/${name}`;
     env.DATABASE_URL = url.toString();
     dropDatabase = async () => {
-      const again = openDatabase({ client: 'pg', connectionString: pgAdminUrl });
+      const again = await Database.open({ client: 'pg', connectionString: pgAdminUrl });
       try {
-        await again.raw(`drop database if exists ${name} with (force)`);
+        await again.writer.raw(`drop database if exists ${name} with (force)`);
       } finally {
-        await again.destroy();
+        await again.close();
       }
     };
   }
   const config = loadConfig(env);
   return {
     engine, env, config,
-    open: () => openDatabase(config.database),
+    open: () => Database.open(config.database),
     async remove() {
       try {
         await dropDatabase();
@@ -106,8 +106,8 @@ function syntheticIso3(i: number): string {
  * two-question survey, opened. Only the few delegates who sign in get a password (argon2 is slow
  * on purpose); the others would get an invitation link, which is what an administrator does.
  */
-export async function seedBench(db: Db, config: Config, memberStates: number, signIns: number): Promise<Seeded> {
-  await migrateToLatest(db);
+export async function seedBench(db: Database, config: Config, memberStates: number, signIns: number): Promise<Seeded> {
+  await db.migrateToLatest();
   const deps: Deps = { db, clock: systemClock, config };
   const { user: adminUser } = await createUser(deps, null, { email: 'admin@bench.example.org', displayName: 'Bench administrator', role: 'admin', language: 'en' });
   const admin = (await loadActor(deps, adminUser.id)) as Actor;
@@ -117,7 +117,7 @@ export async function seedBench(db: Db, config: Config, memberStates: number, si
   });
   const report = await importMemberStates(deps, admin, ['iso3,name_en,name_fr,name_es,status', ...rows].join('\n'));
   if (report.created !== memberStates) throw new Error(`Member States: ${report.created} created of ${memberStates}`);
-  const ids = new Map<string, number>((await db('member_states').select('id', 'iso3')).map((r) => [String(r.iso3), Number(r.id)]));
+  const ids = new Map<string, number>((await db.readers('member_states').select('id', 'iso3')).map((r) => [String(r.iso3), Number(r.id)]));
   const delegates: { memberStateId: number; iso3: string; email: string; token: string }[] = [];
   const signInEmails: string[] = [];
   for (let i = 0; i < memberStates; i++) {

@@ -182,13 +182,13 @@ async function runReads(server: RunningServer, seeded: Seeded): Promise<{ figure
 
 /** Exactly one ballot per Member State that submitted, at its highest revision, with every acknowledged revision kept. */
 async function checkDatabase(database: BenchDatabase, seeded: Seeded, acknowledged: Map<number, Acknowledged[]>): Promise<{ problems: string[]; notes: string[] }> {
-  const db = database.open();
+  const db = await database.open();
   const problems: string[] = [];
   const notes: string[] = [];
   try {
     const surveyId = seeded.survey.id;
-    const ballots = await db('ballots').where({ survey_id: surveyId }).select('id', 'member_state_id', 'current_revision');
-    const revisions = await db('ballot_revisions as r').join('ballots as b', 'b.id', 'r.ballot_id').where('b.survey_id', surveyId)
+    const ballots = await db.readers('ballots').where({ survey_id: surveyId }).select('id', 'member_state_id', 'current_revision');
+    const revisions = await db.readers('ballot_revisions as r').join('ballots as b', 'b.id', 'r.ballot_id').where('b.survey_id', surveyId)
       .select('b.member_state_id', 'r.revision', 'r.receipt');
     const ballotsOf = new Map<number, number>();
     for (const b of ballots) ballotsOf.set(Number(b.member_state_id), (ballotsOf.get(Number(b.member_state_id)) ?? 0) + 1);
@@ -224,13 +224,13 @@ async function checkDatabase(database: BenchDatabase, seeded: Seeded, acknowledg
     if (silent.length > 0) notes.push(`${silent.length} Member States have a ballot but no acknowledged submission (ids ${silent.slice(0, 10).join(', ')}${silent.length > 10 ? ', ...' : ''})`);
     const unacknowledged = revisions.length - acks;
     if (unacknowledged > 0) notes.push(`${unacknowledged} revisions stored without an acknowledgement reaching the client (cut off at the end of the phase)`);
-    const audited = Number((await db('audit_entries').where({ action: 'ballot.submit' }).count<{ n: number | string }[]>({ n: '*' }))[0]?.n ?? 0);
+    const audited = Number((await db.readers('audit_entries').where({ action: 'ballot.submit' }).count<{ n: number | string }[]>({ n: '*' }))[0]?.n ?? 0);
     if (audited !== revisions.length) problems.push(`${audited} ballot.submit audit entries for ${revisions.length} revisions`);
     const chain = await verifyAuditChain({ db });
     if (!chain.ok) problems.push(`audit chain broken at entry ${chain.brokenAt}`);
     notes.unshift(`${ballots.length} ballots, ${revisions.length} revisions, ${acks} acknowledged; audit chain of ${chain.entries} entries ${chain.ok ? 'intact' : 'BROKEN'}`);
   } finally {
-    await db.destroy();
+    await db.close();
   }
   return { problems, notes };
 }
@@ -242,12 +242,12 @@ async function runEngine(engine: Engine): Promise<EngineReport> {
   const database = await createBenchDatabase(engine, PG_URL);
   const removeDatabase = () => database.remove();
   cleanups.add(removeDatabase);
-  const seedDb = database.open();
+  const seedDb = await database.open();
   let seeded: Seeded;
   try {
     seeded = await seedBench(seedDb, database.config, MEMBERS, SIGN_INS);
   } finally {
-    await seedDb.destroy();
+    await seedDb.close();
   }
   const server = await startServer(database.env, args['cpu-prof'] ? { cpuProfileDir: args['cpu-prof'] } : {});
   const stopServer = () => server.stop();

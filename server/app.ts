@@ -62,7 +62,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
 
   const pass = configurePassport(deps);
   const throttle = await createSignInThrottle(deps.db, options.throttle);
-  app.use(sessions(config, deps.db, deps.readDb));
+  app.use(sessions(config, deps.db));
   app.use(pass.initialize());
   app.use(pass.session());
   app.use(express.urlencoded({ extended: false, limit: '200kb' }));

@@ -1,7 +1,7 @@
 // Start-up only: configuration, database (migrated to the latest schema), app, listen, clean shutdown.
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { closeReadPool, migrateToLatest, openDatabase, openReadPool } from './data/connection.js';
+import { Database } from './data/database.js';
 import { issueSetupLinkIfEmpty } from './domain/accounts.js';
 import { systemClock } from './domain/clock.js';
 
@@ -21,10 +21,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const db = openDatabase(config.database);
-  await migrateToLatest(db);
-  const readDb = await openReadPool(config.database, db);
-  const deps = { db, readDb, clock: systemClock, config };
+  const db = await Database.open(config.database);
+  await db.migrateToLatest();
+  const deps = { db, clock: systemClock, config };
   const app = await createApp(deps);
   const server = app.listen(config.port, config.host, () => {
     const where = config.database.client === 'pg' ? 'PostgreSQL' : config.database.filename;
@@ -41,7 +40,7 @@ async function main(): Promise<void> {
   }
   const shutdown = () => {
     server.close(() => {
-      closeReadPool(readDb, db).then(() => db.destroy()).finally(() => process.exit(0));
+      db.close().finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };

@@ -1,7 +1,7 @@
 // npm run demo: fills an EMPTY database (the configured one) with the demo consultation and prints
 // how to sign in. Refuses, with exit status 2, a database that already holds data.
 import { ConfigError, loadConfig } from '../../server/config.js';
-import { migrateToLatest, openDatabase } from '../../server/data/connection.js';
+import { Database } from '../../server/data/database.js';
 import { systemClock } from '../../server/domain/clock.js';
 import { DemoRefusal, demoRefusalReason, seedDemo } from './seed-demo.js';
 
@@ -20,9 +20,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const where = config.database.client === 'pg' ? 'the PostgreSQL database in DATABASE_URL' : config.database.filename;
-  const db = openDatabase(config.database);
+  const db = await Database.open(config.database);
   try {
-    await migrateToLatest(db);
+    await db.migrateToLatest();
     const refusal = await demoRefusalReason(db);
     if (refusal) throw new DemoRefusal(refusal);
     console.log(`Filling ${where} with the demo consultation (this takes a few seconds)...`);
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     }
     throw error;
   } finally {
-    await db.destroy();
+    await db.close();
   }
 }
 

@@ -134,7 +134,7 @@ function commentIn(random: DemoRandom, language: Language): string {
 
 /** Why the demo may not fill this database, or null when it is empty. */
 export async function demoRefusalReason(db: Deps['db']): Promise<string | null> {
-  const count = async (table: string) => Number((await db(table).count<{ n: number | string }[]>({ n: '*' }))[0]?.n ?? 0);
+  const count = async (table: string) => Number((await db.readers(table).count<{ n: number | string }[]>({ n: '*' }))[0]?.n ?? 0);
   const present = { users: await count('users'), surveys: await count('surveys'), memberStates: await count('member_states') };
   if (present.users === 0 && present.surveys === 0 && present.memberStates === 0) return null;
   return `The database is not empty (${present.users} accounts, ${present.surveys} surveys, ${present.memberStates} Member States). `

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { migrateToLatest, openDatabase } from '../data/connection.js';
+import { Database } from '../data/database.js';
 import { createUser, findUserByEmail } from '../domain/accounts.js';
 import { createApiToken } from '../domain/api-tokens.js';
 import { verifyAuditChain } from '../domain/audit.js';
@@ -107,9 +107,9 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadConfig();
-  const db = openDatabase(config.database);
+  const db = await Database.open(config.database);
   try {
-    await migrateToLatest(db);
+    await db.migrateToLatest();
     await run({ db, clock: systemClock, config }, argv);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
       throw error;
     }
   } finally {
-    await db.destroy();
+    await db.close();
   }
 }
 

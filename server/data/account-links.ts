@@ -1,4 +1,4 @@
-import type { Knex } from 'knex';
+import { connectionOf, type Queryable, type Tx } from './database.js';
 
 export type LinkPurpose = 'setup' | 'invitation' | 'reset';
 
@@ -11,13 +11,14 @@ export interface AccountLinkRow {
 }
 
 export async function insertAccountLink(
-  db: Knex,
+  tx: Tx,
   link: { purpose: LinkPurpose; token_hash: string; user_id: number | null; created_by: number | null; created_at: string; expires_at: string },
 ): Promise<void> {
-  await db('account_links').insert(link);
+  await tx.knex('account_links').insert(link);
 }
 
-export async function findAccountLinkByHash(db: Knex, tokenHash: string): Promise<AccountLinkRow | undefined> {
+export async function findAccountLinkByHash(q: Queryable, tokenHash: string): Promise<AccountLinkRow | undefined> {
+  const db = connectionOf(q);
   const r = await db('account_links').where({ token_hash: tokenHash }).first();
   return r
     ? { id: Number(r.id), purpose: r.purpose, user_id: r.user_id == null ? null : Number(r.user_id), expires_at: r.expires_at, used_at: r.used_at ?? null }
@@ -25,12 +26,14 @@ export async function findAccountLinkByHash(db: Knex, tokenHash: string): Promis
 }
 
 /** Marks the link used; false when another request used it first. */
-export async function markAccountLinkUsed(db: Knex, id: number, now: string): Promise<boolean> {
+export async function markAccountLinkUsed(tx: Tx, id: number, now: string): Promise<boolean> {
+  const db = tx.knex;
   const n = await db('account_links').where({ id }).whereNull('used_at').update({ used_at: now });
   return n === 1;
 }
 
 /** Retires a user's earlier unused links when a new one is issued. */
-export async function retireAccountLinks(db: Knex, userId: number, now: string): Promise<void> {
+export async function retireAccountLinks(tx: Tx, userId: number, now: string): Promise<void> {
+  const db = tx.knex;
   await db('account_links').where({ user_id: userId }).whereNull('used_at').update({ used_at: now });
 }

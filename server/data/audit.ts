@@ -1,4 +1,4 @@
-import type { Knex } from 'knex';
+import { connectionOf, type Queryable, type Tx } from './database.js';
 
 export interface AuditRow {
   readonly id: number;
@@ -25,12 +25,14 @@ export type NewAuditRow = Omit<AuditRow, 'id' | 'seq' | 'prev_hash' | 'hash'>;
  * Moves the head from `from` to `to` only if it is still exactly `from`; true when it moved. On
  * PostgreSQL the row lock makes a concurrent append wait, then find the head moved and try again.
  */
-export async function advanceAuditHead(trx: Knex.Transaction, from: AuditHead, to: AuditHead): Promise<boolean> {
+export async function advanceAuditHead(tx: Tx, from: AuditHead, to: AuditHead): Promise<boolean> {
+  const trx = tx.knex;
   return (await trx('audit_head').where({ id: 1, seq: from.seq, hash: from.hash }).update({ seq: to.seq, hash: to.hash })) === 1;
 }
 
 /** Bumps the head and reads it back in one statement; on PostgreSQL the row lock makes concurrent appends wait their turn. */
-export async function lockAuditHead(trx: Knex.Transaction): Promise<AuditHead> {
+export async function lockAuditHead(tx: Tx): Promise<AuditHead> {
+  const trx = tx.knex;
   const [head] = await trx('audit_head').where({ id: 1 }).increment('seq', 1).returning(['seq', 'hash']);
   return { seq: Number(head.seq), hash: String(head.hash) };
 }
@@ -39,16 +41,19 @@ export async function lockAuditHead(trx: Knex.Transaction): Promise<AuditHead> {
  * PostgreSQL: inserts the entry and points the head at it in one statement, so the head's row
  * lock, which every other append waits for, is held one round trip less.
  */
-export async function insertAuditRowAsHead(trx: Knex.Transaction, row: Omit<AuditRow, 'id'>): Promise<void> {
+export async function insertAuditRowAsHead(tx: Tx, row: Omit<AuditRow, 'id'>): Promise<void> {
+  const trx = tx.knex;
   const insert = trx('audit_entries').insert(row).toSQL();
   await trx.raw(`with entry as (${insert.sql}) update audit_head set hash = ? where id = 1`, [...insert.bindings, row.hash]);
 }
 
-export async function insertAuditRow(trx: Knex.Transaction, row: Omit<AuditRow, 'id'>): Promise<void> {
+export async function insertAuditRow(tx: Tx, row: Omit<AuditRow, 'id'>): Promise<void> {
+  const trx = tx.knex;
   await trx('audit_entries').insert(row);
 }
 
-export async function listAuditRows(db: Knex, options: { afterSeq?: number; limit?: number } = {}): Promise<AuditRow[]> {
+export async function listAuditRows(q: Queryable, options: { afterSeq?: number; limit?: number } = {}): Promise<AuditRow[]> {
+  const db = connectionOf(q);
   const rows = await db('audit_entries')
     .where('seq', '>', options.afterSeq ?? 0)
     .orderBy('seq')
@@ -56,7 +61,8 @@ export async function listAuditRows(db: Knex, options: { afterSeq?: number; limi
   return rows.map(fromRow);
 }
 
-export async function listRecentAuditRows(db: Knex, limit: number): Promise<AuditRow[]> {
+export async function listRecentAuditRows(q: Queryable, limit: number): Promise<AuditRow[]> {
+  const db = connectionOf(q);
   const rows = await db('audit_entries').orderBy('seq', 'desc').limit(limit);
   return rows.map(fromRow);
 }
@@ -77,13 +83,15 @@ function fromRow(r: Record<string, unknown>): AuditRow {
   };
 }
 
-export async function listExportEntries(db: Knex, surveyId: number, limit: number): Promise<AuditRow[]> {
+export async function listExportEntries(q: Queryable, surveyId: number, limit: number): Promise<AuditRow[]> {
+  const db = connectionOf(q);
   const rows = await db('audit_entries').where({ action: 'export.create', subject_type: 'survey', subject_id: String(surveyId) }).orderBy('seq', 'desc').limit(limit);
   return rows.map(fromRow);
 }
 
 /** The head of the chain: the number of entries written and the hash of the last one. */
-export async function readAuditHead(db: Knex): Promise<AuditHead> {
+export async function readAuditHead(q: Queryable): Promise<AuditHead> {
+  const db = connectionOf(q);
   const head = await db('audit_head').where({ id: 1 }).first('seq', 'hash');
   return { seq: Number(head.seq), hash: String(head.hash) };
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
-import { isPostgres } from './connection.js';
-import { rawRows } from './raw-reads.js';
+import { connectionOf, isPostgres, rawRows, type Queryable, type Tx } from './database.js';
+
+
 
 export type Channel = 'web' | 'api' | 'paper' | 'note-verbale';
 
@@ -43,12 +44,14 @@ function revisions(db: Knex) {
     .select('r.*', 'b.survey_id', 'b.member_state_id', 'm.iso3');
 }
 
-export async function findBallot(db: Knex, surveyId: number, memberStateId: number): Promise<{ id: number; currentRevision: number } | undefined> {
+export async function findBallot(q: Queryable, surveyId: number, memberStateId: number): Promise<{ id: number; currentRevision: number } | undefined> {
+  const db = connectionOf(q);
   const r = await db('ballots').where({ survey_id: surveyId, member_state_id: memberStateId }).first('id', 'current_revision');
   return r ? { id: Number(r.id), currentRevision: Number(r.current_revision) } : undefined;
 }
 
-export async function insertBallot(db: Knex, surveyId: number, memberStateId: number, now: string): Promise<number> {
+export async function insertBallot(tx: Tx, surveyId: number, memberStateId: number, now: string): Promise<number> {
+  const db = tx.knex;
   const [row] = await db('ballots').insert({ survey_id: surveyId, member_state_id: memberStateId, current_revision: 1, updated_at: now }).returning('id');
   return Number(typeof row === 'object' ? row.id : row);
 }
@@ -58,7 +61,8 @@ export async function insertBallot(db: Knex, surveyId: number, memberStateId: nu
  * its next revision (from `base` only, when given) while its survey takes ballots at `now`.
  * Undefined when nothing moved: no ballot yet, a stale base, or a survey that is not open.
  */
-export async function advanceOpenBallot(db: Knex, surveyId: number, memberStateId: number, base: number | undefined, now: string): Promise<{ id: number; revision: number } | undefined> {
+export async function advanceOpenBallot(tx: Tx, surveyId: number, memberStateId: number, base: number | undefined, now: string): Promise<{ id: number; revision: number } | undefined> {
+  const db = tx.knex;
   const q = db('ballots').where({ survey_id: surveyId, member_state_id: memberStateId })
     .whereExists((open) => {
       open.select(db.raw('1')).from('surveys').where({ id: surveyId, status: 'open' })
@@ -69,10 +73,11 @@ export async function advanceOpenBallot(db: Knex, surveyId: number, memberStateI
   return row ? { id: Number(row.id), revision: Number(row.current_revision) } : undefined;
 }
 
-export async function insertRevision(db: Knex, row: {
+export async function insertRevision(tx: Tx, row: {
   ballot_id: number; revision: number; submitted_by: number | null; submitted_by_label: string; submitted_at: string;
   channel: Channel; receipt: string; answers: string; comments: string;
 }): Promise<void> {
+  const db = tx.knex;
   await db('ballot_revisions').insert(row);
 }
 
@@ -84,27 +89,31 @@ const CURRENT_REVISION = `select r.*, b.survey_id, b.member_state_id, m.iso3
   where b.survey_id = ? and b.member_state_id = ? and r.revision = b.current_revision
   limit 1`;
 
-export async function findCurrentRevision(db: Knex, surveyId: number, memberStateId: number): Promise<RevisionRow | undefined> {
-  const [r] = await rawRows(db, CURRENT_REVISION, [surveyId, memberStateId]);
+export async function findCurrentRevision(q: Queryable, surveyId: number, memberStateId: number): Promise<RevisionRow | undefined> {
+  const [r] = await rawRows(q, CURRENT_REVISION, [surveyId, memberStateId]);
   return r ? toRevision(r) : undefined;
 }
 
-export async function findRevision(db: Knex, ballotId: number, revision: number): Promise<RevisionRow | undefined> {
+export async function findRevision(q: Queryable, ballotId: number, revision: number): Promise<RevisionRow | undefined> {
+  const db = connectionOf(q);
   const r = await revisions(db).where({ 'r.ballot_id': ballotId, 'r.revision': revision }).first();
   return r ? toRevision(r) : undefined;
 }
 
-export async function listRevisions(db: Knex, surveyId: number, memberStateId: number): Promise<RevisionRow[]> {
+export async function listRevisions(q: Queryable, surveyId: number, memberStateId: number): Promise<RevisionRow[]> {
+  const db = connectionOf(q);
   return (await revisions(db).where({ 'b.survey_id': surveyId, 'b.member_state_id': memberStateId }).orderBy('r.revision', 'desc')).map(toRevision);
 }
 
-export async function findRevisionByReceipt(db: Knex, receipt: string): Promise<(RevisionRow & { isCurrent: boolean }) | undefined> {
+export async function findRevisionByReceipt(q: Queryable, receipt: string): Promise<(RevisionRow & { isCurrent: boolean }) | undefined> {
+  const db = connectionOf(q);
   const r = await revisions(db).select('b.current_revision').where({ 'r.receipt': receipt }).first();
   return r ? { ...toRevision(r), isCurrent: Number(r.current_revision) === Number(r.revision) } : undefined;
 }
 
 /** The current revision of every ballot of a survey, in Member State order. */
-export async function listCurrentRevisions(db: Knex, surveyId: number): Promise<RevisionRow[]> {
+export async function listCurrentRevisions(q: Queryable, surveyId: number): Promise<RevisionRow[]> {
+  const db = connectionOf(q);
   return (await revisions(db).where({ 'b.survey_id': surveyId }).whereRaw('r.revision = b.current_revision').orderBy('m.iso3')).map(toRevision);
 }
 
@@ -112,7 +121,8 @@ export async function listCurrentRevisions(db: Knex, surveyId: number): Promise<
  * What changes whenever a ballot of the survey is added or revised: how many ballots there are,
  * the sum of their current revision numbers and the latest change.
  */
-export async function ballotsFingerprint(db: Knex, surveyId: number): Promise<string> {
+export async function ballotsFingerprint(q: Queryable, surveyId: number): Promise<string> {
+  const db = connectionOf(q);
   const row = await db('ballots').where({ survey_id: surveyId })
     .first(db.raw('count(*) as n'), db.raw('sum(current_revision) as revisions'), db.raw('max(updated_at) as last'));
   return `${Number(row?.n ?? 0)}/${Number(row?.revisions ?? 0)}/${String(row?.last ?? '')}`;
@@ -146,7 +156,8 @@ function currentRevisions(db: Knex, surveyId: number) {
  * Every current revision of a survey in Member State order, read a page at a time (keyset on the
  * ISO code), so that memory stays flat however many ballots there are.
  */
-export async function* iterateCurrentRevisions(db: Knex, surveyId: number): AsyncGenerator<CurrentRevisionRow> {
+export async function* iterateCurrentRevisions(q: Queryable, surveyId: number): AsyncGenerator<CurrentRevisionRow> {
+  const db = connectionOf(q);
   let after = '';
   for (;;) {
     const rows: Row[] = await currentRevisions(db, surveyId)
@@ -179,10 +190,11 @@ export interface AnswersGroup {
  * many rows as there are distinct answers. Comments to `questionIds` are left out, so that they do
  * not split identical rankings; only ballots that hold a comment pay for the JSON edit.
  */
-export async function groupCurrentAnswers(db: Knex, surveyId: number, questionIds: readonly number[]): Promise<AnswersGroup[]> {
+export async function groupCurrentAnswers(q: Queryable, surveyId: number, questionIds: readonly number[]): Promise<AnswersGroup[]> {
+  const db = connectionOf(q);
   const withoutComments = questionIds.length === 0
     ? db.raw('r.answers')
-    : isPostgres(db)
+    : isPostgres(q)
       ? db.raw(`case when strpos(r.answers, '"comment"') > 0 then (r.answers::jsonb ${questionIds.map(() => '#- ?::text[]').join(' ')})::text else r.answers end`, questionIds.map((id) => `{${id},comment}`))
       : db.raw(`case when instr(r.answers, '"comment"') > 0 then json_remove(r.answers, ${questionIds.map(() => '?').join(', ')}) else r.answers end`, questionIds.map((id) => `$."${id}".comment`));
   const rows: Row[] = await currentRevisions(db, surveyId)
@@ -211,7 +223,8 @@ export type ExportedRevision = readonly [string, string, number, string, Channel
  * as one JSON array, which costs far less than a row object per revision. The next page is asked
  * for before this one is handed over, so that the database reads it while the caller writes.
  */
-export async function* pagesOfCurrentRevisions(db: Knex, surveyId: number): AsyncGenerator<readonly ExportedRevision[]> {
+export async function* pagesOfCurrentRevisions(q: Queryable, surveyId: number): AsyncGenerator<readonly ExportedRevision[]> {
+  const db = connectionOf(q);
   const page = async (after: string): Promise<string> => {
     const rows = currentRevisions(db, surveyId)
       .andWhere('m.iso3', '>', after)
@@ -219,7 +232,7 @@ export async function* pagesOfCurrentRevisions(db: Knex, surveyId: number): Asyn
       .limit(EXPORT_PAGE)
       .select('m.iso3', 'm.name_en', 'r.revision', 'r.submitted_at', 'r.channel', 'r.answers')
       .as('p');
-    const [row] = await db.from(rows).select(isPostgres(db)
+    const [row] = await db.from(rows).select(isPostgres(q)
       ? db.raw('json_agg(json_build_array(p.iso3, p.name_en, p.revision, p.submitted_at, p.channel, p.answers) order by p.iso3)::text as page')
       : db.raw('json_group_array(json_array(p.iso3, p.name_en, p.revision, p.submitted_at, p.channel, p.answers) order by p.iso3) as page'));
     return row?.page == null ? '[]' : String(row.page);

@@ -1,13 +1,11 @@
-// The one place that knows SQLite from PostgreSQL.
-import { mkdirSync } from 'node:fs';
+// How knex reaches each engine: the settings of its pools and where the migrations are. Only the
+// Database (database.ts) and the knex command line use these.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import knex, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import type { DatabaseConfig } from '../config.js';
-import { directReadersOf, readDirectlyFor, SqliteReaders } from './raw-reads.js';
-
-export type Db = Knex;
+import { SQLITE_READER_PRAGMAS } from './sqlite-readers.js';
 
 // db/migrations beside server/, in the sources or in the compiled build alike.
 const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
@@ -26,14 +24,12 @@ const migrationSource: Knex.MigrationSource<string> = {
 
 type SqliteConnection = { exec(sql: string, cb: (err: Error | null) => void): void };
 
-/** What SQLite's read-only connections run when opened, through knex or through the driver. */
-export const SQLITE_READER_PRAGMAS = 'PRAGMA query_only = ON; PRAGMA busy_timeout = 5000;';
-
 /** A knex pool hook that runs `pragmas` on each new SQLite connection. */
 function runPragmas(pragmas: string) {
   return (conn: SqliteConnection, done: (err: Error | null, conn: unknown) => void) => conn.exec(pragmas, (err) => done(err, conn));
 }
 
+/** The writer's settings: PostgreSQL's pool, or SQLite's one connection. */
 export function knexConfig(database: DatabaseConfig, options: { searchPath?: string } = {}): Knex.Config {
   const migrations: Knex.MigratorConfig = { migrationSource, tableName: 'knex_migrations' };
   if (database.client === 'pg') {
@@ -56,53 +52,14 @@ export function knexConfig(database: DatabaseConfig, options: { searchPath?: str
   };
 }
 
-export function openDatabase(database: DatabaseConfig, options: { searchPath?: string } = {}): Db {
-  if (database.client === 'sqlite3' && database.filename !== ':memory:') {
-    mkdirSync(path.dirname(database.filename), { recursive: true });
-  }
-  return knex(knexConfig(database, options));
-}
-
-/** Read-only connections beside SQLite's one writer: through knex, and through the driver. */
-const SQLITE_READERS = 4;
-const SQLITE_DIRECT_READERS = 2;
-
-/**
- * Connections for reads that need not queue behind a write. SQLite in WAL mode lets other
- * connections read while the one writer writes, and each read sees every transaction committed
- * before it began; PostgreSQL's pool already runs reads side by side, so its pool serves.
- */
-export async function openReadPool(database: DatabaseConfig, writer: Db): Promise<Db> {
-  if (database.client !== 'sqlite3' || database.filename === ':memory:') return writer;
-  const pool = knex({
+/** Read-only connections beside SQLite's one writer, through knex. */
+export function sqliteReaderConfig(filename: string, connections: number): Knex.Config {
+  return {
     client: 'sqlite3',
-    connection: { filename: database.filename },
+    connection: { filename },
     useNullAsDefault: true,
-    pool: { min: 1, max: SQLITE_READERS, afterCreate: runPragmas(SQLITE_READER_PRAGMAS) },
-  });
-  readDirectlyFor(pool, await SqliteReaders.open(database.filename, SQLITE_DIRECT_READERS));
-  return pool;
-}
-
-/** Closes what openReadPool opened (nothing when it handed back the writer). */
-export async function closeReadPool(pool: Db, writer: Db): Promise<void> {
-  if (pool === writer) return;
-  await Promise.all([pool.destroy(), directReadersOf(pool)?.close()]);
-}
-
-export async function migrateToLatest(db: Db): Promise<void> {
-  await db.migrate.latest();
-}
-
-/** Which database a connection pool reaches: the same for a writer and its readers. */
-export function databaseKey(db: Db): string {
-  const config = db.client.config as Knex.Config & { connection?: { filename?: string } | string; searchPath?: string | string[] };
-  if (config.client === 'pg') return `pg ${String(config.connection)} ${String(config.searchPath ?? '')}`;
-  return `sqlite ${typeof config.connection === 'object' ? config.connection.filename : ''}`;
-}
-
-export function isPostgres(db: Db): boolean {
-  return db.client.config.client === 'pg';
+    pool: { min: 1, max: connections, afterCreate: runPragmas(SQLITE_READER_PRAGMAS) },
+  };
 }
 
 /** Turns SQLite's 0/1 and PostgreSQL's booleans into booleans. */

@@ -1,13 +1,11 @@
-import type { Knex } from 'knex';
-import { isPostgres } from './connection.js';
-
 /** Most works committed together: bounds how long the first of them waits for its answer. */
 const MOST_PER_GROUP = 32;
 
-type Work<T> = (trx: Knex.Transaction) => Promise<T>;
+type Work<C, T> = (connection: C) => Promise<T>;
+type RunInTransaction<C> = <T>(work: Work<C, T>) => Promise<T>;
 
-interface Waiting {
-  readonly work: Work<unknown>;
+interface Waiting<C> {
+  readonly work: Work<C, unknown>;
   readonly resolve: (value: unknown) => void;
   readonly reject: (reason: unknown) => void;
 }
@@ -19,18 +17,19 @@ interface Waiting {
  * the next one, which pays for BEGIN, COMMIT and the hand-over of the connection once. Each work
  * learns its result only once its transaction has committed. If any work of a group fails,
  * nothing of the group is kept and each of its works runs again in a transaction of its own, so
- * a work's failure (a stale ballot, say) never costs another work anything.
+ * a work's failure (a stale ballot, say) never costs another work anything: a work may therefore
+ * run twice, and only the run that commits counts.
  */
-class Grouper {
-  readonly #db: Knex;
-  readonly #waiting: Waiting[] = [];
+export class TransactionGrouper<C> {
+  readonly #transaction: RunInTransaction<C>;
+  readonly #waiting: Waiting<C>[] = [];
   #running = false;
 
-  constructor(db: Knex) {
-    this.#db = db;
+  constructor(transaction: RunInTransaction<C>) {
+    this.#transaction = transaction;
   }
 
-  run<T>(work: Work<T>): Promise<T> {
+  run<T>(work: Work<C, T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.#waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (!this.#running) void this.#drain();
@@ -46,13 +45,13 @@ class Grouper {
     }
   }
 
-  async #runGroup(group: Waiting[]): Promise<void> {
+  async #runGroup(group: Waiting<C>[]): Promise<void> {
     if (group.length === 1) return this.#runAlone(group[0]!);
     let results: unknown[];
     try {
-      results = await this.#db.transaction(async (trx) => {
+      results = await this.#transaction(async (connection) => {
         const out: unknown[] = [];
-        for (const waiting of group) out.push(await waiting.work(trx));
+        for (const waiting of group) out.push(await waiting.work(connection));
         return out;
       });
     } catch {
@@ -62,25 +61,11 @@ class Grouper {
     group.forEach((waiting, i) => waiting.resolve(results[i]));
   }
 
-  async #runAlone(waiting: Waiting): Promise<void> {
+  async #runAlone(waiting: Waiting<C>): Promise<void> {
     try {
-      waiting.resolve(await this.#db.transaction(waiting.work));
+      waiting.resolve(await this.#transaction(waiting.work));
     } catch (error) {
       waiting.reject(error);
     }
   }
-}
-
-const groupers = new WeakMap<Knex, Grouper>();
-
-/**
- * Runs `work` in a transaction of `db`: on SQLite possibly together with other such works (see
- * Grouper), so `work` must write only through `trx` and may run more than once (only the run that
- * commits counts); on PostgreSQL, whose connections write side by side, in a transaction of its own.
- */
-export function inGroupedTransaction<T>(db: Knex, work: Work<T>): Promise<T> {
-  if (isPostgres(db)) return db.transaction(work);
-  let grouper = groupers.get(db);
-  if (!grouper) groupers.set(db, (grouper = new Grouper(db)));
-  return grouper.run(work);
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { connectionOf, type Queryable, type Tx } from './database.js';
 
 export type ProposalStatus = 'pending' | 'accepted' | 'declined';
 
@@ -38,23 +39,27 @@ function toProposal(r: Row): ProposalRow {
   };
 }
 
-export async function insertProposal(db: Knex, row: Row): Promise<number> {
+export async function insertProposal(tx: Tx, row: Row): Promise<number> {
+  const db = tx.knex;
   const [r] = await db('proposals').insert(row).returning('id');
   return Number(typeof r === 'object' ? r.id : r);
 }
 
-export async function findProposal(db: Knex, id: number): Promise<ProposalRow | undefined> {
+export async function findProposal(q: Queryable, id: number): Promise<ProposalRow | undefined> {
+  const db = connectionOf(q);
   const r = await select(db).where('p.id', id).first();
   return r ? toProposal(r) : undefined;
 }
 
-export async function listProposals(db: Knex, surveyId: number, memberStateId?: number): Promise<ProposalRow[]> {
-  const q = select(db).where('q.survey_id', surveyId).orderBy('p.created_at').orderBy('p.id');
-  if (memberStateId !== undefined) q.where('p.member_state_id', memberStateId);
-  return (await q).map(toProposal);
+export async function listProposals(q: Queryable, surveyId: number, memberStateId?: number): Promise<ProposalRow[]> {
+  const db = connectionOf(q);
+  const query = select(db).where('q.survey_id', surveyId).orderBy('p.created_at').orderBy('p.id');
+  if (memberStateId !== undefined) query.where('p.member_state_id', memberStateId);
+  return (await query).map(toProposal);
 }
 
 /** Decides a pending proposal; false when it was decided already. */
-export async function decideProposal(db: Knex, id: number, fields: Row): Promise<boolean> {
+export async function decideProposal(tx: Tx, id: number, fields: Row): Promise<boolean> {
+  const db = tx.knex;
   return (await db('proposals').where({ id, status: 'pending' }).update(fields)) === 1;
 }

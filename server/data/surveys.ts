@@ -1,8 +1,11 @@
 import type { Knex } from 'knex';
 import type { Localised, Question, Survey, SurveyOption, SurveyStatus } from '../domain/surveys/model.js';
 import type { Method } from '../tally/index.js';
-import { databaseKey, toBoolean } from './connection.js';
-import { rawRows } from './raw-reads.js';
+import { cacheSlot, VersionedCache } from './cache-slot.js';
+import { toBoolean } from './connection.js';
+import { changeContent, readContentVersion } from './content-version.js';
+import { connectionOf, Tx, type Queryable } from './database.js';
+
 
 type Row = Record<string, unknown>;
 
@@ -63,11 +66,10 @@ async function loadQuestions(db: Knex, surveyIds: number[]): Promise<Map<number,
 }
 
 /**
- * Questions and options of surveys read outside a transaction, per database and survey, with the
- * content version they were read at: they change only when the version does.
+ * Questions and options of surveys read outside a transaction, per survey, with the content
+ * version they were read at: they change only when the version does.
  */
-const questionsCache = new Map<string, { version: string; questions: readonly Question[] }>();
-const QUESTIONS_CACHED = 500;
+const SURVEY_CONTENT = cacheSlot('survey questions and options', () => new VersionedCache<number, readonly Question[]>(500));
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -75,19 +77,6 @@ function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
-}
-
-async function contentVersion(db: Knex): Promise<string> {
-  return String((await db('content_version').where({ id: 1 }).first('version'))?.version);
-}
-
-/**
- * Whatever writes questions or options, or the Member State codes options show, moves the
- * content version after writing (in the same transaction when there is one), so that no process
- * keeps them from before: a survey read between the two is not kept (see findSurvey).
- */
-export async function bumpContentVersion(db: Knex): Promise<void> {
-  await db('content_version').where({ id: 1 }).increment('version', 1);
 }
 
 /** Read at every page of a survey, so written out for rawRows. */
@@ -99,89 +88,86 @@ const SURVEY_WITH_CONTENT_VERSION = `select surveys.*, (select version from cont
  * from memory when the content version read with the survey says they have not changed; the
  * survey's own row (status, closing time) is read every time.
  */
-export async function findSurvey(db: Knex, id: number): Promise<Survey | undefined> {
-  if (db.isTransaction) {
-    const r = await db('surveys').where({ id }).first();
-    return r ? toSurvey(r, (await loadQuestions(db, [id])).get(id) ?? []) : undefined;
+export async function findSurvey(q: Queryable, id: number): Promise<Survey | undefined> {
+  if (q instanceof Tx) {
+    const r = await q.knex('surveys').where({ id }).first();
+    return r ? toSurvey(r, (await loadQuestions(q.knex, [id])).get(id) ?? []) : undefined;
   }
-  const [r] = await rawRows(db, SURVEY_WITH_CONTENT_VERSION, [id]);
+  const [r] = await q.rows(SURVEY_WITH_CONTENT_VERSION, [id]);
   if (!r) return undefined;
   const version = String(r.content_version);
-  const key = `${databaseKey(db)} ${id}`;
-  const cached = questionsCache.get(key);
-  if (cached && cached.version === version) return toSurvey(r, cached.questions as Question[]);
-  const questions = deepFreeze((await loadQuestions(db, [id])).get(id) ?? []);
+  const cache = q.cache(SURVEY_CONTENT);
+  const cached = cache.get(id, version);
+  if (cached) return toSurvey(r, cached as Question[]);
+  const questions = deepFreeze((await loadQuestions(q.readers, [id])).get(id) ?? []);
   // Kept only if nothing changed while they were read.
-  if (await contentVersion(db) === version) {
-    if (questionsCache.size >= QUESTIONS_CACHED) questionsCache.clear();
-    questionsCache.set(key, { version, questions });
-  }
+  if (await readContentVersion(q) === version) cache.set(id, version, questions);
   return toSurvey(r, questions);
 }
 
 /** Only what decides whether a survey takes ballots at a given moment, in one query. */
-export async function findSurveyStatus(db: Knex, id: number): Promise<Pick<Survey, 'id' | 'storedStatus' | 'closesAt'> | undefined> {
+export async function findSurveyStatus(q: Queryable, id: number): Promise<Pick<Survey, 'id' | 'storedStatus' | 'closesAt'> | undefined> {
+  const db = connectionOf(q);
   const r = await db('surveys').where({ id }).first('id', 'status', 'closes_at');
   return r ? { id: Number(r.id), storedStatus: r.status as SurveyStatus, closesAt: (r.closes_at as string | null) ?? null } : undefined;
 }
 
-export async function listSurveyRows(db: Knex, statuses?: readonly SurveyStatus[]): Promise<Survey[]> {
-  const q = db('surveys').orderBy('created_at', 'desc').orderBy('id', 'desc');
-  if (statuses) q.whereIn('status', statuses);
-  const rows: Row[] = await q;
+export async function listSurveyRows(q: Queryable, statuses?: readonly SurveyStatus[]): Promise<Survey[]> {
+  const db = connectionOf(q);
+  const query = db('surveys').orderBy('created_at', 'desc').orderBy('id', 'desc');
+  if (statuses) query.whereIn('status', statuses);
+  const rows: Row[] = await query;
   const questions = await loadQuestions(db, rows.map((r) => Number(r.id)));
   return rows.map((r) => toSurvey(r, questions.get(Number(r.id)) ?? []));
 }
 
-export async function insertSurvey(db: Knex, fields: Row): Promise<number> {
+export async function insertSurvey(tx: Tx, fields: Row): Promise<number> {
+  const db = tx.knex;
   const [row] = await db('surveys').insert(fields).returning('id');
   return Number(typeof row === 'object' ? row.id : row);
 }
 
-export async function updateSurveyRow(db: Knex, id: number, fields: Row): Promise<void> {
+export async function updateSurveyRow(tx: Tx, id: number, fields: Row): Promise<void> {
+  const db = tx.knex;
   await db('surveys').where({ id }).update(fields);
 }
 
 /** Changes the status only if it is still `from`; false when another request changed it first. */
-export async function transitionSurvey(db: Knex, id: number, from: SurveyStatus, fields: Row): Promise<boolean> {
+export async function transitionSurvey(tx: Tx, id: number, from: SurveyStatus, fields: Row): Promise<boolean> {
+  const db = tx.knex;
   return (await db('surveys').where({ id, status: from }).update(fields)) === 1;
 }
 
-export async function insertQuestion(db: Knex, fields: Row): Promise<number> {
-  const [row] = await db('questions').insert(fields).returning('id');
-  await bumpContentVersion(db);
+export async function insertQuestion(tx: Tx, fields: Row): Promise<number> {
+  const [row] = await changeContent(tx, (db) => db('questions').insert(fields).returning('id'));
   return Number(typeof row === 'object' ? row.id : row);
 }
 
-export async function updateQuestion(db: Knex, id: number, fields: Row): Promise<void> {
-  await db('questions').where({ id }).update(fields);
-  await bumpContentVersion(db);
+export async function updateQuestion(tx: Tx, id: number, fields: Row): Promise<void> {
+  await changeContent(tx, (db) => db('questions').where({ id }).update(fields));
 }
 
-export async function deleteQuestions(db: Knex, ids: number[]): Promise<void> {
+export async function deleteQuestions(tx: Tx, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
-  await db('questions').whereIn('id', ids).del();
-  await bumpContentVersion(db);
+  await changeContent(tx, (db) => db('questions').whereIn('id', ids).del());
 }
 
-export async function insertOption(db: Knex, fields: Row): Promise<number> {
-  const [row] = await db('options').insert(fields).returning('id');
-  await bumpContentVersion(db);
+export async function insertOption(tx: Tx, fields: Row): Promise<number> {
+  const [row] = await changeContent(tx, (db) => db('options').insert(fields).returning('id'));
   return Number(typeof row === 'object' ? row.id : row);
 }
 
-export async function updateOption(db: Knex, id: number, fields: Row): Promise<void> {
-  await db('options').where({ id }).update(fields);
-  await bumpContentVersion(db);
+export async function updateOption(tx: Tx, id: number, fields: Row): Promise<void> {
+  await changeContent(tx, (db) => db('options').where({ id }).update(fields));
 }
 
-export async function deleteOptions(db: Knex, ids: number[]): Promise<void> {
+export async function deleteOptions(tx: Tx, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
-  await db('options').whereIn('id', ids).del();
-  await bumpContentVersion(db);
+  await changeContent(tx, (db) => db('options').whereIn('id', ids).del());
 }
 
-export async function maxOptionPosition(db: Knex, questionId: number): Promise<number> {
+export async function maxOptionPosition(q: Queryable, questionId: number): Promise<number> {
+  const db = connectionOf(q);
   const r = await db('options').where({ question_id: questionId }).max({ m: 'position' }).first();
   return Number(r?.m ?? 0);
 }

@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
+import { connectionOf, isPostgres, rawRows, type Queryable, type Tx } from './database.js';
 import type { Language } from '../i18n/languages.js';
 import type { Role } from '../domain/deps.js';
-import { isPostgres, toBoolean } from './connection.js';
-import { rawRows } from './raw-reads.js';
+import { toBoolean } from './connection.js';
+
 
 export interface UserRow {
   readonly id: number;
@@ -43,16 +44,19 @@ function fromRow(r: Record<string, unknown>): UserRow {
   };
 }
 
-export async function countUsers(db: Knex): Promise<number> {
+export async function countUsers(q: Queryable): Promise<number> {
+  const db = connectionOf(q);
   const r = await db('users').count<{ n: number | string }[]>({ n: '*' });
   return Number(r[0]?.n ?? 0);
 }
 
-export async function listUsers(db: Knex): Promise<UserRow[]> {
+export async function listUsers(q: Queryable): Promise<UserRow[]> {
+  const db = connectionOf(q);
   return (await selectUsers(db).orderBy('users.email')).map(fromRow);
 }
 
-export async function findUserById(db: Knex, id: number): Promise<UserRow | undefined> {
+export async function findUserById(q: Queryable, id: number): Promise<UserRow | undefined> {
+  const db = connectionOf(q);
   const r = await selectUsers(db).where('users.id', id).first();
   return r ? fromRow(r) : undefined;
 }
@@ -61,8 +65,8 @@ export async function findUserById(db: Knex, id: number): Promise<UserRow | unde
  * A session's stored data and, when someone is signed in to it, their account, in one query: a
  * page view needs both. Expired sessions are not found. The sessions table is the session store's.
  */
-export async function findSessionWithUser(db: Knex, sid: string, now: Date): Promise<{ sess: unknown; user: UserRow | undefined } | undefined> {
-  const [r] = await rawRows(db, isPostgres(db) ? SESSION_WITH_USER_PG : SESSION_WITH_USER_SQLITE, [sid, now.toISOString()]);
+export async function findSessionWithUser(q: Queryable, sid: string, now: Date): Promise<{ sess: unknown; user: UserRow | undefined } | undefined> {
+  const [r] = await rawRows(q, isPostgres(q) ? SESSION_WITH_USER_PG : SESSION_WITH_USER_SQLITE, [sid, now.toISOString()]);
   if (!r) return undefined;
   const { sess, ...user } = r;
   return { sess, user: user.id == null ? undefined : fromRow(user) };
@@ -78,22 +82,26 @@ const SESSION_WITH_USER_SQLITE = sessionWithUser("json_extract(s.sess, '$.passpo
 const SESSION_WITH_USER_PG = sessionWithUser("(s.sess::json #>> '{passport,user}')::integer", 'CAST(? as timestamp with time zone) <= s.expired');
 
 /** The user an active (not revoked) API token belongs to, in one query. */
-export async function findUserByActiveApiToken(db: Knex, tokenHash: string): Promise<UserRow | undefined> {
+export async function findUserByActiveApiToken(q: Queryable, tokenHash: string): Promise<UserRow | undefined> {
+  const db = connectionOf(q);
   const r = await selectUsers(db).join('api_tokens', 'api_tokens.user_id', 'users.id')
     .where('api_tokens.token_hash', tokenHash).whereNull('api_tokens.revoked_at').first();
   return r ? fromRow(r) : undefined;
 }
 
-export async function findUserByEmail(db: Knex, email: string): Promise<UserRow | undefined> {
+export async function findUserByEmail(q: Queryable, email: string): Promise<UserRow | undefined> {
+  const db = connectionOf(q);
   const r = await selectUsers(db).where('users.email', email).first();
   return r ? fromRow(r) : undefined;
 }
 
-export async function insertUser(db: Knex, fields: UserFields & { password_hash: string | null }, now: string): Promise<number> {
+export async function insertUser(tx: Tx, fields: UserFields & { password_hash: string | null }, now: string): Promise<number> {
+  const db = tx.knex;
   const [row] = await db('users').insert({ ...fields, is_disabled: false, created_at: now, updated_at: now }).returning('id');
   return Number(typeof row === 'object' ? row.id : row);
 }
 
-export async function updateUser(db: Knex, id: number, fields: Partial<UserFields> & { is_disabled?: boolean; password_hash?: string | null }, now: string): Promise<void> {
+export async function updateUser(tx: Tx, id: number, fields: Partial<UserFields> & { is_disabled?: boolean; password_hash?: string | null }, now: string): Promise<void> {
+  const db = tx.knex;
   await db('users').where({ id }).update({ ...fields, updated_at: now });
 }

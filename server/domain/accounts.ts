@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { Knex } from 'knex';
 import { findAccountLinkByHash, insertAccountLink, markAccountLinkUsed, retireAccountLinks, type LinkPurpose } from '../data/account-links.js';
 import { isUniqueViolation } from '../data/connection.js';
+import type { Queryable, Tx } from '../data/database.js';
 import { findMemberStateByIso3 } from '../data/member-states.js';
 import { countUsers, findUserByEmail, findUserById, insertUser, listUsers, updateUser, type UserRow } from '../data/users.js';
 import { LANGUAGES, type Language } from '../i18n/languages.js';
 import { appendAuditEntry } from './audit.js';
 import { isoTime } from './clock.js';
-import { readsOf, ROLES, SYSTEM_ACTOR_LABEL, type Actor, type Deps, type Role } from './deps.js';
+import { ROLES, SYSTEM_ACTOR_LABEL, type Actor, type Deps, type Role } from './deps.js';
 import { AppError } from './errors.js';
 import { parseInput } from './validation.js';
 import { hashPassword, hashToken, newToken, PASSWORD_MIN_LENGTH } from './secrets.js';
@@ -46,13 +46,13 @@ export function requireAdmin(actor: Actor | null): void {
   if (actor && actor.role !== 'admin') throw new AppError('forbidden', 'errors.forbidden');
 }
 
-async function resolveMemberState(trx: Knex, role: Role, iso3: string | undefined): Promise<number | null> {
+async function resolveMemberState(tx: Queryable, role: Role, iso3: string | undefined): Promise<number | null> {
   if (role !== 'delegate') {
     if (iso3) throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'memberState', key: 'validation.memberStateOnlyDelegates' }]);
     return null;
   }
   if (!iso3) throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'memberState', key: 'validation.memberStateRequired' }]);
-  const ms = await findMemberStateByIso3(trx, iso3);
+  const ms = await findMemberStateByIso3(tx, iso3);
   if (!ms) throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'memberState', key: 'validation.memberStateUnknown', params: { iso3 } }]);
   return ms.id;
 }
@@ -62,12 +62,12 @@ function publicUser(u: UserRow) {
 }
 export type PublicUser = ReturnType<typeof publicUser>;
 
-async function issueLink(deps: Deps, trx: Knex.Transaction, purpose: LinkPurpose, userId: number | null, createdBy: number | null): Promise<{ token: string; expiresAt: string }> {
+async function issueLink(deps: Deps, tx: Tx, purpose: LinkPurpose, userId: number | null, createdBy: number | null): Promise<{ token: string; expiresAt: string }> {
   const now = deps.clock.now();
   const { token, hash } = newToken();
-  if (userId != null) await retireAccountLinks(trx, userId, isoTime(now));
+  if (userId != null) await retireAccountLinks(tx, userId, isoTime(now));
   const expiresAt = isoTime(new Date(now.getTime() + LINK_LIFETIME_MS[purpose]));
-  await insertAccountLink(trx, { purpose, token_hash: hash, user_id: userId, created_by: createdBy, created_at: isoTime(now), expires_at: expiresAt });
+  await insertAccountLink(tx, { purpose, token_hash: hash, user_id: userId, created_by: createdBy, created_at: isoTime(now), expires_at: expiresAt });
   return { token, expiresAt };
 }
 
@@ -85,12 +85,12 @@ export async function createUser(
   const data = parseInput(userInputSchema, input);
   const passwordHash = password === undefined ? null : await hashPassword(parseInput(z.object({ password: passwordSchema }), { password }).password);
   try {
-    return await deps.db.transaction(async (trx) => {
-      const memberStateId = await resolveMemberState(trx, data.role, data.memberState);
+    return await deps.db.transaction(async (tx) => {
+      const memberStateId = await resolveMemberState(tx, data.role, data.memberState);
       const now = isoTime(deps.clock.now());
-      const id = await insertUser(trx, { email: data.email, display_name: data.displayName, role: data.role, member_state_id: memberStateId, language: data.language, password_hash: passwordHash }, now);
-      const invitation = passwordHash ? null : await issueLink(deps, trx, 'invitation', id, actor?.userId ?? null);
-      await appendAuditEntry(deps, trx, {
+      const id = await insertUser(tx, { email: data.email, display_name: data.displayName, role: data.role, member_state_id: memberStateId, language: data.language, password_hash: passwordHash }, now);
+      const invitation = passwordHash ? null : await issueLink(deps, tx, 'invitation', id, actor?.userId ?? null);
+      await appendAuditEntry(deps, tx, {
         actorUserId: actor?.userId ?? null,
         actorLabel: actorLabel(actor),
         action: 'user.create',
@@ -98,7 +98,7 @@ export async function createUser(
         subjectId: id,
         details: { to: { email: data.email, displayName: data.displayName, role: data.role, memberState: data.memberState ?? null, language: data.language } },
       });
-      const user = await findUserById(trx, id);
+      const user = await findUserById(tx, id);
       return { user: publicUser(user!), invitation };
     });
   } catch (error) {
@@ -113,16 +113,16 @@ export async function updateUserAccount(deps: Deps, actor: Actor, userId: number
   requireAdmin(actor);
   const data = parseInput(userInputSchema, input);
   try {
-    return await deps.db.transaction(async (trx) => {
-      const before = await findUserById(trx, userId);
+    return await deps.db.transaction(async (tx) => {
+      const before = await findUserById(tx, userId);
       if (!before) throw new AppError('not_found', 'errors.notFound');
       if (before.id === actor.userId && data.role !== 'admin') {
         throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'role', key: 'validation.cannotDemoteSelf' }]);
       }
-      const memberStateId = await resolveMemberState(trx, data.role, data.memberState);
-      await updateUser(trx, userId, { email: data.email, display_name: data.displayName, role: data.role, member_state_id: memberStateId, language: data.language }, isoTime(deps.clock.now()));
-      const after = (await findUserById(trx, userId))!;
-      await appendAuditEntry(deps, trx, {
+      const memberStateId = await resolveMemberState(tx, data.role, data.memberState);
+      await updateUser(tx, userId, { email: data.email, display_name: data.displayName, role: data.role, member_state_id: memberStateId, language: data.language }, isoTime(deps.clock.now()));
+      const after = (await findUserById(tx, userId))!;
+      await appendAuditEntry(deps, tx, {
         actorUserId: actor.userId,
         actorLabel: actorLabel(actor),
         action: 'user.update',
@@ -145,11 +145,11 @@ function auditView(u: UserRow) {
 export async function setUserDisabled(deps: Deps, actor: Actor, userId: number, disabled: boolean): Promise<void> {
   requireAdmin(actor);
   if (userId === actor.userId && disabled) throw new AppError('invalid', 'errors.cannotDisableSelf');
-  await deps.db.transaction(async (trx) => {
-    const before = await findUserById(trx, userId);
+  await deps.db.transaction(async (tx) => {
+    const before = await findUserById(tx, userId);
     if (!before) throw new AppError('not_found', 'errors.notFound');
-    await updateUser(trx, userId, { is_disabled: disabled }, isoTime(deps.clock.now()));
-    await appendAuditEntry(deps, trx, {
+    await updateUser(tx, userId, { is_disabled: disabled }, isoTime(deps.clock.now()));
+    await appendAuditEntry(deps, tx, {
       actorUserId: actor.userId,
       actorLabel: actorLabel(actor),
       action: disabled ? 'user.disable' : 'user.enable',
@@ -163,12 +163,12 @@ export async function setUserDisabled(deps: Deps, actor: Actor, userId: number, 
 /** Clears the password and issues a link to choose a new one. */
 export async function resetUserPassword(deps: Deps, actor: Actor, userId: number): Promise<{ token: string; expiresAt: string }> {
   requireAdmin(actor);
-  return deps.db.transaction(async (trx) => {
-    const user = await findUserById(trx, userId);
+  return deps.db.transaction(async (tx) => {
+    const user = await findUserById(tx, userId);
     if (!user) throw new AppError('not_found', 'errors.notFound');
-    await updateUser(trx, userId, { password_hash: null }, isoTime(deps.clock.now()));
-    const link = await issueLink(deps, trx, 'reset', userId, actor.userId);
-    await appendAuditEntry(deps, trx, {
+    await updateUser(tx, userId, { password_hash: null }, isoTime(deps.clock.now()));
+    const link = await issueLink(deps, tx, 'reset', userId, actor.userId);
+    await appendAuditEntry(deps, tx, {
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'user.reset', subjectType: 'user', subjectId: userId, details: { email: user.email },
     });
     return link;
@@ -177,9 +177,9 @@ export async function resetUserPassword(deps: Deps, actor: Actor, userId: number
 
 /** On an empty database: a one-time link to create the first administrator; null once anyone exists. */
 export async function issueSetupLinkIfEmpty(deps: Deps): Promise<{ token: string; expiresAt: string } | null> {
-  return deps.db.transaction(async (trx) => {
-    if ((await countUsers(trx)) > 0) return null;
-    return issueLink(deps, trx, 'setup', null, null);
+  return deps.db.transaction(async (tx) => {
+    if ((await countUsers(tx)) > 0) return null;
+    return issueLink(deps, tx, 'setup', null, null);
   });
 }
 
@@ -215,25 +215,25 @@ export async function useAccountLink(deps: Deps, token: string, input: unknown):
   if (link.purpose === 'setup') {
     const data = parseInput(setupSchema, input);
     const hash = await hashPassword(data.password);
-    return deps.db.transaction(async (trx) => {
-      if (!(await markAccountLinkUsed(trx, link.id, nowIso))) throw new AppError('gone', 'errors.linkUsedOrExpired');
-      if ((await countUsers(trx)) > 0) throw new AppError('gone', 'errors.linkUsedOrExpired');
-      const id = await insertUser(trx, { email: data.email, display_name: data.displayName, role: 'admin', member_state_id: null, language: data.language, password_hash: hash }, nowIso);
-      await appendAuditEntry(deps, trx, {
+    return deps.db.transaction(async (tx) => {
+      if (!(await markAccountLinkUsed(tx, link.id, nowIso))) throw new AppError('gone', 'errors.linkUsedOrExpired');
+      if ((await countUsers(tx)) > 0) throw new AppError('gone', 'errors.linkUsedOrExpired');
+      const id = await insertUser(tx, { email: data.email, display_name: data.displayName, role: 'admin', member_state_id: null, language: data.language, password_hash: hash }, nowIso);
+      await appendAuditEntry(deps, tx, {
         actorUserId: id, actorLabel: data.email, action: 'user.setup', subjectType: 'user', subjectId: id,
         details: { to: { email: data.email, displayName: data.displayName, role: 'admin' } },
       });
-      return publicUser((await findUserById(trx, id))!);
+      return publicUser((await findUserById(tx, id))!);
     });
   }
   const data = parseInput(choosePasswordSchema, input);
   const hash = await hashPassword(data.password);
-  return deps.db.transaction(async (trx) => {
-    if (!(await markAccountLinkUsed(trx, link.id, nowIso))) throw new AppError('gone', 'errors.linkUsedOrExpired');
-    const user = link.user_id == null ? undefined : await findUserById(trx, link.user_id);
+  return deps.db.transaction(async (tx) => {
+    if (!(await markAccountLinkUsed(tx, link.id, nowIso))) throw new AppError('gone', 'errors.linkUsedOrExpired');
+    const user = link.user_id == null ? undefined : await findUserById(tx, link.user_id);
     if (!user || user.is_disabled) throw new AppError('gone', 'errors.linkUsedOrExpired');
-    await updateUser(trx, user.id, { password_hash: hash }, nowIso);
-    await appendAuditEntry(deps, trx, {
+    await updateUser(tx, user.id, { password_hash: hash }, nowIso);
+    await appendAuditEntry(deps, tx, {
       actorUserId: user.id, actorLabel: user.email, action: 'user.password-set', subjectType: 'user', subjectId: user.id, details: { via: link.purpose },
     });
     return publicUser(user);
@@ -252,7 +252,7 @@ export async function listAccounts(deps: Deps, actor: Actor): Promise<PublicUser
 }
 
 export async function setPreferredLanguage(deps: Deps, userId: number, language: Language): Promise<void> {
-  await updateUser(deps.db, userId, { language }, isoTime(deps.clock.now()));
+  await deps.db.transaction((tx) => updateUser(tx, userId, { language }, isoTime(deps.clock.now())));
 }
 
 export type SignedInActor = Actor & { displayName: string; language: Language };
@@ -265,7 +265,7 @@ export function actorFromUser(u: UserRow | undefined): SignedInActor | null {
 
 /** The acting user for a signed-in session or a token; null when disabled or gone. */
 export async function loadActor(deps: Deps, userId: number): Promise<SignedInActor | null> {
-  return actorFromUser(await findUserById(readsOf(deps), userId));
+  return actorFromUser(await findUserById(deps.db, userId));
 }
 
 export { findUserByEmail };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Knex } from 'knex';
 import { advanceAuditHead, insertAuditRow, listAuditRows, lockAuditHead, readAuditHead, insertAuditRowAsHead, type AuditHead, type AuditRow } from '../data/audit.js';
-import { isPostgres } from '../data/connection.js';
+import { cacheSlot, Remembered } from '../data/cache-slot.js';
+import type { Tx } from '../data/database.js';
 import { isoTime } from './clock.js';
 import type { Deps } from './deps.js';
 
@@ -25,34 +25,35 @@ function entryHash(prevHash: string, row: Omit<AuditRow, 'id' | 'hash' | 'prev_h
 }
 
 /**
- * The head this process last wrote or read, per SQLite database. SQLite has one writer per
- * process, so this is usually still the head, which saves reading it; when it is not (a
- * rolled-back append, another process), moving the head fails and it is read again.
+ * The head this process last wrote or read, on SQLite. SQLite has one writer per process, so
+ * this is usually still the head, which saves reading it; when it is not (a rolled-back append,
+ * another process), moving the head fails and it is read again.
  */
-const knownHeads = new WeakMap<object, AuditHead>();
+const KNOWN_HEAD = cacheSlot('audit head', () => new Remembered<AuditHead>());
 const APPEND_ATTEMPTS = 100;
 
 /** Appends an entry inside the caller's transaction, so the change and its record commit together. */
-export async function appendAuditEntry(deps: Pick<Deps, 'clock' | 'db'>, trx: Knex.Transaction, event: AuditEvent): Promise<void> {
-  if (isPostgres(deps.db)) {
+export async function appendAuditEntry(deps: Pick<Deps, 'clock'>, tx: Tx, event: AuditEvent): Promise<void> {
+  if (tx.database.engine === 'postgres') {
     // Appends run side by side here: each waits its turn on the head's row lock, then reads it.
-    const locked = await lockAuditHead(trx);
+    const locked = await lockAuditHead(tx);
     const row = entryRow(deps, locked.seq, event);
     const hash = entryHash(locked.hash, row);
-    await insertAuditRowAsHead(trx, { ...row, prev_hash: locked.hash, hash });
+    await insertAuditRowAsHead(tx, { ...row, prev_hash: locked.hash, hash });
     return;
   }
-  let head = knownHeads.get(deps.db) ?? await readAuditHead(trx);
+  const known = tx.database.cache(KNOWN_HEAD);
+  let head = known.get() ?? await readAuditHead(tx);
   for (let attempt = 1; ; attempt++) {
     const row = entryRow(deps, head.seq + 1, event);
     const hash = entryHash(head.hash, row);
-    if (await advanceAuditHead(trx, head, { seq: row.seq, hash })) {
-      knownHeads.set(deps.db, { seq: row.seq, hash });
-      await insertAuditRow(trx, { ...row, prev_hash: head.hash, hash });
+    if (await advanceAuditHead(tx, head, { seq: row.seq, hash })) {
+      known.set({ seq: row.seq, hash });
+      await insertAuditRow(tx, { ...row, prev_hash: head.hash, hash });
       return;
     }
     if (attempt >= APPEND_ATTEMPTS) throw new Error('The audit log is changing too fast to append to');
-    head = await readAuditHead(trx);
+    head = await readAuditHead(tx);
   }
 }
 

@@ -1,19 +1,18 @@
+import type { Tx } from '../data/database.js';
 import { randomInt } from 'node:crypto';
-import type { Knex } from 'knex';
 import { z } from 'zod';
 import {
   advanceOpenBallot, findBallot, findCurrentRevision, findRevision, findRevisionByReceipt, insertBallot, insertRevision, listRevisions,
   type Channel, type RevisionRow, type StoredAnswer,
 } from '../data/ballots.js';
 import { isUniqueViolation } from '../data/connection.js';
-import { inGroupedTransaction } from '../data/grouped-transactions.js';
 import { findMemberStateById } from '../data/member-states.js';
 import { findSurvey, findSurveyStatus } from '../data/surveys.js';
 import { createRankingValidator } from '../tally/index.js';
 import { actorLabel } from './accounts.js';
 import { appendAuditEntry } from './audit.js';
 import { isoTime } from './clock.js';
-import { readsOf, type Actor, type Deps } from './deps.js';
+import { type Actor, type Deps } from './deps.js';
 import { AppError, type FieldError } from './errors.js';
 import { effectiveStatus, type Survey } from './surveys/model.js';
 import { surveyViewAt, type SurveyView } from './surveys/queries.js';
@@ -60,7 +59,7 @@ export function newReceiptCode(): string {
 
 /** Which Member State's ballot the actor may submit, and the survey it is for; refuses anyone else. */
 export async function ballotTarget(deps: Deps, actor: Actor, surveyId: number, memberStateId?: number): Promise<BallotTarget> {
-  const survey = await findSurvey(readsOf(deps), surveyId);
+  const survey = await findSurvey(deps.db, surveyId);
   if (!survey || (survey.storedStatus === 'draft' && actor.role !== 'admin')) throw new AppError('not_found', 'errors.notFound');
   let target: number;
   if (actor.role === 'delegate') {
@@ -74,7 +73,7 @@ export async function ballotTarget(deps: Deps, actor: Actor, surveyId: number, m
   // A delegate's Member State was read with the account, at the start of this request.
   const status = actor.role === 'delegate' && actor.memberStateStatus !== undefined
     ? actor.memberStateStatus
-    : (await findMemberStateById(readsOf(deps), target))?.status;
+    : (await findMemberStateById(deps.db, target))?.status;
   if (!status) throw new AppError('not_found', 'errors.notFound');
   if (status !== 'member') throw new AppError('forbidden', 'errors.observerCannotVote');
   return { survey, memberStateId: target };
@@ -130,20 +129,20 @@ function staleError(current: RevisionRow | undefined): AppError {
  * When the one-statement advance did not apply: the survey is not open, the base revision is
  * stale, or this is the Member State's first ballot, which is inserted here.
  */
-async function firstOrRefused(deps: Deps, trx: Knex.Transaction, target: BallotTarget, ballot: CheckedBallot, now: string): Promise<{ ballotId: number; revision: number }> {
+async function firstOrRefused(deps: Deps, tx: Tx, target: BallotTarget, ballot: CheckedBallot, now: string): Promise<{ ballotId: number; revision: number }> {
   const { survey, memberStateId } = target;
-  const fresh = await findSurveyStatus(trx, survey.id);
+  const fresh = await findSurveyStatus(tx, survey.id);
   if (!fresh) throw new AppError('not_found', 'errors.notFound');
   assertOpen(deps, fresh);
-  if (await findBallot(trx, survey.id, memberStateId)) {
+  if (await findBallot(tx, survey.id, memberStateId)) {
     // On PostgreSQL another submission's first ballot may have committed between the advance and
     // this read: a submission that replaces whatever is there advances from it.
-    const moved = ballot.baseRevision === undefined ? await advanceOpenBallot(trx, survey.id, memberStateId, undefined, now) : undefined;
+    const moved = ballot.baseRevision === undefined ? await advanceOpenBallot(tx, survey.id, memberStateId, undefined, now) : undefined;
     if (moved) return { ballotId: moved.id, revision: moved.revision };
-    throw staleError(await findCurrentRevision(trx, survey.id, memberStateId));
+    throw staleError(await findCurrentRevision(tx, survey.id, memberStateId));
   }
   if (ballot.baseRevision !== undefined && ballot.baseRevision !== 0) throw staleError(undefined);
-  return { ballotId: await insertBallot(trx, survey.id, memberStateId, now), revision: 1 };
+  return { ballotId: await insertBallot(tx, survey.id, memberStateId, now), revision: 1 };
 }
 
 /** Waits for every one of `work`, then fails with the first failure, if any. */
@@ -157,23 +156,23 @@ async function settledTogether(work: readonly Promise<unknown>[]): Promise<void>
  * checked as it arrives, the receipt code and the audit entry. Several calls in one transaction
  * write several ballots together or none of them (the CSV import of paper ballots does this).
  */
-export async function writeRevision(deps: Deps, trx: Knex.Transaction, actor: Actor, target: BallotTarget, ballot: CheckedBallot, channel: Channel) {
+export async function writeRevision(deps: Deps, tx: Tx, actor: Actor, target: BallotTarget, ballot: CheckedBallot, channel: Channel) {
   const { survey, memberStateId } = target;
   const now = isoTime(deps.clock.now());
   // The closing time is checked here, as the ballot arrives, whatever else runs; the questions and
   // options were checked against the survey as it was loaded, and they are frozen once it is open.
-  const moved = await advanceOpenBallot(trx, survey.id, memberStateId, ballot.baseRevision, now);
-  const { ballotId, revision } = moved ? { ballotId: moved.id, revision: moved.revision } : await firstOrRefused(deps, trx, target, ballot, now);
+  const moved = await advanceOpenBallot(tx, survey.id, memberStateId, ballot.baseRevision, now);
+  const { ballotId, revision } = moved ? { ballotId: moved.id, revision: moved.revision } : await firstOrRefused(deps, tx, target, ballot, now);
   const receipt = newReceiptCode();
   // The revision and its audit entry do not depend on each other: both are sent at once, which
   // saves the connection a round trip through the event loop while it holds the write lock. Both
   // are settled before the transaction may end, so nothing of them runs after a rollback.
   await settledTogether([
-    insertRevision(trx, {
+    insertRevision(tx, {
       ballot_id: ballotId, revision, submitted_by: actor.userId, submitted_by_label: actorLabel(actor), submitted_at: now,
       channel, receipt, answers: JSON.stringify(ballot.answers), comments: ballot.comments,
     }),
-    appendAuditEntry(deps, trx, {
+    appendAuditEntry(deps, tx, {
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'ballot.submit', subjectType: 'ballot', subjectId: ballotId,
       details: { survey: survey.id, memberStateId, revision, channel, receipt, answers: ballot.answers },
     }),
@@ -193,7 +192,7 @@ export async function submitBallot(
   const ballot = checkBallot(target.survey, input);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await inGroupedTransaction(deps.db, (trx) => writeRevision(deps, trx, actor, target, ballot, options.channel));
+      return await deps.db.groupedTransaction((tx) => writeRevision(deps, tx, actor, target, ballot, options.channel));
     } catch (error) {
       // Two first submissions at once: the unique key lets one in; the other is stale, or retries
       // when it asked to replace whatever is there.
@@ -211,7 +210,7 @@ export async function currentBallot(deps: Deps, actor: Actor, surveyId: number):
 /** For the actor's ballot page: the survey as it stands and the Member State's current ballot. */
 export async function ballotFor(deps: Deps, actor: Actor, surveyId: number): Promise<{ survey: SurveyView; current: RevisionRow | undefined }> {
   const target = await ballotTarget(deps, actor, surveyId);
-  return { survey: surveyViewAt(target.survey, deps.clock.now()), current: await findCurrentRevision(readsOf(deps), surveyId, target.memberStateId) };
+  return { survey: surveyViewAt(target.survey, deps.clock.now()), current: await findCurrentRevision(deps.db, surveyId, target.memberStateId) };
 }
 
 export async function ballotHistory(deps: Deps, actor: Actor, surveyId: number): Promise<RevisionRow[]> {

@@ -1,15 +1,11 @@
 import type { Config } from '../config.js';
-import type { Db } from '../data/connection.js';
+import type { Database } from '../data/database.js';
 import type { Clock } from './clock.js';
 
 /** What every domain function receives, so tests control the database, time and settings. */
 export interface Deps {
-  readonly db: Db;
-  /**
-   * Where reads that need not see an uncommitted transaction may go, so that they do not queue
-   * behind writes (SQLite's readers beside its one writer); `db` serves when absent.
-   */
-  readonly readDb?: Db;
+  /** Reads outside a transaction through it go to its readers; writes go through its transactions. */
+  readonly db: Database;
   readonly clock: Clock;
   readonly config: Config;
 }
@@ -30,8 +26,3 @@ export interface Actor {
 
 /** The operator at the command line or the server itself at start-up. */
 export const SYSTEM_ACTOR_LABEL = 'system';
-
-/** The connections for a read outside any transaction. */
-export function readsOf(deps: Pick<Deps, 'db' | 'readDb'>): Db {
-  return deps.readDb ?? deps.db;
-}

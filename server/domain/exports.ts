@@ -15,7 +15,7 @@ import { findSurvey } from '../data/surveys.js';
 import { rankingAt, toResultJson, type CountResult } from '../tally/index.js';
 import { actorLabel } from './accounts.js';
 import { appendAuditEntry } from './audit.js';
-import { readsOf, type Actor, type Deps } from './deps.js';
+import { type Actor, type Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { assertMayReadResults, optionNames, surveyResults, type QuestionResult } from './results.js';
 import { effectiveStatus, type Question, type Survey } from './surveys/model.js';
@@ -102,7 +102,7 @@ async function* ballotChunks(deps: Deps, survey: Survey, questions: Question[], 
   ]];
   const width = (anonymous ? 4 : 8) + maxRanks;
   let rows: Cell[][] = [];
-  for await (const page of pagesOfCurrentRevisions(readsOf(deps), survey.id)) {
+  for await (const page of pagesOfCurrentRevisions(deps.db, survey.id)) {
     for (const [iso3, nameEn, revision, submittedAt, channel, stored] of page) {
       const answers = JSON.parse(stored) as Readonly<Record<string, StoredAnswer>>;
       for (const q of questions) {
@@ -297,7 +297,7 @@ export async function prepareExport(deps: Deps, actor: Actor, surveyId: number, 
       // BLT's rows are its ballot lines, one per distinct ranking.
       const rows = kind === 'blt' ? counted[0]!.ballots.size : Math.max(0, count - 1);
       try {
-        await deps.db.transaction((trx) => appendAuditEntry(deps, trx, {
+        await deps.db.transaction((tx) => appendAuditEntry(deps, tx, {
           actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'export.create', subjectType: 'survey', subjectId: survey.id,
           details: { kind, question: single?.id ?? null, options: { bom: options.bom, sep: options.sep, anonymous: options.anonymous }, rows, bytes, sha256 },
         }));

@@ -56,13 +56,13 @@ export async function createMemberState(deps: Deps, actor: Actor | null, input: 
   requireAdmin(actor);
   const data = parseInput(memberStateSchema, input);
   try {
-    return await deps.db.transaction(async (trx) => {
-      const id = await insertMemberState(trx, toFields(data), isoTime(deps.clock.now()));
-      await appendAuditEntry(deps, trx, {
+    return await deps.db.transaction(async (tx) => {
+      const id = await insertMemberState(tx, toFields(data), isoTime(deps.clock.now()));
+      await appendAuditEntry(deps, tx, {
         actorUserId: actor?.userId ?? null, actorLabel: actorLabel(actor), action: 'member-state.create',
         subjectType: 'member-state', subjectId: data.iso3, details: { to: data },
       });
-      return toMemberState((await findMemberStateById(trx, id))!);
+      return toMemberState((await findMemberStateById(tx, id))!);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('conflict', 'errors.invalid', {}, [{ field: 'iso3', key: 'validation.iso3Taken', params: { iso3: data.iso3 } }]);
@@ -74,15 +74,15 @@ export async function editMemberState(deps: Deps, actor: Actor, id: number, inpu
   requireAdmin(actor);
   const data = parseInput(memberStateSchema, input);
   try {
-    return await deps.db.transaction(async (trx) => {
-      const before = await findMemberStateById(trx, id);
+    return await deps.db.transaction(async (tx) => {
+      const before = await findMemberStateById(tx, id);
       if (!before) throw new AppError('not_found', 'errors.notFound');
-      await updateMemberState(trx, id, toFields(data), isoTime(deps.clock.now()));
-      await appendAuditEntry(deps, trx, {
+      await updateMemberState(tx, id, toFields(data), isoTime(deps.clock.now()));
+      await appendAuditEntry(deps, tx, {
         actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'member-state.update',
         subjectType: 'member-state', subjectId: data.iso3, details: { from: toMemberState(before), to: data },
       });
-      return toMemberState((await findMemberStateById(trx, id))!);
+      return toMemberState((await findMemberStateById(tx, id))!);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('conflict', 'errors.invalid', {}, [{ field: 'iso3', key: 'validation.iso3Taken', params: { iso3: data.iso3 } }]);
@@ -132,7 +132,7 @@ export async function importMemberStates(deps: Deps, actor: Actor | null, csvTex
   const missing = IMPORT_COLUMNS.filter((c) => !(c in records[0]!.record));
   if (missing.length > 0) throw new AppError('invalid', 'errors.csvColumns', { columns: missing.join(', ') });
 
-  return deps.db.transaction(async (trx) => {
+  return deps.db.transaction(async (tx) => {
     const rows: ImportRowReport[] = [];
     const seen = new Set<string>();
     const now = isoTime(deps.clock.now());
@@ -151,20 +151,20 @@ export async function importMemberStates(deps: Deps, actor: Actor | null, csvTex
       }
       seen.add(result.data.iso3);
       const fields = toFields(result.data);
-      const existing = await findMemberStateByIso3(trx, result.data.iso3);
+      const existing = await findMemberStateByIso3(tx, result.data.iso3);
       if (!existing) {
-        await insertMemberState(trx, fields, now);
+        await insertMemberState(tx, fields, now);
         rows.push({ line, iso3, outcome: 'created', reasons: [] });
       } else if (existing.name_en === fields.name_en && existing.name_fr === fields.name_fr && existing.name_es === fields.name_es && existing.status === fields.status) {
         rows.push({ line, iso3, outcome: 'unchanged', reasons: [] });
       } else {
-        await updateMemberState(trx, existing.id, fields, now);
+        await updateMemberState(tx, existing.id, fields, now);
         rows.push({ line, iso3, outcome: 'updated', reasons: [] });
       }
     }
     const count = (o: ImportRowReport['outcome']) => rows.filter((r) => r.outcome === o).length;
     const report = { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), rejected: count('rejected'), rows };
-    await appendAuditEntry(deps, trx, {
+    await appendAuditEntry(deps, tx, {
       actorUserId: actor?.userId ?? null, actorLabel: actorLabel(actor), action: 'member-state.import', subjectType: 'member-state', subjectId: null,
       details: { created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected, iso3: rows.filter((r) => r.outcome === 'created' || r.outcome === 'updated').map((r) => r.iso3) },
     });

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { Knex } from 'knex';
+import type { Queryable } from '../data/database.js';
 import { findCurrentRevision, type StoredAnswer } from '../data/ballots.js';
 import { isUniqueViolation } from '../data/connection.js';
 import { findMemberStateById, listMemberStates, type MemberStateRow } from '../data/member-states.js';
@@ -308,7 +308,7 @@ function toReport(row: ParsedRow, replaces: PaperImportRow['replaces'], written:
   };
 }
 
-async function replacedBy(db: Knex, surveyId: number, memberStateId: number): Promise<PaperImportRow['replaces']> {
+async function replacedBy(db: Queryable, surveyId: number, memberStateId: number): Promise<PaperImportRow['replaces']> {
   const current = await findCurrentRevision(db, surveyId, memberStateId);
   return current ? { revision: current.revision, submittedAt: current.submittedAt, submittedBy: current.submittedByLabel, channel: current.channel } : null;
 }
@@ -354,11 +354,11 @@ export async function importPaperBallots(
 
   for (let attempt = 0; ; attempt++) {
     try {
-      const rows = await deps.db.transaction(async (trx) => {
+      const rows = await deps.db.transaction(async (tx) => {
         const out: PaperImportRow[] = [];
         for (const row of parsed) {
-          const replaces = await replacedBy(trx, survey.id, row.memberState!.id);
-          const result = await writeRevision(deps, trx, actor, { survey, memberStateId: row.memberState!.id }, row.ballot!, row.channel!);
+          const replaces = await replacedBy(tx, survey.id, row.memberState!.id);
+          const result = await writeRevision(deps, tx, actor, { survey, memberStateId: row.memberState!.id }, row.ballot!, row.channel!);
           out.push(toReport(row, replaces, { revision: result.revision, receipt: result.receipt }));
         }
         return out;

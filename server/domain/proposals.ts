@@ -22,24 +22,24 @@ const proposalSchema = z.object({
 export async function proposeTopic(deps: Deps, actor: Actor, surveyId: number, input: unknown): Promise<ProposalRow> {
   if (actor.role !== 'delegate' || actor.memberStateId === null) throw new AppError('forbidden', 'errors.forbidden');
   const data = parseInput(proposalSchema, input);
-  return deps.db.transaction(async (trx) => {
-    const survey = await findSurvey(trx, surveyId);
+  return deps.db.transaction(async (tx) => {
+    const survey = await findSurvey(tx, surveyId);
     if (!survey || survey.storedStatus === 'draft') throw new AppError('not_found', 'errors.notFound');
     if (effectiveStatus(survey, deps.clock.now()) !== 'open') throw new AppError('conflict', 'errors.surveyClosed');
     const question = survey.questions.find((q) => q.id === data.question);
     if (!question) throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'question', key: 'validation.unknownQuestion', params: { id: data.question } }]);
     if (!question.allowProposals) throw new AppError('forbidden', 'errors.proposalsNotAllowed');
-    const ms = await findMemberStateById(trx, actor.memberStateId!);
+    const ms = await findMemberStateById(tx, actor.memberStateId!);
     if (!ms || ms.status !== 'member') throw new AppError('forbidden', 'errors.observerCannotVote');
-    const id = await insertProposal(trx, {
+    const id = await insertProposal(tx, {
       question_id: question.id, member_state_id: actor.memberStateId, submitted_by: actor.userId, language: data.language,
       title: data.title, description: data.description, status: 'pending', created_at: isoTime(deps.clock.now()),
     });
-    await appendAuditEntry(deps, trx, {
+    await appendAuditEntry(deps, tx, {
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'proposal.create', subjectType: 'proposal', subjectId: id,
       details: { survey: surveyId, question: question.id, memberState: ms.iso3, title: data.title, language: data.language },
     });
-    return (await findProposal(trx, id))!;
+    return (await findProposal(tx, id))!;
   });
 }
 
@@ -56,47 +56,47 @@ export async function proposalsFor(deps: Deps, actor: Actor, surveyId: number): 
 export async function acceptProposal(deps: Deps, actor: Actor, proposalId: number, input: unknown = {}): Promise<ProposalRow> {
   requireAdmin(actor);
   const { label } = parseInput(z.object({ label: z.string().trim().max(20, 'validation.tooLong').optional().default('') }), input ?? {});
-  return deps.db.transaction(async (trx) => {
-    const proposal = await findProposal(trx, proposalId);
+  return deps.db.transaction(async (tx) => {
+    const proposal = await findProposal(tx, proposalId);
     if (!proposal) throw new AppError('not_found', 'errors.notFound');
-    const survey = (await findSurvey(trx, proposal.surveyId))!;
+    const survey = (await findSurvey(tx, proposal.surveyId))!;
     const status = effectiveStatus(survey, deps.clock.now());
     if (!(status === 'draft' || (status === 'open' && survey.optionsReopened))) throw new AppError('conflict', 'errors.optionsFrozen');
     const text = { en: null as string | null, fr: null as string | null, es: null as string | null };
     const description = { ...text };
     text[proposal.language] = proposal.title;
     description[proposal.language] = proposal.description;
-    const optionId = await insertOption(trx, {
-      question_id: proposal.questionId, position: (await maxOptionPosition(trx, proposal.questionId)) + 1, label,
+    const optionId = await insertOption(tx, {
+      question_id: proposal.questionId, position: (await maxOptionPosition(tx, proposal.questionId)) + 1, label,
       // English is required: a proposal in French or Spanish stands in English until translated.
       title_en: text.en ?? proposal.title, title_fr: text.fr, title_es: text.es,
       description_en: description.en ?? proposal.description, description_fr: description.fr, description_es: description.es,
       proposed_by: proposal.memberStateId,
     });
-    if (!(await decideProposal(trx, proposalId, { status: 'accepted', decided_by: actor.userId, decided_at: isoTime(deps.clock.now()), option_id: optionId }))) {
+    if (!(await decideProposal(tx, proposalId, { status: 'accepted', decided_by: actor.userId, decided_at: isoTime(deps.clock.now()), option_id: optionId }))) {
       throw new AppError('conflict', 'errors.proposalDecided');
     }
-    await appendAuditEntry(deps, trx, {
+    await appendAuditEntry(deps, tx, {
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'proposal.accept', subjectType: 'proposal', subjectId: proposalId,
       details: { survey: survey.id, question: proposal.questionId, option: optionId, memberState: proposal.memberStateIso3, title: proposal.title, surveyStatus: status },
     });
-    return (await findProposal(trx, proposalId))!;
+    return (await findProposal(tx, proposalId))!;
   });
 }
 
 export async function declineProposal(deps: Deps, actor: Actor, proposalId: number, input: unknown): Promise<ProposalRow> {
   requireAdmin(actor);
   const { reason } = parseInput(z.object({ reason: z.string().trim().min(1, 'validation.reasonRequired').max(5000, 'validation.tooLong') }), input ?? {});
-  return deps.db.transaction(async (trx) => {
-    const proposal = await findProposal(trx, proposalId);
+  return deps.db.transaction(async (tx) => {
+    const proposal = await findProposal(tx, proposalId);
     if (!proposal) throw new AppError('not_found', 'errors.notFound');
-    if (!(await decideProposal(trx, proposalId, { status: 'declined', reason, decided_by: actor.userId, decided_at: isoTime(deps.clock.now()) }))) {
+    if (!(await decideProposal(tx, proposalId, { status: 'declined', reason, decided_by: actor.userId, decided_at: isoTime(deps.clock.now()) }))) {
       throw new AppError('conflict', 'errors.proposalDecided');
     }
-    await appendAuditEntry(deps, trx, {
+    await appendAuditEntry(deps, tx, {
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'proposal.decline', subjectType: 'proposal', subjectId: proposalId,
       details: { memberState: proposal.memberStateIso3, title: proposal.title, reason },
     });
-    return (await findProposal(trx, proposalId))!;
+    return (await findProposal(tx, proposalId))!;
   });
 }

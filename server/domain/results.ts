@@ -1,8 +1,9 @@
+import { cacheSlot, VersionedCache } from '../data/cache-slot.js';
 import { ballotsFingerprint, groupCurrentAnswers, iterateCurrentRevisions } from '../data/ballots.js';
 import { countMemberStates } from '../data/member-states.js';
 import { findSurvey } from '../data/surveys.js';
 import { countQuestion, createBallotSetBuilder, DEFAULT_SEED, METHODS, type BallotSet, type CountResult, type Method } from '../tally/index.js';
-import { readsOf, type Actor, type Deps } from './deps.js';
+import { type Actor, type Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { effectiveStatus, type Question, type Survey, type SurveyStatus } from './surveys/model.js';
 
@@ -86,7 +87,7 @@ async function gatherBallots(deps: Deps, survey: Survey): Promise<{ sets: Map<nu
     scratch: new Int32Array(q.options.length), answered: 0, abstentions: 0,
   }));
   let ballots = 0;
-  for (const { answers, count } of await groupCurrentAnswers(readsOf(deps), survey.id, survey.questions.map((q) => q.id))) {
+  for (const { answers, count } of await groupCurrentAnswers(deps.db, survey.id, survey.questions.map((q) => q.id))) {
     ballots += count;
     for (const t of tallies) {
       const a = answers[t.question.id];
@@ -115,27 +116,24 @@ export function countWith(question: Question, names: readonly string[], set: Bal
   return countQuestion({ method, options: names, ballots: set, seats: question.seats, seed });
 }
 
-interface CachedCount {
-  readonly key: string;
+interface Count {
   readonly answered: number;
   readonly questions: readonly QuestionResult[];
 }
 
 /**
- * Counts of closed and published surveys, kept in this process for each database: a survey that
- * takes no ballot is counted once. The key holds everything the count depends on (the survey's
- * status and updated_at, which a reopening or an edit changes, its questions, options and seed)
- * and the ballots' fingerprint, so a ballot that arrives anyway, or a count made on another
- * instance, never meets a stale entry.
+ * Counts of closed and published surveys: a survey that takes no ballot is counted once. The
+ * version holds everything the count depends on (the survey's status and updated_at, which a
+ * reopening or an edit changes, its questions, options and seed) and the ballots' fingerprint,
+ * so a ballot that arrives anyway, or a count made on another instance, never meets a stale entry.
  */
-const FINAL_COUNTS = new WeakMap<Deps['db'], Map<number, CachedCount>>();
-const FINAL_COUNTS_PER_DATABASE = 32;
+const FINAL_COUNTS = cacheSlot('final counts', () => new VersionedCache<number, Count>(32));
 
 function countKey(survey: Survey, status: SurveyStatus, ballots: string): string {
   return JSON.stringify([survey.updatedAt, survey.storedStatus, status, survey.seed, survey.questions, ballots]);
 }
 
-async function countSurvey(deps: Deps, survey: Survey, seed: string): Promise<{ answered: number; questions: QuestionResult[] }> {
+async function countSurvey(deps: Deps, survey: Survey, seed: string): Promise<Count> {
   const { sets, ballots } = await gatherBallots(deps, survey);
   const questions = survey.questions.map((q): QuestionResult => {
     const names = optionNames(q);
@@ -149,20 +147,15 @@ async function countSurvey(deps: Deps, survey: Survey, seed: string): Promise<{ 
 }
 
 /** The count of a closed or published survey from the cache when nothing it depends on changed; open surveys are always counted afresh. */
-async function finalOrFreshCount(deps: Deps, survey: Survey, status: SurveyStatus, seed: string): Promise<{ answered: number; questions: readonly QuestionResult[] }> {
+async function finalOrFreshCount(deps: Deps, survey: Survey, status: SurveyStatus, seed: string): Promise<Count> {
   if (status !== 'closed' && status !== 'published') return countSurvey(deps, survey, seed);
   const key = countKey(survey, status, await ballotsFingerprint(deps.db, survey.id));
-  let cache = FINAL_COUNTS.get(deps.db);
-  const hit = cache?.get(survey.id);
-  if (hit && hit.key === key) return hit;
+  const cache = deps.db.cache(FINAL_COUNTS);
+  const hit = cache.get(survey.id, key);
+  if (hit) return hit;
   const fresh = await countSurvey(deps, survey, seed);
   // Counted from ballots read after the fingerprint: kept only if the fingerprint still holds.
-  if (countKey(survey, status, await ballotsFingerprint(deps.db, survey.id)) === key) {
-    if (!cache) FINAL_COUNTS.set(deps.db, (cache = new Map()));
-    cache.delete(survey.id);
-    cache.set(survey.id, { key, ...fresh });
-    if (cache.size > FINAL_COUNTS_PER_DATABASE) cache.delete(cache.keys().next().value!);
-  }
+  if (countKey(survey, status, await ballotsFingerprint(deps.db, survey.id)) === key) cache.set(survey.id, key, fresh);
   return fresh;
 }
 

@@ -5,7 +5,7 @@ export function healthRoutes(deps: Deps): Router {
   const router = Router();
   router.get('/healthz', async (_req, res) => {
     try {
-      await deps.db.raw('select 1');
+      await deps.db.ping();
       res.json({ status: 'ok' });
     } catch {
       res.status(503).json({ status: 'unavailable', database: 'not answering' });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { openDatabase } from '../../server/data/connection.js';
+import { Database } from '../../server/data/database.js';
 import { appendAuditEntry, verifyAuditChain, type AuditEvent } from '../../server/domain/audit.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
@@ -8,7 +8,7 @@ describe('domain/audit', () => {
   beforeEach(async () => {
     ctx = await createTestContext();
     for (let i = 1; i <= 5; i++) {
-      await ctx.db.transaction((trx) => appendAuditEntry(ctx.deps, trx, {
+      await ctx.database.transaction((tx) => appendAuditEntry(ctx.deps, tx, {
         actorUserId: null, actorLabel: 'system', action: 'test.entry', subjectType: 'test', subjectId: i, details: { i },
       }));
     }
@@ -35,7 +35,7 @@ describe('domain/audit', () => {
   });
 
   it('appends in order when many transactions write at once', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => ctx.db.transaction((trx) => appendAuditEntry(ctx.deps, trx, {
+    await Promise.all(Array.from({ length: 20 }, (_, i) => ctx.database.transaction((tx) => appendAuditEntry(ctx.deps, tx, {
       actorUserId: null, actorLabel: 'system', action: 'test.parallel', subjectType: 'test', subjectId: i, details: {},
     }))));
     expect(await verifyAuditChain(ctx.deps)).to.deep.equal({ ok: true, entries: 25, brokenAt: null });
@@ -44,25 +44,25 @@ describe('domain/audit', () => {
   const entry = (i: number): AuditEvent => ({ actorUserId: null, actorLabel: 'system', action: 'test.more', subjectType: 'test', subjectId: i, details: { i } });
 
   it('keeps the chain whole after an append that was rolled back', async () => {
-    const failed = await ctx.db.transaction(async (trx) => {
-      await appendAuditEntry(ctx.deps, trx, entry(6));
+    const failed = await ctx.database.transaction(async (tx) => {
+      await appendAuditEntry(ctx.deps, tx, entry(6));
       throw new Error('the change it recorded failed');
     }).catch((error: Error) => error.message);
     expect(failed).to.equal('the change it recorded failed');
-    await ctx.db.transaction((trx) => appendAuditEntry(ctx.deps, trx, entry(7)));
+    await ctx.database.transaction((tx) => appendAuditEntry(ctx.deps, tx, entry(7)));
     expect(await verifyAuditChain(ctx.deps)).to.deep.equal({ ok: true, entries: 6, brokenAt: null });
   });
 
   it('keeps the chain whole when another process appends between two of ours', async () => {
     // Another process (the operator's command line, another instance) with its own connections.
-    const other = openDatabase(ctx.config.database, ctx.db.client.config.searchPath ? { searchPath: String(ctx.db.client.config.searchPath) } : {});
+    const other = await Database.open(ctx.config.database, ctx.db.client.config.searchPath ? { searchPath: String(ctx.db.client.config.searchPath) } : {});
     try {
-      await other.transaction((trx) => appendAuditEntry({ ...ctx.deps, db: other }, trx, entry(6)));
-      await ctx.db.transaction((trx) => appendAuditEntry(ctx.deps, trx, entry(7)));
-      await other.transaction((trx) => appendAuditEntry({ ...ctx.deps, db: other }, trx, entry(8)));
-      await ctx.db.transaction((trx) => appendAuditEntry(ctx.deps, trx, entry(9)));
+      await other.transaction((tx) => appendAuditEntry(ctx.deps, tx, entry(6)));
+      await ctx.database.transaction((tx) => appendAuditEntry(ctx.deps, tx, entry(7)));
+      await other.transaction((tx) => appendAuditEntry(ctx.deps, tx, entry(8)));
+      await ctx.database.transaction((tx) => appendAuditEntry(ctx.deps, tx, entry(9)));
     } finally {
-      await other.destroy();
+      await other.close();
     }
     expect(await verifyAuditChain(ctx.deps)).to.deep.equal({ ok: true, entries: 9, brokenAt: null });
     const subjects = (await ctx.db('audit_entries').orderBy('seq').select('subject_id')).map((r: { subject_id: string }) => r.subject_id);

@@ -54,7 +54,7 @@ describe('domain/results: identical ballots counted once, with their number', ()
 
     const results = await surveyResults(ctx.deps, admin, survey.id);
 
-    const current = await listCurrentRevisions(ctx.db, survey.id);
+    const current = await listCurrentRevisions(ctx.database, survey.id);
     expect(current.map((r) => r.memberStateIso3)).to.deep.equal([...plan.map(([iso3]) => iso3)].sort());
     expect(results.answered).to.equal(plan.length);
     for (const [k, q] of survey.questions.entries()) {

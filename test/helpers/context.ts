@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Express } from 'express';
 import { createApp, type AppOptions } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
-import { closeReadPool, migrateToLatest, openDatabase, openReadPool, type Db } from '../../server/data/connection.js';
+import type { Knex } from 'knex';
+import { Database } from '../../server/data/database.js';
 import type { Clock } from '../../server/domain/clock.js';
 import type { Deps } from '../../server/domain/deps.js';
 
@@ -25,7 +26,10 @@ export function buildClock(start = '2026-11-28T09:00:00.000Z'): TestClock {
 
 export interface TestContext {
   readonly deps: Deps;
-  readonly db: Db;
+  /** The test's own Database, as the server would have it (fresh caches included). */
+  readonly database: Database;
+  /** Its writer, for the few assertions that read or arrange rows directly. */
+  readonly db: Knex;
   readonly clock: TestClock;
   readonly config: Config;
   app(options?: AppOptions): Promise<Express>;
@@ -48,26 +52,24 @@ export async function createTestContext(): Promise<TestContext> {
   let schema: string | undefined;
   if (config.database.client === 'pg') {
     schema = `t_${randomBytes(6).toString('hex')}`;
-    const admin = openDatabase(config.database);
-    await admin.raw(`create schema ${schema}`);
-    await admin.destroy();
+    const admin = await Database.open(config.database);
+    await admin.writer.raw(`create schema ${schema}`);
+    await admin.close();
   }
-  const db = openDatabase(config.database, schema ? { searchPath: schema } : {});
-  await migrateToLatest(db);
+  // As the server runs: on SQLite, reads on connections of their own beside the writer.
+  const database = await Database.open(config.database, schema ? { searchPath: schema } : {});
+  await database.migrateToLatest();
   const clock = buildClock();
-  // As the server runs: SQLite's reads on connections of their own beside the writer.
-  const readDb = await openReadPool(config.database, db);
-  const deps: Deps = { db, readDb, clock, config };
+  const deps: Deps = { db: database, clock, config };
   return {
-    deps, db, clock, config,
+    deps, database, db: database.writer, clock, config,
     app: (options) => createApp(deps, options),
     async close() {
-      await closeReadPool(readDb, db);
-      await db.destroy();
+      await database.close();
       if (schema) {
-        const admin = openDatabase(config.database);
-        await admin.raw(`drop schema ${schema} cascade`);
-        await admin.destroy();
+        const admin = await Database.open(config.database);
+        await admin.writer.raw(`drop schema ${schema} cascade`);
+        await admin.close();
       }
       rmSync(dataDir, { recursive: true, force: true });
     },

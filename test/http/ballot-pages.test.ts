@@ -8,7 +8,7 @@ import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
 import { csrfFrom, signIn, type Agent } from '../helpers/browser-session.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { actorOf, createTestSurvey } from '../helpers/surveys.js';
-import { bumpContentVersion } from '../../server/data/surveys.js';
+import { changeContent } from '../../server/data/content-version.js';
 
 /** The hidden and visible fields of the first form posting to `action` on a page, as a browser would send them untouched. */
 function formFields(html: string, action: string): Record<string, string> {
@@ -107,8 +107,7 @@ describe('ballot pages', () => {
   it('shows a missing translation in English, marked as such', async () => {
     // Straight into the table, as nobody could once the survey is open; moving the content version
     // as every writer of options does.
-    await ctx.db('options').where({ id: topics.options[3]!.id }).update({ title_es: null });
-    await bumpContentVersion(ctx.db);
+    await ctx.database.transaction((tx) => changeContent(tx, (db) => db('options').where({ id: topics.options[3]!.id }).update({ title_es: null })));
     await ctx.db('users').where({ email: delegate.email }).update({ language: 'es' });
     const res = await agent.get(`/surveys/${survey.id}/ballot`);
     expect(res.text).to.contain('<span lang="en">Topic 4</span> <span class="untranslated">(Todavía sin traducir: se muestra en inglés.)</span>');

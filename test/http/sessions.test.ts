@@ -46,12 +46,11 @@ describe('sessions', () => {
     const agent = await signIn(app, user.email);
     const sql: string[] = [];
     const record = (q: { sql: string }) => sql.push(q.sql);
-    const pools = [...new Set([ctx.db, ctx.deps.readDb ?? ctx.db])];
-    for (const pool of pools) pool.on('query', record);
+    const stop = ctx.database.watchQueries(record);
     try {
       expect((await agent.get('/')).text).to.contain(user.displayName);
     } finally {
-      for (const pool of pools) pool.off('query', record);
+      stop();
     }
     const reads = sql.filter((q) => /^select/i.test(q));
     const sessionReads = reads.filter((q) => /sessions/.test(q));

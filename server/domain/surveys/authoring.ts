@@ -1,4 +1,4 @@
-import type { Knex } from 'knex';
+import type { Queryable, Tx } from '../../data/database.js';
 import {
   deleteOptions, deleteQuestions, findSurvey, insertOption, insertQuestion, insertSurvey, localisedColumns,
   updateOption, updateQuestion, updateSurveyRow,
@@ -40,47 +40,47 @@ export function auditView(s: Survey) {
   };
 }
 
-export async function loadSurveyOrThrow(db: Knex, id: number): Promise<Survey> {
+export async function loadSurveyOrThrow(db: Queryable, id: number): Promise<Survey> {
   const survey = await findSurvey(db, id);
   if (!survey) throw new AppError('not_found', 'errors.notFound');
   return survey;
 }
 
-async function writeQuestions(trx: Knex.Transaction, surveyId: number, existing: Survey | null, questions: QuestionInput[]): Promise<void> {
+async function writeQuestions(tx: Tx, surveyId: number, existing: Survey | null, questions: QuestionInput[]): Promise<void> {
   const keptQuestionIds = new Set(questions.flatMap((q) => (q.id ? [q.id] : [])));
   const existingQuestions = new Map((existing?.questions ?? []).map((q) => [q.id, q]));
   for (const id of keptQuestionIds) {
     if (!existingQuestions.has(id)) throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'questions', key: 'validation.unknownQuestion', params: { id } }]);
   }
-  await deleteQuestions(trx, [...existingQuestions.keys()].filter((id) => !keptQuestionIds.has(id)));
+  await deleteQuestions(tx, [...existingQuestions.keys()].filter((id) => !keptQuestionIds.has(id)));
   for (const [qi, q] of questions.entries()) {
     let questionId: number;
     if (q.id) {
       questionId = q.id;
-      await updateQuestion(trx, questionId, questionColumns(q, qi + 1));
+      await updateQuestion(tx, questionId, questionColumns(q, qi + 1));
     } else {
-      questionId = await insertQuestion(trx, { survey_id: surveyId, ...questionColumns(q, qi + 1) });
+      questionId = await insertQuestion(tx, { survey_id: surveyId, ...questionColumns(q, qi + 1) });
     }
     const existingOptions = new Map((existingQuestions.get(questionId)?.options ?? []).map((o) => [o.id, o]));
     const keptOptionIds = new Set(q.options.flatMap((o) => (o.id ? [o.id] : [])));
     for (const id of keptOptionIds) {
       if (!existingOptions.has(id)) throw new AppError('invalid', 'errors.invalid', {}, [{ field: `questions.${qi}.options`, key: 'validation.unknownOption', params: { id } }]);
     }
-    await deleteOptions(trx, [...existingOptions.keys()].filter((id) => !keptOptionIds.has(id)));
+    await deleteOptions(tx, [...existingOptions.keys()].filter((id) => !keptOptionIds.has(id)));
     for (const [oi, o] of q.options.entries()) {
       const columns = { position: oi + 1, label: o.label, ...localisedColumns('title', o.title), ...localisedColumns('description', o.description) };
-      if (o.id) await updateOption(trx, o.id, columns);
-      else await insertOption(trx, { question_id: questionId, ...columns });
+      if (o.id) await updateOption(tx, o.id, columns);
+      else await insertOption(tx, { question_id: questionId, ...columns });
     }
   }
 }
 
-async function insertSurveyIn(deps: Deps, trx: Knex.Transaction, actor: Actor, data: SurveyInput, details: Record<string, unknown> = {}): Promise<Survey> {
+async function insertSurveyIn(deps: Deps, tx: Tx, actor: Actor, data: SurveyInput, details: Record<string, unknown> = {}): Promise<Survey> {
   const now = isoTime(deps.clock.now());
-  const id = await insertSurvey(trx, { ...surveyColumns(data), status: 'draft', created_by: actor.userId, created_at: now, updated_at: now });
-  await writeQuestions(trx, id, null, data.questions);
-  const survey = await loadSurveyOrThrow(trx, id);
-  await appendAuditEntry(deps, trx, {
+  const id = await insertSurvey(tx, { ...surveyColumns(data), status: 'draft', created_by: actor.userId, created_at: now, updated_at: now });
+  await writeQuestions(tx, id, null, data.questions);
+  const survey = await loadSurveyOrThrow(tx, id);
+  await appendAuditEntry(deps, tx, {
     actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'survey.create', subjectType: 'survey', subjectId: id, details: { ...details, to: auditView(survey) },
   });
   return survey;
@@ -89,7 +89,7 @@ async function insertSurveyIn(deps: Deps, trx: Knex.Transaction, actor: Actor, d
 export async function createSurvey(deps: Deps, actor: Actor, input: unknown): Promise<Survey> {
   requireAdmin(actor);
   const data = parseInput(surveyInputSchema, input);
-  return deps.db.transaction((trx) => insertSurveyIn(deps, trx, actor, data));
+  return deps.db.transaction((tx) => insertSurveyIn(deps, tx, actor, data));
 }
 
 /**
@@ -99,13 +99,13 @@ export async function createSurvey(deps: Deps, actor: Actor, input: unknown): Pr
 export async function updateSurvey(deps: Deps, actor: Actor, id: number, input: unknown): Promise<Survey> {
   requireAdmin(actor);
   const data = parseInput(surveyInputSchema, input);
-  return deps.db.transaction(async (trx) => {
-    const before = await loadSurveyOrThrow(trx, id);
+  return deps.db.transaction(async (tx) => {
+    const before = await loadSurveyOrThrow(tx, id);
     if (before.storedStatus !== 'draft') throw new AppError('conflict', 'errors.surveyFrozen');
-    await updateSurveyRow(trx, id, { ...surveyColumns(data), updated_at: isoTime(deps.clock.now()) });
-    await writeQuestions(trx, id, before, data.questions);
-    const after = await loadSurveyOrThrow(trx, id);
-    await appendAuditEntry(deps, trx, {
+    await updateSurveyRow(tx, id, { ...surveyColumns(data), updated_at: isoTime(deps.clock.now()) });
+    await writeQuestions(tx, id, before, data.questions);
+    const after = await loadSurveyOrThrow(tx, id);
+    await appendAuditEntry(deps, tx, {
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'survey.update', subjectType: 'survey', subjectId: id,
       details: { from: auditView(before), to: auditView(after) },
     });
@@ -130,5 +130,5 @@ export async function duplicateSurvey(deps: Deps, actor: Actor, id: number): Pro
     })),
   };
   const data = parseInput(surveyInputSchema, copy);
-  return deps.db.transaction((trx) => insertSurveyIn(deps, trx, actor, data, { duplicateOf: id }));
+  return deps.db.transaction((tx) => insertSurveyIn(deps, tx, actor, data, { duplicateOf: id }));
 }

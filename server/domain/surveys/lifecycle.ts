@@ -35,18 +35,18 @@ async function transition(
   extra: (survey: Survey, now: string) => Record<string, unknown>, details: (survey: Survey) => Record<string, unknown> = () => ({}),
 ): Promise<Survey> {
   requireAdmin(actor);
-  return deps.db.transaction(async (trx) => {
-    const survey = await loadSurveyOrThrow(trx, id);
+  return deps.db.transaction(async (tx) => {
+    const survey = await loadSurveyOrThrow(tx, id);
     const now = deps.clock.now();
     const from = effectiveStatus(survey, now);
     if (!allowedFrom.includes(from) || (survey.storedStatus === to && from === to)) throw new AppError('conflict', 'errors.surveyTransition', { from, to });
     const fields = { status: to, updated_at: isoTime(now), ...extra(survey, isoTime(now)) };
-    if (!(await transitionSurvey(trx, id, survey.storedStatus, fields))) throw new AppError('conflict', 'errors.surveyChanged');
-    await appendAuditEntry(deps, trx, {
+    if (!(await transitionSurvey(tx, id, survey.storedStatus, fields))) throw new AppError('conflict', 'errors.surveyChanged');
+    await appendAuditEntry(deps, tx, {
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action,
       subjectType: 'survey', subjectId: id, details: { from: { status: from }, to: { ...fields, updated_at: undefined }, ...details(survey) },
     });
-    return loadSurveyOrThrow(trx, id);
+    return loadSurveyOrThrow(tx, id);
   });
 }
 
@@ -101,16 +101,16 @@ export async function setClosingTime(deps: Deps, actor: Actor, id: number, input
   if (closesAt && closesAt <= isoTime(deps.clock.now())) {
     throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'closesAt', key: 'validation.closesInPast' }]);
   }
-  return deps.db.transaction(async (trx) => {
-    const survey = await loadSurveyOrThrow(trx, id);
+  return deps.db.transaction(async (tx) => {
+    const survey = await loadSurveyOrThrow(tx, id);
     const status = effectiveStatus(survey, deps.clock.now());
     if (status !== 'open' && status !== 'draft') throw new AppError('conflict', 'errors.surveyTransition', { from: status, to: status });
-    await updateSurveyRow(trx, id, { closes_at: closesAt, updated_at: isoTime(deps.clock.now()) });
-    await appendAuditEntry(deps, trx, {
+    await updateSurveyRow(tx, id, { closes_at: closesAt, updated_at: isoTime(deps.clock.now()) });
+    await appendAuditEntry(deps, tx, {
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'survey.closing-time', subjectType: 'survey', subjectId: id,
       details: { from: { closesAt: survey.closesAt }, to: { closesAt } },
     });
-    return loadSurveyOrThrow(trx, id);
+    return loadSurveyOrThrow(tx, id);
   });
 }
 
@@ -118,13 +118,13 @@ export async function setClosingTime(deps: Deps, actor: Actor, id: number, input
 export async function reopenOptions(deps: Deps, actor: Actor, id: number, input: unknown): Promise<Survey> {
   requireAdmin(actor);
   const { reason } = parseInput(z.object({ reason: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong') }), input ?? {});
-  return deps.db.transaction(async (trx) => {
-    const survey = await loadSurveyOrThrow(trx, id);
+  return deps.db.transaction(async (tx) => {
+    const survey = await loadSurveyOrThrow(tx, id);
     if (effectiveStatus(survey, deps.clock.now()) !== 'open') throw new AppError('conflict', 'errors.surveyNotOpen');
-    await updateSurveyRow(trx, id, { options_reopened: true, updated_at: isoTime(deps.clock.now()) });
-    await appendAuditEntry(deps, trx, {
+    await updateSurveyRow(tx, id, { options_reopened: true, updated_at: isoTime(deps.clock.now()) });
+    await appendAuditEntry(deps, tx, {
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'survey.reopen-options', subjectType: 'survey', subjectId: id, details: { reason },
     });
-    return loadSurveyOrThrow(trx, id);
+    return loadSurveyOrThrow(tx, id);
   });
 }

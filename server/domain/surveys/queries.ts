@@ -1,7 +1,7 @@
 import { findCurrentRevision, listCurrentRevisions, type RevisionRow } from '../../data/ballots.js';
 import { listMemberStates } from '../../data/member-states.js';
 import { findSurvey, listSurveyRows } from '../../data/surveys.js';
-import { readsOf, type Actor, type Deps } from '../deps.js';
+import { type Actor, type Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { effectiveStatus, type Survey, type SurveyStatus } from './model.js';
 
@@ -17,7 +17,7 @@ export function surveyViewAt(survey: Survey, now: Date): SurveyView {
 
 /** Delegates never see drafts; administrators and staff see every survey. */
 export async function getSurvey(deps: Deps, actor: Actor, id: number): Promise<SurveyView> {
-  const survey = await findSurvey(readsOf(deps), id);
+  const survey = await findSurvey(deps.db, id);
   if (!survey || (actor.role === 'delegate' && survey.storedStatus === 'draft')) throw new AppError('not_found', 'errors.notFound');
   return surveyViewAt(survey, deps.clock.now());
 }
@@ -30,11 +30,11 @@ export interface SurveyListItem {
 
 export async function listSurveys(deps: Deps, actor: Actor): Promise<SurveyListItem[]> {
   const now = deps.clock.now();
-  const surveys = await listSurveyRows(readsOf(deps), actor.role === 'delegate' ? ['open', 'closed', 'published'] : undefined);
+  const surveys = await listSurveyRows(deps.db, actor.role === 'delegate' ? ['open', 'closed', 'published'] : undefined);
   if (actor.role !== 'delegate') return surveys.map((s) => ({ survey: surveyViewAt(s, now), ballot: null }));
   const items: SurveyListItem[] = [];
   for (const s of surveys) {
-    const current = await findCurrentRevision(readsOf(deps), s.id, actor.memberStateId!);
+    const current = await findCurrentRevision(deps.db, s.id, actor.memberStateId!);
     items.push({ survey: surveyViewAt(s, now), ballot: current ? { revision: current.revision, submittedAt: current.submittedAt, submittedByLabel: current.submittedByLabel, channel: current.channel } : null });
   }
   return items;

@@ -1,7 +1,7 @@
 import { ConnectSessionKnexStore } from 'connect-session-knex';
 import session, { type SessionData } from 'express-session';
 import type { Config } from '../../config.js';
-import type { Db } from '../../data/connection.js';
+import type { Database } from '../../data/database.js';
 import { findSessionWithUser, type UserRow } from '../../data/users.js';
 
 export const SESSION_COOKIE = 'cb.sid';
@@ -17,21 +17,21 @@ const REMEMBERED_TOUCHES = 50_000;
  */
 class SparingStore extends ConnectSessionKnexStore {
   readonly #touched = new Map<string, number>();
-  readonly #reads: Db;
+  readonly #database: Database;
   /** The account read with a session's data, until the session is made for its request. */
   readonly #accounts = new WeakMap<object, UserRow>();
 
-  /** `reads`: where sessions are read (SQLite's read-only connections, so as not to wait for writes). */
-  constructor(options: ConstructorParameters<typeof ConnectSessionKnexStore>[0] & { knex: Db }, reads: Db | undefined) {
-    super(options);
-    this.#reads = reads ?? options.knex;
+  /** Sessions are written through the database's writer and read on its readers, so as not to wait for writes. */
+  constructor(options: Omit<ConstructorParameters<typeof ConnectSessionKnexStore>[0], 'knex'>, database: Database) {
+    super({ ...options, knex: database.writer });
+    this.#database = database;
   }
 
   /** The session's data, with the signed-in account read in the same query (see accountReadWith). */
   override async get(sid: string, callback: (err: unknown, session?: SessionData | null) => void): Promise<SessionData | null> {
     try {
       await this.ready;
-      const found = await findSessionWithUser(this.#reads, sid, new Date());
+      const found = await findSessionWithUser(this.#database, sid, new Date());
       const sess = found ? (typeof found.sess === 'string' ? JSON.parse(found.sess) : found.sess) as SessionData : null;
       if (sess && found?.user) this.#accounts.set(sess, found.user);
       callback(null, sess);
@@ -88,16 +88,15 @@ export function accountReadWith(req: object): UserRow | undefined {
 }
 
 /** Sessions live in the database, so several instances can share them. */
-export function sessions(config: Config, db: Db, reader?: Db) {
+export function sessions(config: Config, database: Database) {
   const store = new SparingStore({
-    knex: db,
     tableName: 'sessions',
     createTable: true,
     cleanupInterval: 15 * 60 * 1000,
     onDbCleanupError: (err) => {
       if (config.env !== 'test') console.error('Session clean-up failed:', err);
     },
-  }, reader);
+  }, database);
   return session({
     name: SESSION_COOKIE,
     secret: config.sessionSecret,

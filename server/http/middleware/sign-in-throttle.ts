@@ -1,6 +1,5 @@
 import { RateLimiterPostgres, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Db } from '../../data/connection.js';
-import { isPostgres } from '../../data/connection.js';
+import type { Database } from '../../data/database.js';
 
 export interface ThrottlePolicy {
   /** Failed sign-ins allowed per account before it is locked for `accountLockSeconds`. */
@@ -19,18 +18,18 @@ export interface SignInThrottle {
   recordSuccess(email: string): Promise<void>;
 }
 
-function newLimiter(db: Db, keyPrefix: string, points: number, duration: number): Promise<RateLimiterAbstract> {
+function newLimiter(db: Database, keyPrefix: string, points: number, duration: number): Promise<RateLimiterAbstract> {
   return new Promise((resolve, reject) => {
-    const options = { storeClient: db, storeType: 'knex', tableName: 'sign_in_failures', keyPrefix, points, duration, blockDuration: duration };
+    const options = { storeClient: db.writer, storeType: 'knex', tableName: 'sign_in_failures', keyPrefix, points, duration, blockDuration: duration };
     const ready = (err?: unknown) => (err ? reject(err) : resolve(limiter));
-    const limiter: RateLimiterAbstract = isPostgres(db)
+    const limiter: RateLimiterAbstract = db.engine === 'postgres'
       ? new RateLimiterPostgres(options as never, ready)
       : new RateLimiterSQLite(options as never, ready);
   });
 }
 
 /** Counts failures in the database, so every instance behind a load balancer sees the same counts. */
-export async function createSignInThrottle(db: Db, policy: ThrottlePolicy = DEFAULT_THROTTLE): Promise<SignInThrottle> {
+export async function createSignInThrottle(db: Database, policy: ThrottlePolicy = DEFAULT_THROTTLE): Promise<SignInThrottle> {
   const account = await newLimiter(db, 'account', policy.accountFailures, policy.accountLockSeconds);
   const address = await newLimiter(db, 'ip', policy.ipFailures, 60 * 60);
   const lockedSeconds = async (limiter: RateLimiterAbstract, key: string, points: number) => {

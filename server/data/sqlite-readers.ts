@@ -1,10 +1,12 @@
-// The few reads made at every page view, as SQL that both engines understand, run without knex's
-// query building and pool where SQLite's read connections allow it.
+// Read-only SQLite connections used through the driver itself, without knex's query building
+// and pool: one read costs about 160 µs of CPU through knex, 40 µs through the driver with a
+// prepared statement. Only the Database (database.ts) opens and uses them.
 import sqlite3 from 'sqlite3';
-import type { Knex } from 'knex';
-import { isPostgres, SQLITE_READER_PRAGMAS } from './connection.js';
 
 export type Row = Record<string, unknown>;
+
+/** What SQLite's read-only connections run when opened, through knex or through the driver. */
+export const SQLITE_READER_PRAGMAS = 'PRAGMA query_only = ON; PRAGMA busy_timeout = 5000;';
 
 /** Prepared statements are kept per connection; a handful of SQL texts ever reach this. */
 const STATEMENTS_KEPT = 64;
@@ -14,11 +16,6 @@ interface Connection {
   readonly statements: Map<string, sqlite3.Statement>;
 }
 
-/**
- * Read-only SQLite connections used through the driver itself: one of these reads cost about
- * 160 µs of CPU through knex's query builder and pool, 40 µs through the driver with a prepared
- * statement.
- */
 export class SqliteReaders {
   readonly #connections: Connection[];
   #next = 0;
@@ -63,31 +60,4 @@ export class SqliteReaders {
       return new Promise<void>((resolve, reject) => connection.db.close((error) => (error ? reject(error) : resolve())));
     }));
   }
-}
-
-const directReaders = new WeakMap<Knex, SqliteReaders>();
-
-/** From now on, raw reads given `pool` run on `readers` (the same database, read-only). */
-export function readDirectlyFor(pool: Knex, readers: SqliteReaders): void {
-  directReaders.set(pool, readers);
-}
-
-export function directReadersOf(pool: Knex): SqliteReaders | undefined {
-  return directReaders.get(pool);
-}
-
-/**
- * The rows of a SELECT written with `?` placeholders in SQL both engines accept: on SQLite's
- * direct read connections when `db` has them, else through knex (a transaction, the writer,
- * PostgreSQL), with the same values either way.
- */
-export async function rawRows(db: Knex, sql: string, bindings: readonly unknown[]): Promise<Row[]> {
-  const direct = directReaders.get(db);
-  if (direct) {
-    // As knex does for its own queries, so that whoever watches the pool's queries sees these too.
-    if (db.listenerCount('query') > 0) db.emit('query', { method: 'raw', sql, bindings });
-    return direct.all(sql, bindings);
-  }
-  const result = await db.raw(sql, bindings as Knex.RawBinding[]);
-  return (isPostgres(db) ? (result as { rows: Row[] }).rows : result) as Row[];
 }

@@ -1,0 +1,181 @@
+// The one handle on the database, made once at start-up (by the server, the command line, the
+// demo, the benchmarks, each test) and passed in Deps. It owns every connection, the
+// transactions, the grouped transactions and every cache filled from it.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import knex, { type Knex } from 'knex';
+import type { DatabaseConfig } from '../config.js';
+import type { CacheSlot, Clearable } from './cache-slot.js';
+import { knexConfig, sqliteReaderConfig } from './connection.js';
+import { TransactionGrouper } from './grouped-transactions.js';
+import { SqliteReaders, type Row } from './sqlite-readers.js';
+
+export type { Row } from './sqlite-readers.js';
+export type Engine = 'sqlite' | 'postgres';
+
+/** Read-only connections beside SQLite's one writer: through knex, and through the driver. */
+const SQLITE_READERS = 4;
+const SQLITE_DIRECT_READERS = 2;
+
+export interface OpenOptions {
+  /** PostgreSQL: the schema to work in (the tests use one each). */
+  readonly searchPath?: string;
+}
+
+/** What knex tells of each query, for whoever watches them (the tests count them). */
+export interface QueryEvent {
+  readonly sql: string;
+  readonly bindings?: readonly unknown[];
+}
+type QueryListener = (event: QueryEvent) => void;
+
+/** A transaction: every data function given one runs its queries on the transaction's connection. */
+export class Tx {
+  readonly knex: Knex.Transaction;
+  readonly database: Database;
+
+  constructor(connection: Knex.Transaction, database: Database) {
+    this.knex = connection;
+    this.database = database;
+  }
+}
+
+/** What a read takes: the Database (a read outside any transaction) or a transaction. */
+export type Queryable = Database | Tx;
+
+export class Database {
+  readonly engine: Engine;
+  /**
+   * The connection that writes: SQLite's one connection, PostgreSQL's pool. Transactions run on
+   * it; outside them only the migrations and the libraries that keep their own tables (sessions,
+   * sign-in throttle) use it directly.
+   */
+  readonly writer: Knex;
+  /** Where reads outside a transaction go: SQLite's read-only connections, PostgreSQL's pool. */
+  readonly readers: Knex;
+  readonly #direct: SqliteReaders | undefined;
+  readonly #grouper: TransactionGrouper<Tx> | undefined;
+  readonly #caches = new Map<CacheSlot<Clearable>, Clearable>();
+  readonly #queryListeners = new Set<QueryListener>();
+
+  private constructor(engine: Engine, writer: Knex, readers: Knex, direct: SqliteReaders | undefined) {
+    this.engine = engine;
+    this.writer = writer;
+    this.readers = readers;
+    this.#direct = direct;
+    // PostgreSQL's connections write side by side; SQLite's one writer gains from group commit.
+    this.#grouper = engine === 'sqlite' ? new TransactionGrouper<Tx>((work) => this.transaction(work)) : undefined;
+  }
+
+  /**
+   * Opens the database. SQLite in WAL mode lets other connections read while the one writer
+   * writes, each read seeing every transaction committed before it began, so a file database
+   * gets read-only connections beside its writer; an in-memory one reads on its writer.
+   */
+  static async open(database: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
+    if (database.client === 'pg') {
+      const pool = knex(knexConfig(database, options));
+      return new Database('postgres', pool, pool, undefined);
+    }
+    if (database.filename === ':memory:') {
+      const writer = knex(knexConfig(database));
+      return new Database('sqlite', writer, writer, undefined);
+    }
+    mkdirSync(path.dirname(database.filename), { recursive: true });
+    const writer = knex(knexConfig(database));
+    const readers = knex(sqliteReaderConfig(database.filename, SQLITE_READERS));
+    return new Database('sqlite', writer, readers, await SqliteReaders.open(database.filename, SQLITE_DIRECT_READERS));
+  }
+
+  async migrateToLatest(): Promise<void> {
+    await this.writer.migrate.latest();
+  }
+
+  /** Runs `work` in a transaction of its own: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.writer.transaction((trx) => work(new Tx(trx, this)));
+  }
+
+  /**
+   * Runs `work` in a transaction: on SQLite possibly together with other such works (see
+   * TransactionGrouper), so `work` must write only through its Tx and may run more than once
+   * (only the run that commits counts); on PostgreSQL in a transaction of its own.
+   */
+  groupedTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.#grouper ? this.#grouper.run(work) : this.transaction(work);
+  }
+
+  /** This database's instance of a cache, made on first use. */
+  cache<C extends Clearable>(slot: CacheSlot<C>): C {
+    let cache = this.#caches.get(slot);
+    if (!cache) this.#caches.set(slot, (cache = slot.create()));
+    return cache as C;
+  }
+
+  /** Forgets everything kept in memory from this database. */
+  clearCaches(): void {
+    for (const cache of this.#caches.values()) cache.clear();
+  }
+
+  /** Calls `listener` with every query sent on any of this database's connections until the returned function is called. */
+  watchQueries(listener: QueryListener): () => void {
+    const onQuery = (event: QueryEvent) => listener(event);
+    this.#queryListeners.add(listener);
+    this.writer.on('query', onQuery);
+    if (this.readers !== this.writer) this.readers.on('query', onQuery);
+    return () => {
+      this.#queryListeners.delete(listener);
+      this.writer.off('query', onQuery);
+      if (this.readers !== this.writer) this.readers.off('query', onQuery);
+    };
+  }
+
+  /**
+   * The rows of a SELECT written with `?` placeholders in SQL both engines accept, outside any
+   * transaction: on SQLite's direct read connections when there are some, else on the readers.
+   */
+  async rows(sql: string, bindings: readonly unknown[]): Promise<Row[]> {
+    if (this.#direct) {
+      for (const listener of this.#queryListeners) listener({ sql, bindings });
+      return this.#direct.all(sql, bindings);
+    }
+    return rowsOf(this.engine, await this.readers.raw(sql, bindings as Knex.RawBinding[]));
+  }
+
+  /** Whether the database answers, on the connection that writes. */
+  async ping(): Promise<void> {
+    await this.writer.raw('select 1');
+  }
+
+  async close(): Promise<void> {
+    this.clearCaches();
+    if (this.readers !== this.writer) await Promise.all([this.readers.destroy(), this.#direct?.close()]);
+    await this.writer.destroy();
+  }
+}
+
+function rowsOf(engine: Engine, result: unknown): Row[] {
+  return (engine === 'postgres' ? (result as { rows: Row[] }).rows : result) as Row[];
+}
+
+/**
+ * Which connection a query runs on, decided here alone: reads outside a transaction go to the
+ * readers; inside one, to its connection. Writes take a Tx, so they always run inside one.
+ */
+export function connectionOf(q: Queryable): Knex {
+  return q instanceof Tx ? q.knex : q.readers;
+}
+
+export function databaseOf(q: Queryable): Database {
+  return q instanceof Tx ? q.database : q;
+}
+
+export function isPostgres(q: Queryable): boolean {
+  return databaseOf(q).engine === 'postgres';
+}
+
+/** rows() for a read that may run inside a transaction: there, through knex on its connection. */
+export async function rawRows(q: Queryable, sql: string, bindings: readonly unknown[]): Promise<Row[]> {
+  if (q instanceof Tx) return rowsOf(q.database.engine, await q.knex.raw(sql, bindings as Knex.RawBinding[]));
+  return q.rows(sql, bindings);
+}
