@@ -141,15 +141,12 @@ async function* inChunks(rows: AsyncIterable<Cell[]> | Iterable<Cell[]>): AsyncG
   if (chunk.length > 0) yield chunk;
 }
 
+/** Each option's value at the end of the count: its votes at the last round or stage, or its score; none for Schulze. */
 function finalVotes(result: CountResult): Map<number, string | number> {
   const out = new Map<number, string | number>();
-  if (result.method === 'irv' || result.method === 'stv') {
-    const json = toResultJson(result);
-    const last = (json.rounds ?? []).at(-1);
-    if (last) result.options.forEach((name, i) => { const v = (last.votes as Record<string, string | number>)[name]; if (v !== undefined) out.set(i, v); });
-  } else if (result.method === 'borda' || result.method === 'plurality') {
-    result.scores.forEach((s, i) => out.set(i, s));
-  }
+  const json = toResultJson(result);
+  const last: Readonly<Record<string, string | number>> | undefined = json.rounds ? json.rounds.at(-1)?.votes : json.scores;
+  if (last) result.options.forEach((name, i) => { const v = last[name]; if (v !== undefined) out.set(i, v); });
   return out;
 }
 
@@ -175,9 +172,10 @@ function* roundRows(results: QuestionResult[], mark: DecimalMark): Generator<Cel
   yield ['question_id', 'question', 'method', 'round', 'action', 'option', 'votes', 'outcome'];
   for (const q of results) {
     const r = q.official;
-    if (r.method !== 'irv' && r.method !== 'stv') continue;
-    if (r.method === 'stv') yield [q.question.id, q.question.title.en, r.method, 0, 'quota', '(quota)', decimal(r.quota, mark), ''];
-    for (const round of toResultJson(r).rounds ?? []) {
+    const json = toResultJson(r);
+    if (!json.rounds) continue;
+    if (json.quota !== undefined) yield [q.question.id, q.question.title.en, r.method, 0, 'quota', '(quota)', decimal(json.quota, mark), ''];
+    for (const round of json.rounds) {
       const action = 'action' in round ? `${round.action}${round.option ? ` ${round.option}` : ''}` : `seat ${round.seat}`;
       for (const [option, votes] of Object.entries(round.votes as Record<string, string | number>)) {
         const outcome = round.elected.includes(option) ? 'elected' : round.excluded.includes(option) ? 'excluded' : 'continuing';

@@ -1,15 +1,13 @@
 // The tally engine's one entry: count a question with a method. Pure: ballots in, result out.
 import { aggregateRankings } from './aggregate.js';
-import { countBorda } from './borda.js';
-import { countIrv } from './irv.js';
-import { countPlurality } from './plurality.js';
-import { countSchulze } from './schulze.js';
-import { countStv } from './stv.js';
+import { methodDefinition } from './methods.js';
 import { createTieBreaker, DEFAULT_SEED } from './ties.js';
 import type { BallotSet, CountInput, CountResult } from './types.js';
 
 export type * from './types.js';
-export { METHODS } from './types.js';
+export { assertNever } from './assert-never.js';
+export { isMethod, METHOD_DEFINITIONS, METHODS, methodDefinition } from './methods.js';
+export type { MethodDefinition } from './method-definition.js';
 export { DEFAULT_SEED } from './ties.js';
 export { aggregateRankings, createBallotSetBuilder, rankingAt } from './aggregate.js';
 export type { BallotSetBuilder } from './aggregate.js';
@@ -39,23 +37,6 @@ export function countQuestion(input: CountInput): CountResult {
     throw new RangeError(`the ballots are for ${set.optionCount} options, not ${options.length}`);
   }
   const tieBreaker = createTieBreaker(options, input.seed ?? DEFAULT_SEED);
-  const outcome = (() => {
-    switch (method) {
-      case 'plurality':
-        return countPlurality(options, set, seats, tieBreaker);
-      case 'borda':
-        return countBorda(options, set, seats, tieBreaker);
-      case 'irv':
-        return countIrv(options, set, seats, tieBreaker);
-      case 'stv':
-        return countStv(options, set, seats, tieBreaker);
-      case 'schulze':
-        return countSchulze(options, set, seats, tieBreaker);
-      default: {
-        const unknown: never = method;
-        throw new RangeError(`unknown method ${String(unknown)}`);
-      }
-    }
-  })();
-  return { ...outcome, ties: tieBreaker.ties, seed: tieBreaker.seed, lotDrawn: tieBreaker.lotDrawn() } as CountResult;
+  const outcome = methodDefinition(method).count(options, set, seats, tieBreaker);
+  return { ...outcome, ties: tieBreaker.ties, seed: tieBreaker.seed, lotDrawn: tieBreaker.lotDrawn() };
 }

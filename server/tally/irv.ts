@@ -6,6 +6,9 @@
 //
 // Ballots are aggregated rankings; each option keeps a linked list of the rankings that currently
 // count for it, so an exclusion only touches the excluded option's ballots.
+import { byLabel, inCountPerRound, nonZero, textTable } from './format-helpers.js';
+import type { Label, MethodDefinition } from './method-definition.js';
+import type { IrvRoundJson } from './result-json.js';
 import type { TieBreaker } from './ties.js';
 import type { BallotSet, IrvResult, IrvRound, OptionIndex } from './types.js';
 
@@ -137,3 +140,65 @@ function countOneSeat(
     });
   }
 }
+
+/** Round `votes` list the options still in the count: excluded ones, and under sequential IRV those already retained, are left out. */
+function irvRoundsJson(rounds: readonly IrvRound[], optionCount: number, label: Label): IrvRoundJson[] {
+  const inCount = inCountPerRound(rounds, optionCount, true);
+  return rounds.map((r, i) => {
+    const present = inCount[i]!.flatMap((yes, o) => (yes ? [o] : []));
+    return {
+      round: r.round,
+      seat: r.seat,
+      votes: byLabel(present, label, (o) => r.votes[o]!),
+      continuing: r.continuing,
+      exhausted: r.exhausted,
+      elected: r.elected.map(label),
+      excluded: r.excluded.map(label),
+      transfers: r.transfers && {
+        to: byLabel(nonZero(r.transfers.to), label, (o) => r.transfers!.to[o]!),
+        exhausted: r.transfers.exhausted,
+      },
+    };
+  });
+}
+
+export const IRV = {
+  method: 'irv',
+  count: countIrv,
+  progression: 'rounds',
+  rules: (seats) =>
+    seats === 1
+      ? 'Instant-runoff: an option with more than half of the continuing ballots wins; otherwise the option with the fewest votes is excluded and its ballots move on; ties by earlier rounds, then by lot.'
+      : `Sequential instant-runoff for ${seats} seats: an instant-runoff count per seat, options already retained set aside; ties by earlier rounds, then by lot.`,
+  rulesKey: (seats) => (seats === 1 ? 'irv' : 'irvSequential'),
+  json: (result, label) => ({ rounds: irvRoundsJson(result.rounds, result.options.length, label) }),
+  text: (json) => {
+    const lines: string[] = [];
+    for (const r of json.rounds as IrvRoundJson[]) {
+      lines.push(`Round ${r.round}${json.seats > 1 ? ` (seat ${r.seat})` : ''}`);
+      lines.push(...textTable(Object.entries(r.votes).map(([name, v]) => [name, String(v)])));
+      lines.push(`  Exhausted: ${r.exhausted}   Continuing: ${r.continuing}`);
+      if (r.elected.length > 0) lines.push(`  Elected: ${r.elected.join(', ')}`);
+      if (r.excluded.length > 0) {
+        const moved = Object.entries(r.transfers?.to ?? {}).map(([name, v]) => `${name} +${v}`);
+        moved.push(`exhausted +${r.transfers?.exhausted ?? 0}`);
+        lines.push(`  Excluded: ${r.excluded.join(', ')}; transfers: ${moved.join(', ')}`);
+      }
+      lines.push('');
+    }
+    return lines;
+  },
+  csv: (result, label) => {
+    const inCount = inCountPerRound(result.rounds, result.options.length, true);
+    const rows: string[][] = [['option', ...result.rounds.map((r) => `round_${r.round}`), 'result']];
+    result.options.forEach((_, o) => {
+      const seat = result.winners.indexOf(o);
+      const lastRound = result.rounds.findLast((r) => r.excluded.includes(o) && seat < 0);
+      const outcome = seat >= 0 ? `retained (seat ${seat + 1})` : lastRound ? `excluded (round ${lastRound.round})` : '';
+      rows.push([label(o), ...result.rounds.map((r, i) => (inCount[i]![o] ? String(r.votes[o]) : '')), outcome]);
+    });
+    rows.push(['(exhausted)', ...result.rounds.map((r) => String(r.exhausted)), '']);
+    return rows;
+  },
+  csvHelp: 'option,round_1…round_N,result and an (exhausted) row',
+} satisfies MethodDefinition<'irv'>;

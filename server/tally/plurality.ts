@@ -1,5 +1,6 @@
 // Plurality: first preferences; the `seats` options with the most are retained.
-import { scoreResult } from './ranking.js';
+import type { MethodDefinition } from './method-definition.js';
+import { SCORE_CSV_HELP, scoreCsv, scoreJson, scoreResult, scoreText } from './ranking.js';
 import type { TieBreaker } from './ties.js';
 import type { BallotSet, ScoreResult } from './types.js';
 
@@ -21,3 +22,15 @@ export function countPlurality(
 ): Omit<ScoreResult, 'seed' | 'lotDrawn' | 'ties'> {
   return scoreResult('plurality', options, set, seats, countFirstPreferences(set), tieBreaker);
 }
+
+export const PLURALITY = {
+  method: 'plurality',
+  count: countPlurality,
+  progression: null,
+  rules: (seats) => `Plurality: first preferences; the ${seats} option(s) with the most are retained; ties at the last seat by lot.`,
+  rulesKey: () => 'plurality',
+  json: scoreJson,
+  text: (json) => scoreText('First preferences:', json),
+  csv: scoreCsv,
+  csvHelp: SCORE_CSV_HELP,
+} satisfies MethodDefinition<'plurality'>;

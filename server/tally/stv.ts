@@ -14,6 +14,9 @@
 // - When the continuing candidates are no more than the seats left, they are all elected at once,
 //   most votes first; a surplus then left untransferred is not transferred.
 import { formatFixed5, MAX_EXACT_BALLOTS, mulDivFloor, ONE } from './fixed-point.js';
+import { byLabel, nonZero, textTable } from './format-helpers.js';
+import type { Label, MethodDefinition } from './method-definition.js';
+import type { StvStageJson } from './result-json.js';
 import type { TieBreaker } from './ties.js';
 import type { BallotSet, OptionIndex, StvResult, StvStage } from './types.js';
 
@@ -208,3 +211,76 @@ export function countStv(
   }
   return { ...base, winners, rounds: stages };
 }
+
+/** Stage `votes` list the options still in the count (continuing or elected); excluded ones are left out. */
+function stvStagesJson(stages: readonly StvStage[], label: Label): StvStageJson[] {
+  return stages.map((s) => {
+    const excludedSoFar = new Set(stages.slice(0, s.round).flatMap((t) => t.excluded));
+    const present = s.votes.flatMap((_, o) => (excludedSoFar.has(o) ? [] : [o]));
+    return {
+      round: s.round,
+      action: s.action,
+      option: s.option === null ? null : label(s.option),
+      ...(s.action === 'surplus' ? { surplus: formatFixed5(s.surplus) } : {}),
+      votes: byLabel(present, label, (o) => formatFixed5(s.votes[o]!)),
+      transfers: s.transfers && {
+        to: byLabel(nonZero(s.transfers.to), label, (o) => formatFixed5(s.transfers!.to[o]!)),
+        exhausted: formatFixed5(s.transfers.exhausted),
+        lost: formatFixed5(s.transfers.lost),
+      },
+      elected: s.elected.map(label),
+      excluded: s.excluded.map(label),
+      exhausted: formatFixed5(s.exhausted),
+      lost: formatFixed5(s.lost),
+    };
+  });
+}
+
+export const STV = {
+  method: 'stv',
+  count: countStv,
+  progression: 'stages',
+  rules: (seats) =>
+    `Single transferable vote, Scottish STV rules (Weighted Inclusive Gregory Method), ${seats} seat(s): Droop quota; surpluses transferred largest first at values truncated to five decimals; otherwise the option with the fewest votes is excluded; ties by earlier stages, then by lot.`,
+  rulesKey: () => 'stv',
+  json: (result, label) => ({ quota: result.quota, rounds: stvStagesJson(result.rounds, label) }),
+  text: (json) => {
+    const lines: string[] = [];
+    for (const s of json.rounds as StvStageJson[]) {
+      const action =
+        s.action === 'first-count' ? 'first count' : s.action === 'surplus' ? `surplus of ${s.option} (${s.surplus})` : `exclusion of ${s.option}`;
+      lines.push(`Stage ${s.round}: ${action}`);
+      lines.push(...textTable(Object.entries(s.votes).map(([name, v]) => [name, v])));
+      if (s.transfers) {
+        const moved = Object.entries(s.transfers.to).map(([name, v]) => `${name} +${v}`);
+        lines.push(`  Transfers: ${[...moved, `exhausted +${s.transfers.exhausted}`, `lost +${s.transfers.lost}`].join(', ')}`);
+      }
+      lines.push(`  Exhausted: ${s.exhausted}   Lost to truncation: ${s.lost}`);
+      if (s.elected.length > 0) lines.push(`  Elected: ${s.elected.join(', ')}`);
+      lines.push('');
+    }
+    return lines;
+  },
+  csv: (result, label) => {
+    const stages = result.rounds;
+    const rows: string[][] = [['option', ...stages.map((s) => `stage_${s.round}`), 'result']];
+    rows.push([
+      '(action)',
+      ...stages.map((s) => (s.option === null ? 'first count' : `${s.action === 'surplus' ? 'surplus of' : 'exclusion of'} ${label(s.option)}`)),
+      '',
+    ]);
+    result.options.forEach((_, o) => {
+      const elected = stages.find((s) => s.elected.includes(o));
+      const excluded = stages.find((s) => s.excluded.includes(o));
+      const outcome = elected ? `elected (stage ${elected.round})` : excluded ? `excluded (stage ${excluded.round})` : '';
+      const cells = stages.map((s) => (excluded && s.round > excluded.round ? '' : formatFixed5(s.votes[o]!)));
+      rows.push([label(o), ...cells, outcome]);
+    });
+    rows.push(['(exhausted)', ...stages.map((s) => formatFixed5(s.exhausted)), '']);
+    rows.push(['(lost to truncation)', ...stages.map((s) => formatFixed5(s.lost)), '']);
+    rows.push(['(quota)', ...stages.map(() => String(result.quota)), '']);
+    return rows;
+  },
+  csvHelp: `option,stage_1…stage_N,result with (action), (exhausted),
+                         (lost to truncation) and (quota) rows; values to five decimals`,
+} satisfies MethodDefinition<'stv'>;

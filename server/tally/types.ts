@@ -2,9 +2,8 @@
 // index in `options`; the strings themselves (option ids or names) are only labels, used to order
 // tied options before a lot so that a count replays the same whatever the options' order.
 
-export type Method = 'irv' | 'stv' | 'schulze' | 'borda' | 'plurality';
-
-export const METHODS: readonly Method[] = ['irv', 'stv', 'schulze', 'borda', 'plurality'];
+/** A counting method: methods.ts holds each one's definition. */
+export type Method = CountResult['method'];
 
 /** Position of an option in `CountInput.options`. */
 export type OptionIndex = number;

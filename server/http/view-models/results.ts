@@ -6,8 +6,8 @@ import { pick } from '../../domain/surveys/model.js';
 import type { Formatters, Translate } from '../../i18n/index.js';
 import type { Language } from '../../i18n/languages.js';
 import { mulDivFloor } from '../../tally/fixed-point.js';
-import { formatFixed5, ONE, type CountResult, type IrvResult, type Method, type OptionIndex, type SchulzeResult, type ScoreResult, type StvResult, type TieBreak } from '../../tally/index.js';
-import { inCountPerRound } from '../../tally/result-json.js';
+import { assertNever, formatFixed5, methodDefinition, ONE, type CountResult, type IrvResult, type Method, type OptionIndex, type SchulzeResult, type ScoreResult, type StvResult, type TieBreak } from '../../tally/index.js';
+import { inCountPerRound } from '../../tally/format-helpers.js';
 import type { Text } from './ballot.js';
 import { barChart, stackedBarChart } from './charts.js';
 
@@ -125,8 +125,7 @@ function listOf(tools: Tools, names: readonly string[]): string {
 }
 
 export function rulesSentence(t: Translate, method: Method, seats: number): string {
-  if (method === 'irv') return seats === 1 ? t('results.rules.irv') : t('results.rules.irvSequential', { seats });
-  return t(`results.rules.${method}`, { seats });
+  return t(`results.rules.${methodDefinition(method).rulesKey(seats)}`, { seats });
 }
 
 function methodName(t: Translate, method: Method): string {
@@ -327,11 +326,28 @@ function comparison(tools: Tools, q: QuestionResult): QuestionPage['comparison']
   return { caption: t('results.comparison.caption'), rows, summary };
 }
 
+function roundsTable(tools: Tools, q: QuestionResult, anchor: string): RoundsTable | null {
+  const r = q.official;
+  switch (r.method) {
+    case 'irv':
+      return irvRounds(tools, q, r, anchor);
+    case 'stv':
+      return stvStages(tools, q, r, anchor);
+    case 'plurality':
+    case 'borda':
+    case 'schulze':
+      return null;
+    default:
+      return assertNever(r, 'method');
+  }
+}
+
 function questionPage(tools: Tools, q: QuestionResult, index: number, seed: string): QuestionPage {
   const { t, fmt } = tools;
   const anchor = `question-${q.question.id}`;
   const r = q.official;
-  const rounds = r.method === 'irv' ? irvRounds(tools, q, r, anchor) : r.method === 'stv' ? stvStages(tools, q, r, anchor) : null;
+  const { progression } = methodDefinition(r.method);
+  const rounds = roundsTable(tools, q, anchor);
   return {
     id: q.question.id,
     anchor,
@@ -351,7 +367,7 @@ function questionPage(tools: Tools, q: QuestionResult, index: number, seed: stri
     rounds,
     pairwise: pairwise(tools, q),
     borda: borda(tools, q),
-    ties: r.ties.map((tie) => tieSentence(tools, q, tie, seed, rounds !== null, r.method === 'stv')),
+    ties: r.ties.map((tie) => tieSentence(tools, q, tie, seed, progression !== null, progression === 'stages')),
     comparison: comparison(tools, q),
     replay: replayCommand(r.method, r.seats, seed, q.optionNames),
   };

@@ -1,0 +1,36 @@
+// What a counting method is to the rest of the engine and the app: how it counts, what its count
+// goes by (rounds, stages or one step), its rules in a sentence, and its own sections of the JSON
+// result, the text report and the CSV table. Each method's file exports one; methods.ts lists them.
+import type { ResultJson } from './result-json.js';
+import type { TieBreaker } from './ties.js';
+import type { BallotSet, CountResult, Method, OptionIndex } from './types.js';
+
+/** The result of a method's count (plurality and Borda share one shape). */
+export type ResultOf<M extends Method> = CountResult extends infer R ? (R extends CountResult ? (M extends R['method'] ? R : never) : never) : never;
+
+/** What a method's count returns; countQuestion adds the ties, the seed and whether a lot was drawn. */
+export type MethodOutcome<M extends Method> = ResultOf<M> extends infer R ? (R extends CountResult ? Omit<R, 'seed' | 'lotDrawn' | 'ties'> : never) : never;
+
+/** The method's own fields of the JSON result, in the order they are printed. */
+export type MethodJson = Pick<ResultJson, 'quota' | 'rounds' | 'ranking' | 'places' | 'scores' | 'pairwise' | 'paths' | 'condorcetWinner'>;
+
+export type Label = (o: OptionIndex) => string;
+
+export interface MethodDefinition<M extends Method> {
+  readonly method: M;
+  readonly count: (options: readonly string[], set: BallotSet, seats: number, tieBreaker: TieBreaker) => MethodOutcome<M>;
+  /** Rounds (IRV), stages (STV), or a single count. */
+  readonly progression: 'rounds' | 'stages' | null;
+  /** One sentence of the rules, in English, for the JSON result and the text report. */
+  readonly rules: (seats: number) => string;
+  /** The key of the rules sentence under `results.rules` in the catalogues, for the results page. */
+  readonly rulesKey: (seats: number) => string;
+  /** Between the JSON result's `winners` and `ties`. */
+  readonly json: (result: ResultOf<M>, label: Label) => MethodJson;
+  /** The text report's lines between the header and the retained options. */
+  readonly text: (json: ResultJson) => string[];
+  /** The CSV table (header row first), before quoting. */
+  readonly csv: (result: ResultOf<M>, label: Label) => string[][];
+  /** The CSV table's shape, as the command line's help describes it. */
+  readonly csvHelp: string;
+}
