@@ -1,8 +1,8 @@
 // Borda: with n options, an option ranked r-th (1-based) scores n − r; unranked options score 0.
-import type { MethodDefinition } from './method-definition.js';
+import type { MethodDefinition, MethodOutcome } from './method-definition.js';
 import { SCORE_CSV_HELP, scoreCsv, scoreJson, scoreResult, scoreText } from './ranking.js';
 import type { TieBreaker } from './ties.js';
-import type { BallotSet, ScoreResult } from './types.js';
+import type { BallotSet } from './types.js';
 
 export function countBordaScores(set: BallotSet): Float64Array {
   const n = set.optionCount;
@@ -27,7 +27,7 @@ export function countBorda(
   set: BallotSet,
   seats: number,
   tieBreaker: TieBreaker,
-): Omit<ScoreResult, 'seed' | 'lotDrawn' | 'ties'> {
+): MethodOutcome<'borda'> {
   return scoreResult('borda', options, set, seats, countBordaScores(set), tieBreaker);
 }
 

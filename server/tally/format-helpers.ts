@@ -25,7 +25,7 @@ export function textTable(rows: string[][]): string[] {
 
 /** Which options are still in the count at each round (IRV) or stage (STV). */
 export function inCountPerRound(
-  rounds: readonly (IrvRound | StvStage)[],
+  rounds: readonly (Pick<IrvRound, 'seat' | 'elected' | 'excluded'> | Pick<StvStage, 'elected' | 'excluded'>)[],
   optionCount: number,
   keepElected: boolean,
 ): boolean[][] {

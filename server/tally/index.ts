@@ -1,6 +1,9 @@
 // The tally engine's one entry: count a question with a method. Pure: ballots in, result out.
 import { aggregateRankings } from './aggregate.js';
 import { methodDefinition } from './methods.js';
+import { countFirstPreferences } from './plurality.js';
+import { rankByScore } from './ranking.js';
+import { countPairwise, findCondorcetWinner, pairwiseRows } from './schulze.js';
 import { createTieBreaker, DEFAULT_SEED } from './ties.js';
 import type { BallotSet, CountInput, CountResult } from './types.js';
 
@@ -36,7 +39,34 @@ export function countQuestion(input: CountInput): CountResult {
   if (set.optionCount !== options.length) {
     throw new RangeError(`the ballots are for ${set.optionCount} options, not ${options.length}`);
   }
-  const tieBreaker = createTieBreaker(options, input.seed ?? DEFAULT_SEED);
+  const seed = input.seed ?? DEFAULT_SEED;
+  const tieBreaker = createTieBreaker(options, seed);
   const outcome = methodDefinition(method).count(options, set, seats, tieBreaker);
-  return { ...outcome, ties: tieBreaker.ties, seed: tieBreaker.seed, lotDrawn: tieBreaker.lotDrawn() };
+  const firstPreferences = countFirstPreferences(set);
+  return {
+    ...outcome,
+    ties: tieBreaker.ties,
+    seed: tieBreaker.seed,
+    lotDrawn: tieBreaker.lotDrawn(),
+    firstPreferences: {
+      votes: Array.from(firstPreferences),
+      ranking: set.valid === 0 ? [] : rankByScore(options, firstPreferences, seats, createTieBreaker(options, seed)).ranking,
+    },
+    ...pairwiseOf(outcome, set, input.withPairwise ?? false),
+    // Schulze's own matrix is never replaced by null, which the compiler cannot follow through the union.
+  } as CountResult;
+}
+
+/** The method's own pairwise matrix (Schulze), else one counted when asked for, else none. */
+function pairwiseOf(
+  outcome: { readonly pairwise?: CountResult['pairwise']; readonly condorcetWinner?: CountResult['condorcetWinner'] },
+  set: BallotSet,
+  wanted: boolean,
+): Pick<CountResult, 'pairwise' | 'condorcetWinner'> {
+  if (outcome.pairwise) return { pairwise: outcome.pairwise, condorcetWinner: outcome.condorcetWinner ?? null };
+  if (!wanted) return { pairwise: null, condorcetWinner: null };
+  const n = set.optionCount;
+  const d = countPairwise(set);
+  return { pairwise: pairwiseRows(d, n), condorcetWinner: set.valid === 0 ? null : findCondorcetWinner(d, n) };
+
 }

@@ -8,8 +8,16 @@ import type { BallotSet, CountResult, Method, OptionIndex } from './types.js';
 /** The result of a method's count (plurality and Borda share one shape). */
 export type ResultOf<M extends Method> = CountResult extends infer R ? (R extends CountResult ? (M extends R['method'] ? R : never) : never) : never;
 
-/** What a method's count returns; countQuestion adds the ties, the seed and whether a lot was drawn. */
-export type MethodOutcome<M extends Method> = ResultOf<M> extends infer R ? (R extends CountResult ? Omit<R, 'seed' | 'lotDrawn' | 'ties'> : never) : never;
+/** Fields of every result that countQuestion adds to a method's count. */
+type Common = 'seed' | 'lotDrawn' | 'ties' | 'firstPreferences';
+
+/**
+ * What a method's count returns; countQuestion adds the ties, the seed, whether a lot was drawn and
+ * the first preferences, and the pairwise matrix when the method has not counted it.
+ */
+export type MethodOutcome<M extends Method> = ResultOf<M> extends infer R
+  ? (R extends CountResult ? Omit<R, Common | 'pairwise' | 'condorcetWinner'> & Partial<Pick<R, 'pairwise' | 'condorcetWinner'>> : never)
+  : never;
 
 /** The method's own fields of the JSON result, in the order they are printed. */
 export type MethodJson = Pick<ResultJson, 'quota' | 'rounds' | 'ranking' | 'places' | 'scores' | 'pairwise' | 'paths' | 'condorcetWinner'>;

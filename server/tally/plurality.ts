@@ -1,8 +1,8 @@
 // Plurality: first preferences; the `seats` options with the most are retained.
-import type { MethodDefinition } from './method-definition.js';
+import type { MethodDefinition, MethodOutcome } from './method-definition.js';
 import { SCORE_CSV_HELP, scoreCsv, scoreJson, scoreResult, scoreText } from './ranking.js';
 import type { TieBreaker } from './ties.js';
-import type { BallotSet, ScoreResult } from './types.js';
+import type { BallotSet } from './types.js';
 
 export function countFirstPreferences(set: BallotSet): Float64Array {
   const votes = new Float64Array(set.optionCount);
@@ -19,7 +19,7 @@ export function countPlurality(
   set: BallotSet,
   seats: number,
   tieBreaker: TieBreaker,
-): Omit<ScoreResult, 'seed' | 'lotDrawn' | 'ties'> {
+): MethodOutcome<'plurality'> {
   return scoreResult('plurality', options, set, seats, countFirstPreferences(set), tieBreaker);
 }
 

@@ -1,7 +1,7 @@
 // Orders options by a score (most first) and retains the first `seats`. Options with equal scores
 // keep equal places; only a tie across the seat boundary matters, and it is broken by lot.
 import { byLabel, textTable, yesNo } from './format-helpers.js';
-import type { Label, MethodJson } from './method-definition.js';
+import type { Label, MethodJson, MethodOutcome } from './method-definition.js';
 import type { ResultJson } from './result-json.js';
 import type { TieBreaker } from './ties.js';
 import type { BallotSet, OptionIndex, ScoreResult } from './types.js';
@@ -55,7 +55,7 @@ export function scoreResult(
   seats: number,
   scores: Float64Array,
   tieBreaker: TieBreaker,
-): Omit<ScoreResult, 'seed' | 'lotDrawn' | 'ties'> {
+): MethodOutcome<ScoreResult['method']> {
   const ranked = set.valid === 0 ? { ranking: [], places: [], winners: [] } : rankByScore(options, scores, seats, tieBreaker);
   return { method, options, seats, valid: set.valid, blank: set.blank, scores: Array.from(scores), ...ranked };
 }

@@ -4,10 +4,10 @@
 // ordered by how many others they are ahead of give the Schulze ranking, options with equal counts
 // being unordered (equal places; a tie across the seat boundary goes to lot).
 import { byLabel, textTable, yesNo } from './format-helpers.js';
-import type { MethodDefinition } from './method-definition.js';
+import type { MethodDefinition, MethodOutcome } from './method-definition.js';
 import { rankByScore } from './ranking.js';
 import type { TieBreaker } from './ties.js';
-import type { BallotSet, OptionIndex, SchulzeResult } from './types.js';
+import type { BallotSet, OptionIndex } from './types.js';
 
 /** Pairwise counts, row-major: d[a * n + b]. */
 export function countPairwise(set: BallotSet): Float64Array {
@@ -73,7 +73,8 @@ export function findCondorcetWinner(d: Float64Array, n: number): OptionIndex | n
   return null;
 }
 
-const toRows = (flat: Float64Array, n: number): number[][] =>
+/** A row-major matrix as rows. */
+export const pairwiseRows = (flat: Float64Array, n: number): number[][] =>
   Array.from({ length: n }, (_, a) => Array.from(flat.subarray(a * n, a * n + n)));
 
 export function countSchulze(
@@ -81,7 +82,7 @@ export function countSchulze(
   set: BallotSet,
   seats: number,
   tieBreaker: TieBreaker,
-): Omit<SchulzeResult, 'seed' | 'lotDrawn' | 'ties'> {
+): MethodOutcome<'schulze'> {
   const n = set.optionCount;
   const d = countPairwise(set);
   const p = strongestPaths(d, n);
@@ -97,8 +98,8 @@ export function countSchulze(
     seats,
     valid: set.valid,
     blank: set.blank,
-    pairwise: toRows(d, n),
-    paths: toRows(p, n),
+    pairwise: pairwiseRows(d, n),
+    paths: pairwiseRows(p, n),
     condorcetWinner: set.valid === 0 ? null : findCondorcetWinner(d, n),
     ...ranked,
   };

@@ -15,10 +15,10 @@
 //   most votes first; a surplus then left untransferred is not transferred.
 import { formatFixed5, MAX_EXACT_BALLOTS, mulDivFloor, ONE } from './fixed-point.js';
 import { byLabel, nonZero, textTable } from './format-helpers.js';
-import type { Label, MethodDefinition } from './method-definition.js';
+import type { Label, MethodDefinition, MethodOutcome } from './method-definition.js';
 import type { StvStageJson } from './result-json.js';
 import type { TieBreaker } from './ties.js';
-import type { BallotSet, OptionIndex, StvResult, StvStage } from './types.js';
+import type { BallotSet, OptionIndex, StvStage } from './types.js';
 
 const NONE = -1;
 const CONTINUING = 0;
@@ -29,7 +29,7 @@ type MutableStage = { -readonly [K in keyof StvStage]: StvStage[K] } & { elected
 
 /** A stage before anything happened in it; its action may still change (a surplus or an exclusion). */
 function newStage(round: number, action: StvStage['action']): MutableStage {
-  return { round, action, option: null, surplus: 0, votes: [], transfers: null, elected: [], excluded: [], exhausted: 0, lost: 0 };
+  return { round, action, option: null, surplus: 0, votes: [], transfers: null, elected: [], excluded: [], exhausted: 0, lost: 0, inCount: [], transferValue: null };
 }
 
 export function droopQuota(valid: number, seats: number): number {
@@ -41,7 +41,7 @@ export function countStv(
   set: BallotSet,
   seats: number,
   tieBreaker: TieBreaker,
-): Omit<StvResult, 'seed' | 'lotDrawn' | 'ties'> {
+): MethodOutcome<'stv'> {
   if (set.valid > MAX_EXACT_BALLOTS) throw new RangeError('too many ballots for exact STV values');
   const n = set.optionCount;
   const quota = droopQuota(set.valid, seats);
@@ -209,10 +209,24 @@ export function countStv(
     }
     closeStage(stage);
   }
-  return { ...base, winners, rounds: stages };
+  return { ...base, winners, rounds: withInCountAndTransferValues(stages, n) };
 }
 
 /** Stage `votes` list the options still in the count (continuing or elected); excluded ones are left out. */
+/** Each stage's options in the count at its start, and a surplus stage's transfer value. */
+function withInCountAndTransferValues(stages: MutableStage[], optionCount: number): MutableStage[] {
+  const inCount = new Array<boolean>(optionCount).fill(true);
+  stages.forEach((s, i) => {
+    s.inCount = [...inCount];
+    for (const o of s.excluded) inCount[o] = false;
+    if (s.action === 'surplus' && s.option !== null && i > 0) {
+      const total = stages[i - 1]!.votes[s.option]!;
+      s.transferValue = total > 0 ? mulDivFloor(s.surplus, ONE, total) : null;
+    }
+  });
+  return stages;
+}
+
 function stvStagesJson(stages: readonly StvStage[], label: Label): StvStageJson[] {
   return stages.map((s) => {
     const excludedSoFar = new Set(stages.slice(0, s.round).flatMap((t) => t.excluded));

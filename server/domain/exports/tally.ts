@@ -17,8 +17,7 @@ function* tallyRows(results: readonly QuestionResult[], mark: DecimalMark): Gene
   yield ['question_id', 'question', 'method', 'seats', 'option', 'label', 'title_en', 'first_preferences', 'final_value', 'place', 'retained', 'retained_order'];
   for (const q of results) {
     const r = q.official;
-    const first = q.others.find((o) => o.method === 'plurality') ?? r;
-    const firstScores = first.method === 'plurality' ? first.scores : [];
+    const firstScores = r.firstPreferences.votes;
     const final = finalVotes(r);
     const places = 'places' in r ? r.places : null;
     for (const [i, o] of q.question.options.entries()) {
