@@ -9,15 +9,12 @@
 //   cell [row][column] = ballots preferring the row option to the column option.
 // Cells that a spreadsheet could read as formulas are left as they are: this is data for replay,
 // and the app's exports neutralise them on their own.
+import { csvRow } from './csv-cell.js';
 import { methodDefinition } from './methods.js';
 import type { CountResult, OptionIndex } from './types.js';
 
 export function formatResultCsv(result: CountResult): string {
   const label = (o: OptionIndex): string => result.options[o]!;
   const rows = methodDefinition(result.method).csv(result, label);
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-export function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  return rows.map((row) => csvRow(row)).join('');
 }

@@ -21,6 +21,8 @@ export { describeRules, toResultJson } from './result-json.js';
 export type { IrvRoundJson, ResultJson, StvStageJson, TieJson } from './result-json.js';
 export { formatResultText } from './format-text.js';
 export { formatResultCsv } from './format-csv.js';
+export { csvCell, csvRow } from './csv-cell.js';
+export type { CsvCellOptions } from './csv-cell.js';
 
 function isBallotSet(ballots: CountInput['ballots']): ballots is BallotSet {
   return !Array.isArray(ballots);

@@ -1,13 +1,12 @@
 // CSV exports, streamed: each kind is its file here, listed in EXPORT_DEFINITIONS; a kind gives
-// a generator of rows (header first) in chunks, each chunk written through csv-stringify, so memory
-// does not grow with the number of rows. Every cell a spreadsheet could take for a formula (=, +,
-// -, @, tab, carriage return), headers included, is neutralised, and so is every line of a cell
-// that holds several: a spreadsheet reading the file with the other separator breaks such a cell
-// into rows.
+// a generator of rows (header first) in chunks, each chunk written at once with the one CSV cell
+// writer (tally/csv-cell.ts), so memory does not grow with the number of rows. Every cell a
+// spreadsheet could take for a formula (=, +, -, @, tab, carriage return), headers included, is
+// neutralised, and so is every line of a cell that holds several: a spreadsheet reading the file
+// with the other separator breaks such a cell into rows.
 import { createHash } from 'node:crypto';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
-import { stringify as stringifyRows } from 'csv-stringify/sync';
 import { listExportEntries } from '../../data/audit.js';
 import { findSurvey } from '../../data/surveys.js';
 import { actorLabel } from '../accounts.js';
@@ -16,6 +15,7 @@ import type { Actor, Deps, Role } from '../deps.js';
 import { AppError } from '../errors.js';
 import { assertMayReadResults, surveyResults } from '../results.js';
 import { effectiveStatus, type Question, type Survey } from '../surveys/model.js';
+import { csvRow, type CsvCellOptions } from '../../tally/index.js';
 import { parseInput } from '../validation.js';
 import { AUDIT_EXPORT } from './audit-log.js';
 import { BALLOTS_EXPORT } from './ballots.js';
@@ -45,9 +45,6 @@ export const EXPORT_DEFINITIONS = {
 
 export type ExportKind = keyof typeof EXPORT_DEFINITIONS;
 export const EXPORT_KINDS = Object.freeze(Object.keys(EXPORT_DEFINITIONS) as ExportKind[]);
-
-/** After a line break, the characters a spreadsheet takes for a formula at the start of a cell. */
-const FORMULA_AFTER_BREAK = /([\r\n])([=+\-@\t\r])/g;
 
 export interface ExportFile {
   readonly fileName: string;
@@ -107,10 +104,7 @@ export async function prepareExport(deps: Deps, actor: Actor, surveyId: number, 
 
   const mark: DecimalMark = options.sep === 'semicolon' ? ',' : '.';
   const context: ExportContext = { deps, actor, survey, questions, single, options, counted, mark };
-  const csv = {
-    delimiter: options.sep === 'semicolon' ? ';' : ',', escape_formulas: true, record_delimiter: '\r\n',
-    cast: { string: (value: string) => (value.includes('\n') || value.includes('\r') ? value.replace(FORMULA_AFTER_BREAK, "$1'$2") : value) },
-  } as const;
+  const csv: CsvCellOptions = { delimiter: options.sep === 'semicolon' ? ';' : ',', neutraliseFormulas: true, quoteLoneLineBreaks: false };
 
   return {
     fileName: exportFileName(survey, kind, single),
@@ -134,7 +128,7 @@ export async function prepareExport(deps: Deps, actor: Actor, surveyId: number, 
         : Readable.from((async function* () {
           for await (const chunk of body.chunks) {
             count += chunk.length;
-            if (chunk.length > 0) yield stringifyRows(chunk, csv);
+            if (chunk.length > 0) yield chunk.map((row) => csvRow(row, csv)).join('');
           }
         })(), { objectMode: false });
       // The file ends only once its hash is in the audit log: whoever has the whole file can check it there.
