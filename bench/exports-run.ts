@@ -9,7 +9,7 @@ import { Database } from '../server/data/database.js';
 import { loadActor } from '../server/domain/accounts.js';
 import { systemClock } from '../server/domain/clock.js';
 import type { Actor, Deps } from '../server/domain/deps.js';
-import { prepareExport } from '../server/domain/exports.js';
+import { prepareExport } from '../server/domain/exports/index.js';
 import { ADMIN_EMAIL, sampleRss } from './exports-setup.js';
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 // API.md's ballot files, read and written; shared by the app and the command-line tally.
 export { BallotFileError, MAX_ROW_COUNT, parseBallotFile } from './parse.js';
 export type { ParsedBallotFile, RejectedRow } from './parse.js';
-export { quoteCell, writeBallotFile } from './write.js';
+export { writeBallotFile } from './write.js';
 export type { WriteOptions } from './write.js';

@@ -2,6 +2,7 @@
 // longest ranking, at least 1), blank ballots as a row with no rank, RFC 4180 quoting where a name
 // needs it, LF line ends; a byte-order mark on request (for spreadsheets). Reading it back with
 // parseBallotFile gives the same ballots.
+import { csvCell } from '../tally/csv-cell.js';
 import type { BallotSet } from '../tally/types.js';
 
 export interface WriteOptions {
@@ -11,7 +12,7 @@ export interface WriteOptions {
 export function writeBallotFile(options: readonly string[], ballots: BallotSet, write: WriteOptions = {}): string {
   let width = 1;
   for (let g = 0; g < ballots.size; g++) width = Math.max(width, ballots.offsets[g + 1]! - ballots.offsets[g]!);
-  const names = options.map(quoteCell);
+  const names = options.map((name) => csvCell(name));
   const parts: string[] = [];
   parts.push(['count', ...Array.from({ length: width }, (_, k) => `rank_${k + 1}`)].join(','));
   const empty = ','.repeat(width);
@@ -25,8 +26,4 @@ export function writeBallotFile(options: readonly string[], ballots: BallotSet, 
   }
   if (ballots.blank > 0) parts.push(`${ballots.blank}${empty}`);
   return `${write.bom ? '\ufeff' : ''}${parts.join('\n')}\n`;
-}
-
-export function quoteCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }

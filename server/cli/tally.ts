@@ -3,10 +3,20 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BallotFileError, parseBallotFile } from '../ballot-files/index.js';
-import { countQuestion, DEFAULT_SEED, formatResultCsv, formatResultText, METHODS, toResultJson } from '../tally/index.js';
+import { countQuestion, DEFAULT_SEED, formatResultCsv, formatResultText, isMethod, METHOD_DEFINITIONS, METHODS, toResultJson } from '../tally/index.js';
 import type { Method } from '../tally/index.js';
 
-const USAGE = `Usage: npm run tally -- --method irv|stv|schulze|borda|plurality [--seats N] [--seed S]
+/** Each CSV shape once, with the methods that print it. */
+function csvShapes(): string {
+  const methodsOf = new Map<string, string[]>();
+  for (const method of METHODS) {
+    const help = METHOD_DEFINITIONS[method].csvHelp;
+    methodsOf.set(help, [...(methodsOf.get(help) ?? []), method]);
+  }
+  return [...methodsOf].map(([help, methods]) => `                    ${methods.join(', ')}: ${help}`).join('\n');
+}
+
+const USAGE = `Usage: npm run tally -- --method ${METHODS.join('|')} [--seats N] [--seed S]
                         [--format json|text|csv] [--skip-invalid] [--option NAME]… FILE.csv
 
 Counts a ballot file (API.md: count,rank_1,…,rank_K) and prints the result.
@@ -14,11 +24,7 @@ Counts a ballot file (API.md: count,rank_1,…,rank_K) and prints the result.
   --seats N       options to retain, a positive whole number no larger than the options (default 1)
   --seed S        seed of the lot that breaks ties left by earlier rounds (default "${DEFAULT_SEED}")
   --format F      json (default): API.md's JSON object; text: a readable report; csv: a table:
-                    plurality, borda: option,place,score,retained
-                    irv: option,round_1…round_N,result and an (exhausted) row
-                    stv: option,stage_1…stage_N,result with (action), (exhausted),
-                         (lost to truncation) and (quota) rows; values to five decimals
-                    schulze: option,place,retained and the pairwise matrix
+${csvShapes()}
   --skip-invalid  count the valid rows of a file that has rejected rows (reported on stderr)
   --option NAME   an option no ballot may rank (repeat for each); the results page lists them
 The options are the names the file ranks and those given with --option, sorted.
@@ -63,7 +69,7 @@ function readArguments(argv: string[]): { method: Method; seats: number; seed: s
   }
   const method = values.method;
   if (method === undefined) throw new UsageError('--method is required');
-  if (!(METHODS as readonly string[]).includes(method)) {
+  if (!isMethod(method)) {
     throw new UsageError(`unknown method "${method}" (expected ${METHODS.join(', ')})`);
   }
   const seatsText = values.seats ?? '1';
@@ -78,7 +84,7 @@ function readArguments(argv: string[]): { method: Method; seats: number; seed: s
     throw new UsageError(positionals.length === 0 ? 'a ballot file is required' : `one ballot file only, not ${positionals.length}`);
   }
   return {
-    method: method as Method,
+    method,
     seats: Number(seatsText),
     seed: values.seed ?? DEFAULT_SEED,
     format: format as Format,

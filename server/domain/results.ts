@@ -112,8 +112,9 @@ async function gatherBallots(deps: Deps, survey: Survey): Promise<{ sets: Map<nu
   };
 }
 
+/** Counts a question with a method; its own method's count also carries the pairwise matrix, which the results page shows whatever the method. */
 export function countWith(question: Question, names: readonly string[], set: BallotSet, method: Method, seed: string): CountResult {
-  return countQuestion({ method, options: names, ballots: set, seats: question.seats, seed });
+  return countQuestion({ method, options: names, ballots: set, seats: question.seats, seed, withPairwise: method === question.method });
 }
 
 interface Count {

@@ -1,15 +1,15 @@
 import type { Request, Response } from 'express';
 import type { Deps } from '../domain/deps.js';
 import { AppError } from '../domain/errors.js';
-import { isExportKind, prepareExport, type ExportKind } from '../domain/exports.js';
+import { exportKindOfFile, prepareExport, type ExportKind } from '../domain/exports/index.js';
 import { idParam } from './forms/params.js';
 
 /** `ballots.csv`, `tally.csv`, …, `ballots.blt` → the kind of export. */
 export function exportKindOf(file: unknown): ExportKind {
   const match = typeof file === 'string' ? /^([a-z]+)\.(csv|blt)$/.exec(file) : null;
   if (!match) throw new AppError('not_found', 'errors.notFound');
-  const kind = match[2] === 'blt' ? (match[1] === 'ballots' ? 'blt' : '') : match[1]!;
-  if (!isExportKind(kind)) throw new AppError('not_found', 'errors.notFound');
+  const kind = exportKindOfFile(match[1]!, match[2]!);
+  if (kind === null) throw new AppError('not_found', 'errors.notFound');
   return kind;
 }
 

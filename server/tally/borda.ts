@@ -1,7 +1,8 @@
 // Borda: with n options, an option ranked r-th (1-based) scores n − r; unranked options score 0.
-import { scoreResult } from './ranking.js';
+import type { MethodDefinition, MethodOutcome } from './method-definition.js';
+import { SCORE_CSV_HELP, scoreCsv, scoreJson, scoreResult, scoreText } from './ranking.js';
 import type { TieBreaker } from './ties.js';
-import type { BallotSet, ScoreResult } from './types.js';
+import type { BallotSet } from './types.js';
 
 export function countBordaScores(set: BallotSet): Float64Array {
   const n = set.optionCount;
@@ -26,6 +27,18 @@ export function countBorda(
   set: BallotSet,
   seats: number,
   tieBreaker: TieBreaker,
-): Omit<ScoreResult, 'seed' | 'lotDrawn' | 'ties'> {
+): MethodOutcome<'borda'> {
   return scoreResult('borda', options, set, seats, countBordaScores(set), tieBreaker);
 }
+
+export const BORDA = {
+  method: 'borda',
+  count: countBorda,
+  progression: null,
+  rules: (seats) => `Borda: with n options, an option ranked r-th scores n - r, unranked options 0; the ${seats} highest are retained; ties at the last seat by lot.`,
+  rulesKey: () => 'borda',
+  json: scoreJson,
+  text: (json) => scoreText('Borda scores:', json),
+  csv: scoreCsv,
+  csvHelp: SCORE_CSV_HELP,
+} satisfies MethodDefinition<'borda'>;

@@ -1,15 +1,16 @@
 // The tally engine's one entry: count a question with a method. Pure: ballots in, result out.
 import { aggregateRankings } from './aggregate.js';
-import { countBorda } from './borda.js';
-import { countIrv } from './irv.js';
-import { countPlurality } from './plurality.js';
-import { countSchulze } from './schulze.js';
-import { countStv } from './stv.js';
+import { methodDefinition } from './methods.js';
+import { countFirstPreferences } from './plurality.js';
+import { rankByScore } from './ranking.js';
+import { countPairwise, findCondorcetWinner, pairwiseRows } from './schulze.js';
 import { createTieBreaker, DEFAULT_SEED } from './ties.js';
 import type { BallotSet, CountInput, CountResult } from './types.js';
 
 export type * from './types.js';
-export { METHODS } from './types.js';
+export { assertNever } from './assert-never.js';
+export { isMethod, METHOD_DEFINITIONS, METHODS, methodDefinition } from './methods.js';
+export type { MethodDefinition } from './method-definition.js';
 export { DEFAULT_SEED } from './ties.js';
 export { aggregateRankings, createBallotSetBuilder, rankingAt } from './aggregate.js';
 export type { BallotSetBuilder } from './aggregate.js';
@@ -20,6 +21,8 @@ export { describeRules, toResultJson } from './result-json.js';
 export type { IrvRoundJson, ResultJson, StvStageJson, TieJson } from './result-json.js';
 export { formatResultText } from './format-text.js';
 export { formatResultCsv } from './format-csv.js';
+export { csvCell, csvRow } from './csv-cell.js';
+export type { CsvCellOptions } from './csv-cell.js';
 
 function isBallotSet(ballots: CountInput['ballots']): ballots is BallotSet {
   return !Array.isArray(ballots);
@@ -38,24 +41,34 @@ export function countQuestion(input: CountInput): CountResult {
   if (set.optionCount !== options.length) {
     throw new RangeError(`the ballots are for ${set.optionCount} options, not ${options.length}`);
   }
-  const tieBreaker = createTieBreaker(options, input.seed ?? DEFAULT_SEED);
-  const outcome = (() => {
-    switch (method) {
-      case 'plurality':
-        return countPlurality(options, set, seats, tieBreaker);
-      case 'borda':
-        return countBorda(options, set, seats, tieBreaker);
-      case 'irv':
-        return countIrv(options, set, seats, tieBreaker);
-      case 'stv':
-        return countStv(options, set, seats, tieBreaker);
-      case 'schulze':
-        return countSchulze(options, set, seats, tieBreaker);
-      default: {
-        const unknown: never = method;
-        throw new RangeError(`unknown method ${String(unknown)}`);
-      }
-    }
-  })();
-  return { ...outcome, ties: tieBreaker.ties, seed: tieBreaker.seed, lotDrawn: tieBreaker.lotDrawn() } as CountResult;
+  const seed = input.seed ?? DEFAULT_SEED;
+  const tieBreaker = createTieBreaker(options, seed);
+  const outcome = methodDefinition(method).count(options, set, seats, tieBreaker);
+  const firstPreferences = countFirstPreferences(set);
+  return {
+    ...outcome,
+    ties: tieBreaker.ties,
+    seed: tieBreaker.seed,
+    lotDrawn: tieBreaker.lotDrawn(),
+    firstPreferences: {
+      votes: Array.from(firstPreferences),
+      ranking: set.valid === 0 ? [] : rankByScore(options, firstPreferences, seats, createTieBreaker(options, seed)).ranking,
+    },
+    ...pairwiseOf(outcome, set, input.withPairwise ?? false),
+    // Schulze's own matrix is never replaced by null, which the compiler cannot follow through the union.
+  } as CountResult;
+}
+
+/** The method's own pairwise matrix (Schulze), else one counted when asked for, else none. */
+function pairwiseOf(
+  outcome: { readonly pairwise?: CountResult['pairwise']; readonly condorcetWinner?: CountResult['condorcetWinner'] },
+  set: BallotSet,
+  wanted: boolean,
+): Pick<CountResult, 'pairwise' | 'condorcetWinner'> {
+  if (outcome.pairwise) return { pairwise: outcome.pairwise, condorcetWinner: outcome.condorcetWinner ?? null };
+  if (!wanted) return { pairwise: null, condorcetWinner: null };
+  const n = set.optionCount;
+  const d = countPairwise(set);
+  return { pairwise: pairwiseRows(d, n), condorcetWinner: set.valid === 0 ? null : findCondorcetWinner(d, n) };
+
 }

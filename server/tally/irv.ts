@@ -6,33 +6,40 @@
 //
 // Ballots are aggregated rankings; each option keeps a linked list of the rankings that currently
 // count for it, so an exclusion only touches the excluded option's ballots.
+import { byLabel, inCountPerRound, nonZero, textTable } from './format-helpers.js';
+import type { Label, MethodDefinition, MethodOutcome } from './method-definition.js';
+import type { IrvRoundJson } from './result-json.js';
 import type { TieBreaker } from './ties.js';
-import type { BallotSet, IrvResult, IrvRound, OptionIndex } from './types.js';
+import type { BallotSet, IrvRound, OptionIndex } from './types.js';
 
 const NONE = -1;
+
+/** A round as counted; which options were in it is worked out once the rounds are known. */
+type CountedRound = Omit<IrvRound, 'inCount'>;
 
 export function countIrv(
   options: readonly string[],
   set: BallotSet,
   seats: number,
   tieBreaker: TieBreaker,
-): Omit<IrvResult, 'seed' | 'lotDrawn' | 'ties'> {
+): MethodOutcome<'irv'> {
   const n = set.optionCount;
   const winners: OptionIndex[] = [];
-  const rounds: IrvRound[] = [];
+  const rounds: CountedRound[] = [];
   const target = set.valid === 0 ? 0 : Math.min(seats, n);
   while (winners.length < target) {
     const winner = countOneSeat(set, winners, winners.length + 1, rounds, tieBreaker);
     winners.push(winner);
   }
-  return { method: 'irv', options, seats, valid: set.valid, blank: set.blank, winners, rounds };
+  const inCount = inCountPerRound(rounds, n, true);
+  return { method: 'irv', options, seats, valid: set.valid, blank: set.blank, winners, rounds: rounds.map((r, i) => ({ ...r, inCount: inCount[i]! })) };
 }
 
 function countOneSeat(
   set: BallotSet,
   setAside: readonly OptionIndex[],
   seat: number,
-  rounds: IrvRound[],
+  rounds: CountedRound[],
   tieBreaker: TieBreaker,
 ): OptionIndex {
   const n = set.optionCount;
@@ -137,3 +144,63 @@ function countOneSeat(
     });
   }
 }
+
+/** Round `votes` list the options still in the count: excluded ones, and under sequential IRV those already retained, are left out. */
+function irvRoundsJson(rounds: readonly IrvRound[], label: Label): IrvRoundJson[] {
+  return rounds.map((r) => {
+    const present = r.inCount.flatMap((yes, o) => (yes ? [o] : []));
+    return {
+      round: r.round,
+      seat: r.seat,
+      votes: byLabel(present, label, (o) => r.votes[o]!),
+      continuing: r.continuing,
+      exhausted: r.exhausted,
+      elected: r.elected.map(label),
+      excluded: r.excluded.map(label),
+      transfers: r.transfers && {
+        to: byLabel(nonZero(r.transfers.to), label, (o) => r.transfers!.to[o]!),
+        exhausted: r.transfers.exhausted,
+      },
+    };
+  });
+}
+
+export const IRV = {
+  method: 'irv',
+  count: countIrv,
+  progression: 'rounds',
+  rules: (seats) =>
+    seats === 1
+      ? 'Instant-runoff: an option with more than half of the continuing ballots wins; otherwise the option with the fewest votes is excluded and its ballots move on; ties by earlier rounds, then by lot.'
+      : `Sequential instant-runoff for ${seats} seats: an instant-runoff count per seat, options already retained set aside; ties by earlier rounds, then by lot.`,
+  rulesKey: (seats) => (seats === 1 ? 'irv' : 'irvSequential'),
+  json: (result, label) => ({ rounds: irvRoundsJson(result.rounds, label) }),
+  text: (json) => {
+    const lines: string[] = [];
+    for (const r of json.rounds as IrvRoundJson[]) {
+      lines.push(`Round ${r.round}${json.seats > 1 ? ` (seat ${r.seat})` : ''}`);
+      lines.push(...textTable(Object.entries(r.votes).map(([name, v]) => [name, String(v)])));
+      lines.push(`  Exhausted: ${r.exhausted}   Continuing: ${r.continuing}`);
+      if (r.elected.length > 0) lines.push(`  Elected: ${r.elected.join(', ')}`);
+      if (r.excluded.length > 0) {
+        const moved = Object.entries(r.transfers?.to ?? {}).map(([name, v]) => `${name} +${v}`);
+        moved.push(`exhausted +${r.transfers?.exhausted ?? 0}`);
+        lines.push(`  Excluded: ${r.excluded.join(', ')}; transfers: ${moved.join(', ')}`);
+      }
+      lines.push('');
+    }
+    return lines;
+  },
+  csv: (result, label) => {
+    const rows: string[][] = [['option', ...result.rounds.map((r) => `round_${r.round}`), 'result']];
+    result.options.forEach((_, o) => {
+      const seat = result.winners.indexOf(o);
+      const lastRound = result.rounds.findLast((r) => r.excluded.includes(o) && seat < 0);
+      const outcome = seat >= 0 ? `retained (seat ${seat + 1})` : lastRound ? `excluded (round ${lastRound.round})` : '';
+      rows.push([label(o), ...result.rounds.map((r) => (r.inCount[o] ? String(r.votes[o]) : '')), outcome]);
+    });
+    rows.push(['(exhausted)', ...result.rounds.map((r) => String(r.exhausted)), '']);
+    return rows;
+  },
+  csvHelp: 'option,round_1…round_N,result and an (exhausted) row',
+} satisfies MethodDefinition<'irv'>;

@@ -1,7 +1,8 @@
 // Plurality: first preferences; the `seats` options with the most are retained.
-import { scoreResult } from './ranking.js';
+import type { MethodDefinition, MethodOutcome } from './method-definition.js';
+import { SCORE_CSV_HELP, scoreCsv, scoreJson, scoreResult, scoreText } from './ranking.js';
 import type { TieBreaker } from './ties.js';
-import type { BallotSet, ScoreResult } from './types.js';
+import type { BallotSet } from './types.js';
 
 export function countFirstPreferences(set: BallotSet): Float64Array {
   const votes = new Float64Array(set.optionCount);
@@ -18,6 +19,18 @@ export function countPlurality(
   set: BallotSet,
   seats: number,
   tieBreaker: TieBreaker,
-): Omit<ScoreResult, 'seed' | 'lotDrawn' | 'ties'> {
+): MethodOutcome<'plurality'> {
   return scoreResult('plurality', options, set, seats, countFirstPreferences(set), tieBreaker);
 }
+
+export const PLURALITY = {
+  method: 'plurality',
+  count: countPlurality,
+  progression: null,
+  rules: (seats) => `Plurality: first preferences; the ${seats} option(s) with the most are retained; ties at the last seat by lot.`,
+  rulesKey: () => 'plurality',
+  json: scoreJson,
+  text: (json) => scoreText('First preferences:', json),
+  csv: scoreCsv,
+  csvHelp: SCORE_CSV_HELP,
+} satisfies MethodDefinition<'plurality'>;

@@ -1,5 +1,8 @@
 // Orders options by a score (most first) and retains the first `seats`. Options with equal scores
 // keep equal places; only a tie across the seat boundary matters, and it is broken by lot.
+import { byLabel, textTable, yesNo } from './format-helpers.js';
+import type { Label, MethodJson, MethodOutcome } from './method-definition.js';
+import type { ResultJson } from './result-json.js';
 import type { TieBreaker } from './ties.js';
 import type { BallotSet, OptionIndex, ScoreResult } from './types.js';
 
@@ -52,7 +55,35 @@ export function scoreResult(
   seats: number,
   scores: Float64Array,
   tieBreaker: TieBreaker,
-): Omit<ScoreResult, 'seed' | 'lotDrawn' | 'ties'> {
+): MethodOutcome<ScoreResult['method']> {
   const ranked = set.valid === 0 ? { ranking: [], places: [], winners: [] } : rankByScore(options, scores, seats, tieBreaker);
   return { method, options, seats, valid: set.valid, blank: set.blank, scores: Array.from(scores), ...ranked };
 }
+
+/** The JSON fields of a count by score (plurality, Borda). */
+export function scoreJson(result: ScoreResult, label: Label): MethodJson {
+  return {
+    ranking: result.ranking.map(label),
+    places: byLabel(result.ranking, label, (o) => result.places[o]!),
+    scores: byLabel(result.ranking, label, (o) => result.scores[o]!),
+  };
+}
+
+/** The text report's scores, best first, under a heading. */
+export function scoreText(heading: string, json: ResultJson): string[] {
+  return [
+    heading,
+    ...textTable((json.ranking ?? []).map((name) => [`${json.places?.[name]}. ${name}`, String(json.scores?.[name] ?? 0)])),
+    '',
+  ];
+}
+
+/** option,place,score,retained: one row per option, best first. */
+export function scoreCsv(result: ScoreResult, label: Label): string[][] {
+  return [
+    ['option', 'place', 'score', 'retained'],
+    ...result.ranking.map((o) => [label(o), String(result.places[o]), String(result.scores[o]), yesNo(result.winners.includes(o))]),
+  ];
+}
+
+export const SCORE_CSV_HELP = 'option,place,score,retained';

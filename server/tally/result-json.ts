@@ -3,8 +3,8 @@
 // that they stay exact whatever reads them; the quota and every other count are JSON integers.
 // Round and stage `votes` list the options still in the count (IRV: continuing; STV: continuing
 // or elected); excluded options, and under sequential IRV the options already retained, are left out.
-import { formatFixed5 } from './fixed-point.js';
-import type { CountResult, IrvRound, Method, OptionIndex, StvStage, TieBreak } from './types.js';
+import { methodDefinition } from './methods.js';
+import type { CountResult, Method, OptionIndex, StvStage, TieBreak } from './types.js';
 
 export interface TieJson {
   readonly round: number;
@@ -60,20 +60,7 @@ export interface ResultJson {
 
 /** One sentence stating the rules a method counts by. */
 export function describeRules(method: Method, seats: number): string {
-  switch (method) {
-    case 'plurality':
-      return `Plurality: first preferences; the ${seats} option(s) with the most are retained; ties at the last seat by lot.`;
-    case 'borda':
-      return `Borda: with n options, an option ranked r-th scores n - r, unranked options 0; the ${seats} highest are retained; ties at the last seat by lot.`;
-    case 'irv':
-      return seats === 1
-        ? 'Instant-runoff: an option with more than half of the continuing ballots wins; otherwise the option with the fewest votes is excluded and its ballots move on; ties by earlier rounds, then by lot.'
-        : `Sequential instant-runoff for ${seats} seats: an instant-runoff count per seat, options already retained set aside; ties by earlier rounds, then by lot.`;
-    case 'stv':
-      return `Single transferable vote, Scottish STV rules (Weighted Inclusive Gregory Method), ${seats} seat(s): Droop quota; surpluses transferred largest first at values truncated to five decimals; otherwise the option with the fewest votes is excluded; ties by earlier stages, then by lot.`;
-    case 'schulze':
-      return `Schulze: pairwise counts, strongest paths by winning votes; the ${seats} first of the Schulze ranking are retained; ties at the last seat by lot.`;
-  }
+  return methodDefinition(method).rules(seats);
 }
 
 export function toResultJson(result: CountResult): ResultJson {
@@ -98,111 +85,5 @@ export function toResultJson(result: CountResult): ResultJson {
     seed: result.seed,
     lotDrawn: result.lotDrawn,
   };
-  switch (result.method) {
-    case 'plurality':
-    case 'borda':
-      return {
-        ...base,
-        ranking: labels(result.ranking),
-        places: byLabel(result.ranking, label, (o) => result.places[o]!),
-        scores: byLabel(result.ranking, label, (o) => result.scores[o]!),
-        ...tail,
-      };
-    case 'irv':
-      return { ...base, rounds: irvRoundsJson(result.rounds, result.options.length, label), ...tail };
-    case 'stv':
-      return { ...base, quota: result.quota, rounds: stvStagesJson(result.rounds, label), ...tail };
-    case 'schulze': {
-      const all = result.options.map((_, i) => i);
-      const matrix = (rows: readonly (readonly number[])[]): Record<string, Record<string, number>> =>
-        byLabel(all, label, (a) => byLabel(all.filter((b) => b !== a), label, (b) => rows[a]![b]!));
-      return {
-        ...base,
-        ranking: labels(result.ranking),
-        places: byLabel(result.ranking, label, (o) => result.places[o]!),
-        condorcetWinner: result.condorcetWinner === null ? null : label(result.condorcetWinner),
-        pairwise: matrix(result.pairwise),
-        paths: matrix(result.paths),
-        ...tail,
-      };
-    }
-  }
-}
-
-function byLabel<T>(list: readonly OptionIndex[], label: (o: OptionIndex) => string, value: (o: OptionIndex) => T): Record<string, T> {
-  const out: Record<string, T> = {};
-  for (const o of list) out[label(o)] = value(o);
-  return out;
-}
-
-/** Which options are still in the count at each round (IRV) or stage (STV). */
-export function inCountPerRound(
-  rounds: readonly (IrvRound | StvStage)[],
-  optionCount: number,
-  keepElected: boolean,
-): boolean[][] {
-  const out: boolean[][] = [];
-  const inCount = new Array<boolean>(optionCount).fill(true);
-  const setAside = new Array<boolean>(optionCount).fill(false);
-  let seat = 1;
-  for (const round of rounds) {
-    if ('seat' in round && round.seat !== seat) {
-      seat = round.seat;
-      for (let o = 0; o < optionCount; o++) inCount[o] = !setAside[o];
-    }
-    out.push([...inCount]);
-    for (const o of round.excluded) inCount[o] = false;
-    for (const o of round.elected) {
-      if ('seat' in round) setAside[o] = true;
-      if (!keepElected) inCount[o] = false;
-    }
-  }
-  return out;
-}
-
-function irvRoundsJson(rounds: readonly IrvRound[], optionCount: number, label: (o: OptionIndex) => string): IrvRoundJson[] {
-  const inCount = inCountPerRound(rounds, optionCount, true);
-  return rounds.map((r, i) => {
-    const present = inCount[i]!.flatMap((yes, o) => (yes ? [o] : []));
-    return {
-      round: r.round,
-      seat: r.seat,
-      votes: byLabel(present, label, (o) => r.votes[o]!),
-      continuing: r.continuing,
-      exhausted: r.exhausted,
-      elected: r.elected.map(label),
-      excluded: r.excluded.map(label),
-      transfers: r.transfers && {
-        to: byLabel(nonZero(r.transfers.to), label, (o) => r.transfers!.to[o]!),
-        exhausted: r.transfers.exhausted,
-      },
-    };
-  });
-}
-
-function stvStagesJson(stages: readonly StvStage[], label: (o: OptionIndex) => string): StvStageJson[] {
-  return stages.map((s) => {
-    const excludedSoFar = new Set(stages.slice(0, s.round).flatMap((t) => t.excluded));
-    const present = s.votes.flatMap((_, o) => (excludedSoFar.has(o) ? [] : [o]));
-    return {
-      round: s.round,
-      action: s.action,
-      option: s.option === null ? null : label(s.option),
-      ...(s.action === 'surplus' ? { surplus: formatFixed5(s.surplus) } : {}),
-      votes: byLabel(present, label, (o) => formatFixed5(s.votes[o]!)),
-      transfers: s.transfers && {
-        to: byLabel(nonZero(s.transfers.to), label, (o) => formatFixed5(s.transfers!.to[o]!)),
-        exhausted: formatFixed5(s.transfers.exhausted),
-        lost: formatFixed5(s.transfers.lost),
-      },
-      elected: s.elected.map(label),
-      excluded: s.excluded.map(label),
-      exhausted: formatFixed5(s.exhausted),
-      lost: formatFixed5(s.lost),
-    };
-  });
-}
-
-function nonZero(values: readonly number[]): OptionIndex[] {
-  return values.flatMap((v, o) => (v !== 0 ? [o] : []));
+  return { ...base, ...methodDefinition(result.method).json(result, label), ...tail };
 }

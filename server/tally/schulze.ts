@@ -3,9 +3,11 @@
 // Floyd–Warshall). a is ahead of b when p[a][b] > p[b][a]; that relation is transitive, so options
 // ordered by how many others they are ahead of give the Schulze ranking, options with equal counts
 // being unordered (equal places; a tie across the seat boundary goes to lot).
+import { byLabel, textTable, yesNo } from './format-helpers.js';
+import type { MethodDefinition, MethodOutcome } from './method-definition.js';
 import { rankByScore } from './ranking.js';
 import type { TieBreaker } from './ties.js';
-import type { BallotSet, OptionIndex, SchulzeResult } from './types.js';
+import type { BallotSet, OptionIndex } from './types.js';
 
 /** Pairwise counts, row-major: d[a * n + b]. */
 export function countPairwise(set: BallotSet): Float64Array {
@@ -71,7 +73,8 @@ export function findCondorcetWinner(d: Float64Array, n: number): OptionIndex | n
   return null;
 }
 
-const toRows = (flat: Float64Array, n: number): number[][] =>
+/** A row-major matrix as rows. */
+export const pairwiseRows = (flat: Float64Array, n: number): number[][] =>
   Array.from({ length: n }, (_, a) => Array.from(flat.subarray(a * n, a * n + n)));
 
 export function countSchulze(
@@ -79,7 +82,7 @@ export function countSchulze(
   set: BallotSet,
   seats: number,
   tieBreaker: TieBreaker,
-): Omit<SchulzeResult, 'seed' | 'lotDrawn' | 'ties'> {
+): MethodOutcome<'schulze'> {
   const n = set.optionCount;
   const d = countPairwise(set);
   const p = strongestPaths(d, n);
@@ -95,9 +98,50 @@ export function countSchulze(
     seats,
     valid: set.valid,
     blank: set.blank,
-    pairwise: toRows(d, n),
-    paths: toRows(p, n),
+    pairwise: pairwiseRows(d, n),
+    paths: pairwiseRows(p, n),
     condorcetWinner: set.valid === 0 ? null : findCondorcetWinner(d, n),
     ...ranked,
   };
 }
+
+export const SCHULZE = {
+  method: 'schulze',
+  count: countSchulze,
+  progression: null,
+  rules: (seats) => `Schulze: pairwise counts, strongest paths by winning votes; the ${seats} first of the Schulze ranking are retained; ties at the last seat by lot.`,
+  rulesKey: () => 'schulze',
+  json: (result, label) => {
+    const all = result.options.map((_, i) => i);
+    const matrix = (rows: readonly (readonly number[])[]): Record<string, Record<string, number>> =>
+      byLabel(all, label, (a) => byLabel(all.filter((b) => b !== a), label, (b) => rows[a]![b]!));
+    return {
+      ranking: result.ranking.map(label),
+      places: byLabel(result.ranking, label, (o) => result.places[o]!),
+      condorcetWinner: result.condorcetWinner === null ? null : label(result.condorcetWinner),
+      pairwise: matrix(result.pairwise),
+      paths: matrix(result.paths),
+    };
+  },
+  text: (json) => {
+    const names = json.ranking ?? [];
+    return [
+      'Pairwise matrix (row preferred to column):',
+      ...textTable([['', ...names], ...names.map((a) => [a, ...names.map((b) => (a === b ? '-' : String(json.pairwise?.[a]?.[b] ?? 0)))])]),
+      `Condorcet winner: ${json.condorcetWinner ?? 'none'}`,
+      'Ranking:',
+      ...names.map((name) => `  ${json.places?.[name]}. ${name}`),
+      '',
+    ];
+  },
+  csv: (result, label) => [
+    ['option', 'place', 'retained', ...result.ranking.map(label)],
+    ...result.ranking.map((a) => [
+      label(a),
+      String(result.places[a]),
+      yesNo(result.winners.includes(a)),
+      ...result.ranking.map((b) => (a === b ? '' : String(result.pairwise[a]![b]))),
+    ]),
+  ],
+  csvHelp: 'option,place,retained and the pairwise matrix',
+} satisfies MethodDefinition<'schulze'>;

@@ -14,8 +14,11 @@
 // - When the continuing candidates are no more than the seats left, they are all elected at once,
 //   most votes first; a surplus then left untransferred is not transferred.
 import { formatFixed5, MAX_EXACT_BALLOTS, mulDivFloor, ONE } from './fixed-point.js';
+import { byLabel, nonZero, textTable } from './format-helpers.js';
+import type { Label, MethodDefinition, MethodOutcome } from './method-definition.js';
+import type { StvStageJson } from './result-json.js';
 import type { TieBreaker } from './ties.js';
-import type { BallotSet, OptionIndex, StvResult, StvStage } from './types.js';
+import type { BallotSet, OptionIndex, StvStage } from './types.js';
 
 const NONE = -1;
 const CONTINUING = 0;
@@ -26,7 +29,7 @@ type MutableStage = { -readonly [K in keyof StvStage]: StvStage[K] } & { elected
 
 /** A stage before anything happened in it; its action may still change (a surplus or an exclusion). */
 function newStage(round: number, action: StvStage['action']): MutableStage {
-  return { round, action, option: null, surplus: 0, votes: [], transfers: null, elected: [], excluded: [], exhausted: 0, lost: 0 };
+  return { round, action, option: null, surplus: 0, votes: [], transfers: null, elected: [], excluded: [], exhausted: 0, lost: 0, inCount: [], transferValue: null };
 }
 
 export function droopQuota(valid: number, seats: number): number {
@@ -38,7 +41,7 @@ export function countStv(
   set: BallotSet,
   seats: number,
   tieBreaker: TieBreaker,
-): Omit<StvResult, 'seed' | 'lotDrawn' | 'ties'> {
+): MethodOutcome<'stv'> {
   if (set.valid > MAX_EXACT_BALLOTS) throw new RangeError('too many ballots for exact STV values');
   const n = set.optionCount;
   const quota = droopQuota(set.valid, seats);
@@ -206,5 +209,92 @@ export function countStv(
     }
     closeStage(stage);
   }
-  return { ...base, winners, rounds: stages };
+  return { ...base, winners, rounds: withInCountAndTransferValues(stages, n) };
 }
+
+/** Stage `votes` list the options still in the count (continuing or elected); excluded ones are left out. */
+/** Each stage's options in the count at its start, and a surplus stage's transfer value. */
+function withInCountAndTransferValues(stages: MutableStage[], optionCount: number): MutableStage[] {
+  const inCount = new Array<boolean>(optionCount).fill(true);
+  stages.forEach((s, i) => {
+    s.inCount = [...inCount];
+    for (const o of s.excluded) inCount[o] = false;
+    if (s.action === 'surplus' && s.option !== null && i > 0) {
+      const total = stages[i - 1]!.votes[s.option]!;
+      s.transferValue = total > 0 ? mulDivFloor(s.surplus, ONE, total) : null;
+    }
+  });
+  return stages;
+}
+
+function stvStagesJson(stages: readonly StvStage[], label: Label): StvStageJson[] {
+  return stages.map((s) => {
+    const excludedSoFar = new Set(stages.slice(0, s.round).flatMap((t) => t.excluded));
+    const present = s.votes.flatMap((_, o) => (excludedSoFar.has(o) ? [] : [o]));
+    return {
+      round: s.round,
+      action: s.action,
+      option: s.option === null ? null : label(s.option),
+      ...(s.action === 'surplus' ? { surplus: formatFixed5(s.surplus) } : {}),
+      votes: byLabel(present, label, (o) => formatFixed5(s.votes[o]!)),
+      transfers: s.transfers && {
+        to: byLabel(nonZero(s.transfers.to), label, (o) => formatFixed5(s.transfers!.to[o]!)),
+        exhausted: formatFixed5(s.transfers.exhausted),
+        lost: formatFixed5(s.transfers.lost),
+      },
+      elected: s.elected.map(label),
+      excluded: s.excluded.map(label),
+      exhausted: formatFixed5(s.exhausted),
+      lost: formatFixed5(s.lost),
+    };
+  });
+}
+
+export const STV = {
+  method: 'stv',
+  count: countStv,
+  progression: 'stages',
+  rules: (seats) =>
+    `Single transferable vote, Scottish STV rules (Weighted Inclusive Gregory Method), ${seats} seat(s): Droop quota; surpluses transferred largest first at values truncated to five decimals; otherwise the option with the fewest votes is excluded; ties by earlier stages, then by lot.`,
+  rulesKey: () => 'stv',
+  json: (result, label) => ({ quota: result.quota, rounds: stvStagesJson(result.rounds, label) }),
+  text: (json) => {
+    const lines: string[] = [];
+    for (const s of json.rounds as StvStageJson[]) {
+      const action =
+        s.action === 'first-count' ? 'first count' : s.action === 'surplus' ? `surplus of ${s.option} (${s.surplus})` : `exclusion of ${s.option}`;
+      lines.push(`Stage ${s.round}: ${action}`);
+      lines.push(...textTable(Object.entries(s.votes).map(([name, v]) => [name, v])));
+      if (s.transfers) {
+        const moved = Object.entries(s.transfers.to).map(([name, v]) => `${name} +${v}`);
+        lines.push(`  Transfers: ${[...moved, `exhausted +${s.transfers.exhausted}`, `lost +${s.transfers.lost}`].join(', ')}`);
+      }
+      lines.push(`  Exhausted: ${s.exhausted}   Lost to truncation: ${s.lost}`);
+      if (s.elected.length > 0) lines.push(`  Elected: ${s.elected.join(', ')}`);
+      lines.push('');
+    }
+    return lines;
+  },
+  csv: (result, label) => {
+    const stages = result.rounds;
+    const rows: string[][] = [['option', ...stages.map((s) => `stage_${s.round}`), 'result']];
+    rows.push([
+      '(action)',
+      ...stages.map((s) => (s.option === null ? 'first count' : `${s.action === 'surplus' ? 'surplus of' : 'exclusion of'} ${label(s.option)}`)),
+      '',
+    ]);
+    result.options.forEach((_, o) => {
+      const elected = stages.find((s) => s.elected.includes(o));
+      const excluded = stages.find((s) => s.excluded.includes(o));
+      const outcome = elected ? `elected (stage ${elected.round})` : excluded ? `excluded (stage ${excluded.round})` : '';
+      const cells = stages.map((s) => (excluded && s.round > excluded.round ? '' : formatFixed5(s.votes[o]!)));
+      rows.push([label(o), ...cells, outcome]);
+    });
+    rows.push(['(exhausted)', ...stages.map((s) => formatFixed5(s.exhausted)), '']);
+    rows.push(['(lost to truncation)', ...stages.map((s) => formatFixed5(s.lost)), '']);
+    rows.push(['(quota)', ...stages.map(() => String(result.quota)), '']);
+    return rows;
+  },
+  csvHelp: `option,stage_1…stage_N,result with (action), (exhausted),
+                         (lost to truncation) and (quota) rows; values to five decimals`,
+} satisfies MethodDefinition<'stv'>;

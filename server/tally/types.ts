@@ -2,9 +2,8 @@
 // index in `options`; the strings themselves (option ids or names) are only labels, used to order
 // tied options before a lot so that a count replays the same whatever the options' order.
 
-export type Method = 'irv' | 'stv' | 'schulze' | 'borda' | 'plurality';
-
-export const METHODS: readonly Method[] = ['irv', 'stv', 'schulze', 'borda', 'plurality'];
+/** A counting method: methods.ts holds each one's definition. */
+export type Method = CountResult['method'];
 
 /** Position of an option in `CountInput.options`. */
 export type OptionIndex = number;
@@ -42,6 +41,8 @@ export interface CountInput {
   readonly seats?: number;
   /** Seed of the lot (default DEFAULT_SEED). */
   readonly seed?: string;
+  /** Also count the pairwise matrix (Schulze always has it), for a page that shows it whatever the method. */
+  readonly withPairwise?: boolean;
 }
 
 /** How a tie was settled. */
@@ -71,6 +72,16 @@ interface ResultBase {
   readonly seed: string;
   /** Whether any tie had to be settled by lot. */
   readonly lotDrawn: boolean;
+  /**
+   * First preferences, whatever the method: each option's votes, and the options in the order a
+   * plurality count of `seats` would rank them (a tie across that boundary ordered by lot with the
+   * same seed; that lot decides nothing here and is not among `ties`). Empty when no ballot is valid.
+   */
+  readonly firstPreferences: { readonly votes: readonly number[]; readonly ranking: readonly OptionIndex[] };
+  /** pairwise[a][b]: ballots that rank a above b; counted for Schulze, else only when asked for (`withPairwise`). */
+  readonly pairwise: readonly (readonly number[])[] | null;
+  /** The option that beats every other pairwise, when the pairwise matrix is counted and one does. */
+  readonly condorcetWinner: OptionIndex | null;
 }
 
 /** Options ordered by score; `places` gives each option's 1-based place, equal for unbroken ties. */
@@ -95,6 +106,8 @@ export interface IrvRound {
   readonly excluded: readonly OptionIndex[];
   /** Where the excluded option's ballots went (they count there from the next round). */
   readonly transfers: { readonly to: readonly number[]; readonly exhausted: number } | null;
+  /** Which options are in this round's count (neither excluded nor, under sequential IRV, retained for an earlier seat). */
+  readonly inCount: readonly boolean[];
 }
 
 export interface IrvResult extends ResultBase {
@@ -123,6 +136,10 @@ export interface StvStage {
   /** Totals so far: value of exhausted ballots, and value lost to truncation. */
   readonly exhausted: number;
   readonly lost: number;
+  /** Which options are in the count at the start of the stage (not excluded at an earlier stage). */
+  readonly inCount: readonly boolean[];
+  /** At a surplus stage: the surplus ÷ the option's votes at the previous stage, truncated; else null. */
+  readonly transferValue: number | null;
 }
 
 export interface StvResult extends ResultBase {
@@ -136,12 +153,13 @@ export interface SchulzeResult extends ResultBase {
   readonly method: 'schulze';
   /** pairwise[a][b]: ballots that rank a above b. */
   readonly pairwise: readonly (readonly number[])[];
+  /** Null only when no ballot is valid. */
+  readonly condorcetWinner: OptionIndex | null;
   /** paths[a][b]: strength of the strongest path from a to b (winning votes). */
   readonly paths: readonly (readonly number[])[];
   /** Full Schulze order; `places` gives equal places to options neither of which beats the other. */
   readonly ranking: readonly OptionIndex[];
   readonly places: readonly number[];
-  readonly condorcetWinner: OptionIndex | null;
 }
 
 export type CountResult = ScoreResult | IrvResult | StvResult | SchulzeResult;

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Deps } from '../../domain/deps.js';
-import { EXPORT_KINDS, recentExports } from '../../domain/exports.js';
+import { listedExportKinds, recentExports } from '../../domain/exports/index.js';
 import { getSurvey } from '../../domain/surveys/queries.js';
 import { sendExport } from '../exports.js';
 import { idParam } from '../forms/params.js';
@@ -16,7 +16,7 @@ export function exportPages(deps: Deps): Router {
     res.render('exports/index', {
       title: req.t('exports.title'),
       survey,
-      kinds: EXPORT_KINDS.filter((k) => k !== 'blt' && (k !== 'audit' || req.user!.role === 'admin')),
+      kinds: listedExportKinds(req.user!.role),
       recent: await recentExports(deps, req.user!, survey.id, 20),
     });
   });

@@ -5,9 +5,7 @@ import type { QuestionResult, SurveyResults } from '../../domain/results.js';
 import { pick } from '../../domain/surveys/model.js';
 import type { Formatters, Translate } from '../../i18n/index.js';
 import type { Language } from '../../i18n/languages.js';
-import { mulDivFloor } from '../../tally/fixed-point.js';
-import { formatFixed5, ONE, type CountResult, type IrvResult, type Method, type OptionIndex, type SchulzeResult, type ScoreResult, type StvResult, type TieBreak } from '../../tally/index.js';
-import { inCountPerRound } from '../../tally/result-json.js';
+import { assertNever, formatFixed5, methodDefinition, type CountResult, type IrvResult, type Method, type OptionIndex, type SchulzeResult, type ScoreResult, type StvResult, type TieBreak } from '../../tally/index.js';
 import type { Text } from './ballot.js';
 import { barChart, stackedBarChart } from './charts.js';
 
@@ -125,8 +123,7 @@ function listOf(tools: Tools, names: readonly string[]): string {
 }
 
 export function rulesSentence(t: Translate, method: Method, seats: number): string {
-  if (method === 'irv') return seats === 1 ? t('results.rules.irv') : t('results.rules.irvSequential', { seats });
-  return t(`results.rules.${method}`, { seats });
+  return t(`results.rules.${methodDefinition(method).rulesKey(seats)}`, { seats });
 }
 
 function methodName(t: Translate, method: Method): string {
@@ -149,20 +146,21 @@ function find<M extends CountResult['method']>(q: QuestionResult, method: M): Ex
 }
 
 function firstPreferences(tools: Tools, q: QuestionResult, anchor: string): QuestionPage['firstPreferences'] {
-  const plurality: ScoreResult = find(q, 'plurality');
+  const { votes, ranking } = q.official.firstPreferences;
+  const valid = q.official.valid;
   const retained = new Set(q.official.winners);
-  const rows = plurality.ranking.map((o) => ({
+  const rows = ranking.map((o) => ({
     option: nameOf(q, o, tools.lang),
-    votes: tools.fmt.number(plurality.scores[o]!),
-    share: share(tools, plurality.scores[o]!, plurality.valid),
+    votes: tools.fmt.number(votes[o]!),
+    share: share(tools, votes[o]!, valid),
     retained: retained.has(o),
-    value: plurality.scores[o]!,
+    value: votes[o]!,
   }));
   const tableId = `${anchor}-first`;
   const chart = barChart({
     id: `${anchor}-chart-first`,
     title: tools.t('results.charts.firstTitle'),
-    desc: tools.t('results.charts.firstDesc', { valid: tools.fmt.number(plurality.valid) }),
+    desc: tools.t('results.charts.firstDesc', { valid: tools.fmt.number(valid) }),
     bars: rows.map((r) => ({ label: plain(r.option), value: r.value, valueText: `${r.votes} · ${r.share}`, note: r.retained ? tools.t('results.page.retainedMark') : undefined })),
   });
   return { caption: tools.t('results.first.caption'), chart, tableId, rows: rows.map(({ value: _value, ...r }) => r) };
@@ -170,14 +168,12 @@ function firstPreferences(tools: Tools, q: QuestionResult, anchor: string): Ques
 
 function irvRounds(tools: Tools, q: QuestionResult, result: IrvResult, anchor: string): RoundsTable {
   const { t, fmt } = tools;
-  const count = q.question.options.length;
-  const inCount = inCountPerRound(result.rounds, count, true);
   const multi = result.seats > 1;
   const columns = result.rounds.map((r) => ({ heading: t('results.rounds.round', { round: fmt.number(r.round) }), sub: multi ? t('results.rounds.seat', { seat: fmt.number(r.seat) }) : '' }));
   const rows = q.question.options.map((_, o) => ({
     option: nameOf(q, o, tools.lang),
-    cells: result.rounds.map((r, i): Cell => {
-      if (!inCount[i]![o]) return { text: '–', mark: 'out', markText: t('results.rounds.notInCount') };
+    cells: result.rounds.map((r): Cell => {
+      if (!r.inCount[o]) return { text: '–', mark: 'out', markText: t('results.rounds.notInCount') };
       const mark = r.elected.includes(o) ? 'elected' : r.excluded.includes(o) ? 'excluded' : null;
       return { text: fmt.number(r.votes[o]!), mark, markText: mark ? t(`results.rounds.${mark}`) : '' };
     }),
@@ -202,8 +198,8 @@ function irvRounds(tools: Tools, q: QuestionResult, result: IrvResult, anchor: s
   return {
     caption: t('results.rounds.irvCaption'),
     columns, rows, totals, events, quota: null, tableId: `${anchor}-rounds`,
-    finalChart: last ? finalChart(tools, q, anchor, last.votes, inCount[inCount.length - 1]!, last.exhausted, (v) => fmt.number(v), columns[columns.length - 1]!.heading, t('results.rounds.exhausted')) : '',
-    flowChart: flowChart(tools, q, anchor, columns.map((c) => c.heading), result.rounds.map((r, i) => [...r.votes.map((v, o) => (inCount[i]![o] ? v : 0)), r.exhausted]), false),
+    finalChart: last ? finalChart(tools, q, anchor, last.votes, last.inCount, last.exhausted, (v) => fmt.number(v), columns[columns.length - 1]!.heading, t('results.rounds.exhausted')) : '',
+    flowChart: flowChart(tools, q, anchor, columns.map((c) => c.heading), result.rounds.map((r) => [...r.votes.map((v, o) => (r.inCount[o] ? v : 0)), r.exhausted]), false),
   };
 }
 
@@ -211,28 +207,21 @@ function stvStages(tools: Tools, q: QuestionResult, result: StvResult, anchor: s
   const { t, fmt, decimal } = tools;
   const value = (v: number) => formatValue(v, fmt, decimal);
   const name = (o: OptionIndex) => plain(nameOf(q, o, tools.lang));
-  const excludedBefore = (i: number) => new Set(result.rounds.slice(0, i).flatMap((s) => s.excluded));
   const columns = result.rounds.map((s) => ({
     heading: t('results.stages.stage', { stage: fmt.number(s.round) }),
     sub: s.action === 'first-count' ? t('results.stages.action.firstCount') : t(`results.stages.action.${s.action}`, { option: s.option === null ? '' : name(s.option) }),
   }));
   const rows = q.question.options.map((_, o) => ({
     option: nameOf(q, o, tools.lang),
-    cells: result.rounds.map((s, i): Cell => {
-      if (excludedBefore(i).has(o)) return { text: '–', mark: 'out', markText: t('results.rounds.notInCount') };
+    cells: result.rounds.map((s): Cell => {
+      if (!s.inCount[o]) return { text: '–', mark: 'out', markText: t('results.rounds.notInCount') };
       const mark = s.elected.includes(o) ? 'elected' : s.excluded.includes(o) ? 'excluded' : null;
       return { text: value(s.votes[o]!), mark, markText: mark ? t(`results.rounds.${mark}`) : '' };
     }),
   }));
-  const transferValue = (i: number): string => {
-    const s = result.rounds[i]!;
-    if (s.action !== 'surplus' || s.option === null || i === 0) return '–';
-    const total = result.rounds[i - 1]!.votes[s.option]!;
-    return total > 0 ? value(mulDivFloor(s.surplus, ONE, total)) : '–';
-  };
   const totals = [
     { label: t('results.stages.surplusRow'), cells: result.rounds.map((s) => (s.action === 'surplus' ? value(s.surplus) : '–')) },
-    { label: t('results.stages.transferValue'), cells: result.rounds.map((_, i) => transferValue(i)) },
+    { label: t('results.stages.transferValue'), cells: result.rounds.map((s) => (s.transferValue === null ? '–' : value(s.transferValue))) },
     { label: t('results.rounds.exhausted'), cells: result.rounds.map((s) => value(s.exhausted)) },
     { label: t('results.stages.lost'), cells: result.rounds.map((s) => value(s.lost)) },
   ];
@@ -249,7 +238,8 @@ function stvStages(tools: Tools, q: QuestionResult, result: StvResult, anchor: s
   });
   const lastIndex = result.rounds.length - 1;
   const last = result.rounds[lastIndex];
-  const stillIn = (i: number) => q.question.options.map((_, o) => !excludedBefore(i + 1).has(o));
+  /** In the count at the end of stage i: in it at the start and not excluded there. */
+  const stillIn = (i: number) => q.question.options.map((_, o) => result.rounds[i]!.inCount[o]! && !result.rounds[i]!.excluded.includes(o));
   return {
     caption: t('results.stages.caption'),
     columns, rows, totals, events,
@@ -292,12 +282,15 @@ function flowChart(tools: Tools, q: QuestionResult, anchor: string, headings: re
 }
 
 function pairwise(tools: Tools, q: QuestionResult): QuestionPage['pairwise'] {
+  const { pairwise: matrix, condorcetWinner } = q.official;
+  if (!matrix) throw new Error(`no pairwise matrix in the count of question ${q.question.id}`);
+  // The Schulze ranking beside the matrix is Schulze's own outcome, from its count.
   const schulze: SchulzeResult = find(q, 'schulze');
   const options = q.question.options.map((_, o) => nameOf(q, o, tools.lang));
-  const rows = options.map((option, a) => ({ option, cells: options.map((_, b) => (a === b ? '–' : tools.fmt.number(schulze.pairwise[a]![b]!))) }));
-  const condorcet = schulze.condorcetWinner === null
+  const rows = options.map((option, a) => ({ option, cells: options.map((_, b) => (a === b ? '–' : tools.fmt.number(matrix[a]![b]!))) }));
+  const condorcet = condorcetWinner === null
     ? tools.t('results.pairwise.noCondorcet')
-    : tools.t('results.pairwise.condorcet', { option: plain(options[schulze.condorcetWinner]!) });
+    : tools.t('results.pairwise.condorcet', { option: plain(options[condorcetWinner]!) });
   return {
     caption: tools.t('results.pairwise.caption'), options, rows, condorcet,
     ranking: schulze.ranking.map((o) => ({ place: tools.fmt.number(schulze.places[o]!), option: options[o]! })),
@@ -327,11 +320,28 @@ function comparison(tools: Tools, q: QuestionResult): QuestionPage['comparison']
   return { caption: t('results.comparison.caption'), rows, summary };
 }
 
+function roundsTable(tools: Tools, q: QuestionResult, anchor: string): RoundsTable | null {
+  const r = q.official;
+  switch (r.method) {
+    case 'irv':
+      return irvRounds(tools, q, r, anchor);
+    case 'stv':
+      return stvStages(tools, q, r, anchor);
+    case 'plurality':
+    case 'borda':
+    case 'schulze':
+      return null;
+    default:
+      return assertNever(r, 'method');
+  }
+}
+
 function questionPage(tools: Tools, q: QuestionResult, index: number, seed: string): QuestionPage {
   const { t, fmt } = tools;
   const anchor = `question-${q.question.id}`;
   const r = q.official;
-  const rounds = r.method === 'irv' ? irvRounds(tools, q, r, anchor) : r.method === 'stv' ? stvStages(tools, q, r, anchor) : null;
+  const { progression } = methodDefinition(r.method);
+  const rounds = roundsTable(tools, q, anchor);
   return {
     id: q.question.id,
     anchor,
@@ -351,7 +361,7 @@ function questionPage(tools: Tools, q: QuestionResult, index: number, seed: stri
     rounds,
     pairwise: pairwise(tools, q),
     borda: borda(tools, q),
-    ties: r.ties.map((tie) => tieSentence(tools, q, tie, seed, rounds !== null, r.method === 'stv')),
+    ties: r.ties.map((tie) => tieSentence(tools, q, tie, seed, progression !== null, progression === 'stages')),
     comparison: comparison(tools, q),
     replay: replayCommand(r.method, r.seats, seed, q.optionNames),
   };
