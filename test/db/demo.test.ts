@@ -5,7 +5,8 @@ import { getSurvey } from '../../server/domain/surveys/queries.js';
 import { loadActor } from '../../server/domain/accounts.js';
 import { DEMO_MEMBER_STATES } from '../../db/seeds/demo-content.js';
 import { createDemoRandom, DemoRefusal, seedDemo, type DemoSummary } from '../../db/seeds/seed-demo.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
+import type { TestContext } from '../helpers/context.js';
+import { useFreshDatabase } from '../helpers/signed-in.js';
 
 type Row = Record<string, unknown>;
 
@@ -19,11 +20,10 @@ describe('db/seeds/demo', function () {
   let ctx: TestContext;
   let summary: DemoSummary;
 
-  before(async () => {
-    ctx = await createTestContext();
+  useFreshDatabase(async (c) => {
+    ctx = c;
     summary = await seedDemo(ctx.deps);
-  });
-  after(() => ctx?.close());
+  }, { scope: 'suite' });
 
   it('creates the Member States, observers included, each named in English, French and Spanish', async () => {
     const states = await ctx.db('member_states').select('iso3', 'name_en', 'name_fr', 'name_es', 'status');

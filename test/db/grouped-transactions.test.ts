@@ -1,18 +1,18 @@
 import { expect } from 'chai';
 import type { Tx } from '../../server/data/database.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
+import type { TestContext } from '../helpers/context.js';
+import { useFreshDatabase } from '../helpers/signed-in.js';
 
 describe('data/database: grouped transactions', () => {
   let ctx: TestContext;
 
-  beforeEach(async () => {
-    ctx = await createTestContext();
+  useFreshDatabase(async (c) => {
+    ctx = c;
     await ctx.db.schema.createTable('scratch_rows', (t) => {
       t.increments('id');
       t.string('name').notNullable().unique();
     });
   });
-  afterEach(() => ctx.close());
 
   const names = async () => (await ctx.db('scratch_rows').orderBy('name').pluck('name')).map(String);
   const insert = (name: string) => (tx: Tx) => tx.knex('scratch_rows').insert({ name }).then(() => name);

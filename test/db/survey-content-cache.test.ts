@@ -4,20 +4,20 @@ import { Database } from '../../server/data/database.js';
 import { findSurvey, updateOption } from '../../server/data/surveys.js';
 import { editMemberState } from '../../server/domain/member-states.js';
 import type { Actor } from '../../server/domain/deps.js';
-import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
-import { actorOf, createTestSurvey } from '../helpers/surveys.js';
+import { createTestMemberState } from '../helpers/accounts.js';
+import type { TestContext } from '../helpers/context.js';
+import { useSignedIn } from '../helpers/signed-in.js';
+import { createTestSurvey } from '../helpers/surveys.js';
 
 describe('a survey\'s questions and options kept in memory', () => {
   let ctx: TestContext;
   let admin: Actor;
   let surveyId: number;
-  beforeEach(async () => {
-    ctx = await createTestContext();
-    admin = actorOf(await createTestUser(ctx.deps, 'admin'));
+  useSignedIn({}, async (s) => {
+    ({ ctx } = s);
+    admin = s.admin.actor;
     surveyId = (await createTestSurvey(ctx.deps, admin)).id;
   });
-  afterEach(() => ctx.close());
 
   const queriesOf = async <T>(work: () => Promise<T>): Promise<{ result: T; queries: number }> => {
     let queries = 0;

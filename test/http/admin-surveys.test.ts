@@ -7,7 +7,8 @@ import { openSurvey } from '../../server/domain/surveys/lifecycle.js';
 import type { Survey } from '../../server/domain/surveys/model.js';
 import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
 import { csrfFrom, signIn, type Agent } from '../helpers/browser-session.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
+import type { TestContext } from '../helpers/context.js';
+import { useSignedIn } from '../helpers/signed-in.js';
 import { actorOf, createTestSurvey } from '../helpers/surveys.js';
 
 const decode = (s: string) => s.replace(/&#34;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -46,14 +47,12 @@ describe('administration survey pages', () => {
   let admin: Agent;
   let adminActor: Actor;
 
-  beforeEach(async () => {
-    ctx = await createTestContext();
-    app = await ctx.app();
-    const user = await createTestUser(ctx.deps, 'admin');
-    adminActor = actorOf(user);
-    admin = await signIn(app, user.email);
+  useSignedIn({}, async (s) => {
+    ({ ctx } = s);
+    app = await s.app();
+    adminActor = s.admin.actor;
+    admin = await s.admin.agent();
   });
-  afterEach(() => ctx.close());
 
   const trio = (prefix: string, en: string, fr = '', es = '') => ({ [`${prefix}_en`]: en, [`${prefix}_fr`]: fr, [`${prefix}_es`]: es });
 

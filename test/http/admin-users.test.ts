@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import type { Express } from 'express';
 import request from 'supertest';
-import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
+import { createTestUser } from '../helpers/accounts.js';
 import { csrfFrom, signIn, submitForm, type Agent } from '../helpers/browser-session.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
+import type { TestContext } from '../helpers/context.js';
+import { useSignedIn } from '../helpers/signed-in.js';
 
 function linkIn(html: string): string {
   const match = /value="http:\/\/127\.0\.0\.1:3000(\/invitations\/[^"]+)"/.exec(html);
@@ -15,13 +16,11 @@ describe('user administration', () => {
   let ctx: TestContext;
   let app: Express;
   let admin: Agent;
-  beforeEach(async () => {
-    ctx = await createTestContext();
-    app = await ctx.app();
-    await createTestMemberState(ctx.deps, 'SEN');
-    admin = await signIn(app, (await createTestUser(ctx.deps, 'admin')).email);
+  useSignedIn({ memberStates: ['SEN'] }, async (s) => {
+    ({ ctx } = s);
+    app = await s.app();
+    admin = await s.admin.agent();
   });
-  afterEach(() => ctx.close());
 
   it('invites a delegate, who chooses a password once and is signed in for their Member State', async () => {
     const created = await submitForm(admin, '/admin/users/new', '/admin/users', { email: 'awa@senegal.example', displayName: 'Awa Diop', role: 'delegate', memberState: 'SEN', language: 'fr' });

@@ -1,14 +1,13 @@
 import { expect } from 'chai';
 import type { Express } from 'express';
 import request from 'supertest';
-import { createApiToken } from '../../server/domain/api-tokens.js';
 import { submitBallot } from '../../server/domain/ballots.js';
 import type { Actor } from '../../server/domain/deps.js';
 import { closeSurvey, openSurvey, publishSurvey } from '../../server/domain/surveys/lifecycle.js';
 import type { Survey } from '../../server/domain/surveys/model.js';
-import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
-import { actorOf, createTestSurvey } from '../helpers/surveys.js';
+import type { TestContext } from '../helpers/context.js';
+import { useSignedIn } from '../helpers/signed-in.js';
+import { createTestSurvey } from '../helpers/surveys.js';
 
 describe('results', () => {
   let ctx: TestContext;
@@ -27,11 +26,10 @@ describe('results', () => {
     ['EGY', 'abstain', [3, 2]],
   ];
 
-  beforeEach(async () => {
-    ctx = await createTestContext();
-    app = await ctx.app();
-    admin = actorOf(await createTestUser(ctx.deps, 'admin'));
-    for (const iso3 of ['ARG', 'BEL', 'CAN', 'DNK', 'EGY', 'FIN']) await createTestMemberState(ctx.deps, iso3);
+  useSignedIn({ memberStates: ['ARG', 'BEL', 'CAN', 'DNK', 'EGY', 'FIN'] }, async (s) => {
+    ({ ctx } = s);
+    app = await s.app();
+    admin = s.admin.actor;
     survey = await openSurvey(ctx.deps, admin, (await createTestSurvey(ctx.deps, admin)).id);
     const [q1, q2] = survey.questions;
     for (const [iso3, theme, topics] of rankings) {
@@ -43,10 +41,9 @@ describe('results', () => {
         ],
       }, { channel: 'paper', memberStateId: Number(ms.id) });
     }
-    staffAuth = `Bearer ${(await createApiToken(ctx.deps, null, (await createTestUser(ctx.deps, 'staff')).id)).token}`;
-    delegateAuth = `Bearer ${(await createApiToken(ctx.deps, null, (await createTestUser(ctx.deps, 'delegate', { memberState: 'FIN' })).id)).token}`;
+    staffAuth = await (await s.createStaff()).bearer();
+    delegateAuth = await (await s.createDelegate('FIN')).bearer();
   });
-  afterEach(() => ctx.close());
 
   it('gives staff provisional results while open: turnout, abstentions, rounds and the other methods beside', async () => {
     const res = await request(app).get(`/api/v1/surveys/${survey.id}/results`).set('Authorization', staffAuth);

@@ -1,10 +1,9 @@
 import { expect } from 'chai';
 import type { Express } from 'express';
 import request from 'supertest';
-import { createApiToken } from '../../server/domain/api-tokens.js';
 import { verifyAuditChain } from '../../server/domain/audit.js';
-import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
+import type { TestContext } from '../helpers/context.js';
+import { useSignedIn } from '../helpers/signed-in.js';
 import { buildSurveyInput } from '../helpers/surveys.js';
 
 interface SurveyJson {
@@ -22,7 +21,6 @@ describe('JSON API v1: surveys and ballots', () => {
   let delegateB: string;
   let observer: string;
 
-  const bearer = async (userId: number) => `Bearer ${(await createApiToken(ctx.deps, null, userId)).token}`;
   const ballotOf = (s: SurveyJson, baseRevision?: number) => ({
     ...(baseRevision === undefined ? {} : { baseRevision }),
     answers: [
@@ -37,17 +35,14 @@ describe('JSON API v1: surveys and ballots', () => {
     return opened.body;
   };
 
-  beforeEach(async () => {
-    ctx = await createTestContext();
-    app = await ctx.app();
-    await createTestMemberState(ctx.deps, 'CHL');
-    await createTestMemberState(ctx.deps, 'VAT', 'observer');
-    admin = await bearer((await createTestUser(ctx.deps, 'admin')).id);
-    delegateA = await bearer((await createTestUser(ctx.deps, 'delegate', { memberState: 'CHL' })).id);
-    delegateB = await bearer((await createTestUser(ctx.deps, 'delegate', { memberState: 'CHL' })).id);
-    observer = await bearer((await createTestUser(ctx.deps, 'delegate', { memberState: 'VAT' })).id);
+  useSignedIn({ memberStates: ['CHL'], observers: ['VAT'] }, async (s) => {
+    ({ ctx } = s);
+    app = await s.app();
+    admin = await s.admin.bearer();
+    delegateA = await (await s.createDelegate('CHL')).bearer();
+    delegateB = await (await s.createDelegate('CHL')).bearer();
+    observer = await (await s.createDelegate('VAT')).bearer();
   });
-  afterEach(() => ctx.close());
 
   it('creates a draft with the ids of its questions and options, invisible to delegates until opened', async () => {
     const created = await request(app).post('/api/v1/surveys').set('Authorization', admin).send(buildSurveyInput());

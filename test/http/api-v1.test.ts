@@ -3,19 +3,18 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createApiToken } from '../../server/domain/api-tokens.js';
 import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
+import type { TestContext } from '../helpers/context.js';
+import { useSignedIn } from '../helpers/signed-in.js';
 
 describe('JSON API v1', () => {
   let ctx: TestContext;
   let app: Express;
   let auth: string;
-  beforeEach(async () => {
-    ctx = await createTestContext();
-    app = await ctx.app();
-    const admin = await createTestUser(ctx.deps, 'admin');
-    auth = `Bearer ${(await createApiToken(ctx.deps, null, admin.id)).token}`;
+  useSignedIn({}, async (s) => {
+    ({ ctx } = s);
+    app = await s.app();
+    auth = await s.admin.bearer();
   });
-  afterEach(() => ctx.close());
 
   it('GET /me describes the caller', async () => {
     await createTestMemberState(ctx.deps, 'KEN');

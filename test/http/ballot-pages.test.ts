@@ -4,10 +4,11 @@ import request from 'supertest';
 import type { Actor } from '../../server/domain/deps.js';
 import { closeSurvey, openSurvey } from '../../server/domain/surveys/lifecycle.js';
 import type { Survey } from '../../server/domain/surveys/model.js';
-import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
+import { createTestUser } from '../helpers/accounts.js';
 import { csrfFrom, signIn, type Agent } from '../helpers/browser-session.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
-import { actorOf, createTestSurvey } from '../helpers/surveys.js';
+import type { TestContext } from '../helpers/context.js';
+import { useSignedIn } from '../helpers/signed-in.js';
+import { createTestSurvey } from '../helpers/surveys.js';
 import { changeContent } from '../../server/data/content-version.js';
 
 /** The hidden and visible fields of the first form posting to `action` on a page, as a browser would send them untouched. */
@@ -62,19 +63,16 @@ describe('ballot pages', () => {
     [topics.options[2]!.id]: '1', [topics.options[0]!.id]: '2',
   }, { [`comment_${topics.id}`]: 'Topic 3 matters most to us.', comments: 'Thank you.' });
 
-  beforeEach(async () => {
-    ctx = await createTestContext();
-    app = await ctx.app();
-    await createTestMemberState(ctx.deps, 'FRA');
-    await createTestMemberState(ctx.deps, 'SEN');
-    await createTestMemberState(ctx.deps, 'VAT', 'observer');
-    admin = actorOf(await createTestUser(ctx.deps, 'admin'));
+  useSignedIn({ memberStates: ['FRA', 'SEN'], observers: ['VAT'] }, async (s) => {
+    ({ ctx } = s);
+    app = await s.app();
+    admin = s.admin.actor;
     survey = await openSurvey(ctx.deps, admin, (await createTestSurvey(ctx.deps, admin, { closesAt: '2026-11-30T13:30:00.000Z' })).id);
     [theme, topics] = [survey.questions[0]!, survey.questions[1]!];
-    delegate = await createTestUser(ctx.deps, 'delegate', { memberState: 'FRA' });
-    agent = await signIn(app, delegate.email);
+    const fra = await s.createDelegate('FRA');
+    delegate = fra.user;
+    agent = await fra.agent();
   });
-  afterEach(() => ctx.close());
 
   it('lists the open survey as not answered with its closing time and the time left', async () => {
     const res = await agent.get('/surveys');

@@ -1,26 +1,24 @@
 import { expect } from 'chai';
-import type { Express } from 'express';
 import { submitBallot } from '../../server/domain/ballots.js';
 import type { Actor } from '../../server/domain/deps.js';
 import { closeSurvey, openSurvey, publishSurvey } from '../../server/domain/surveys/lifecycle.js';
 import type { Survey } from '../../server/domain/surveys/model.js';
-import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
-import { signIn, type Agent } from '../helpers/browser-session.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
-import { actorOf, createTestSurvey } from '../helpers/surveys.js';
+import { createTestMemberState } from '../helpers/accounts.js';
+import type { Agent } from '../helpers/browser-session.js';
+import type { TestContext } from '../helpers/context.js';
+import { useSignedIn } from '../helpers/signed-in.js';
+import { createTestSurvey } from '../helpers/surveys.js';
 
 describe('receipt codes counted', () => {
   let ctx: TestContext;
-  let app: Express;
   let admin: Actor;
   let survey: Survey;
   let delegate: Agent;
   const receipts: string[] = [];
 
-  beforeEach(async () => {
-    ctx = await createTestContext();
-    app = await ctx.app();
-    admin = actorOf(await createTestUser(ctx.deps, 'admin'));
+  useSignedIn({}, async (s) => {
+    ({ ctx } = s);
+    admin = s.admin.actor;
     survey = await openSurvey(ctx.deps, admin, (await createTestSurvey(ctx.deps, admin)).id);
     receipts.length = 0;
     for (const iso3 of ['GHA', 'IND', 'JPN']) {
@@ -34,9 +32,8 @@ describe('receipt codes counted', () => {
         receipts.push((await submitBallot(ctx.deps, admin, survey.id, ballot, { channel: 'paper', memberStateId: ms.id })).receipt);
       }
     }
-    delegate = await signIn(app, (await createTestUser(ctx.deps, 'delegate', { memberState: 'IND' })).email);
+    delegate = await (await s.createDelegate('IND')).agent();
   });
-  afterEach(() => ctx.close());
 
   it('lists the receipt codes of the counted revisions to delegations once published, without Member States', async () => {
     expect((await delegate.get(`/surveys/${survey.id}/counted-receipts`)).status).to.equal(403);

@@ -15,8 +15,9 @@ import { openSurvey } from '../../server/domain/surveys/lifecycle.js';
 import type { Survey } from '../../server/domain/surveys/model.js';
 import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
 import { signIn } from '../helpers/browser-session.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
-import { actorOf, buildSurveyInput, createTestSurvey } from '../helpers/surveys.js';
+import type { TestContext } from '../helpers/context.js';
+import { useSignedIn } from '../helpers/signed-in.js';
+import { buildSurveyInput, createTestSurvey } from '../helpers/surveys.js';
 
 function binaryParser(res: request.Response, cb: (err: Error | null, body: Buffer) => void) {
   const chunks: Buffer[] = [];
@@ -32,12 +33,11 @@ describe('exports', () => {
   let survey: Survey;
   const get = (url: string, auth = adminAuth) => request(app).get(url).set('Authorization', auth).buffer(true).parse(binaryParser);
 
-  beforeEach(async () => {
-    ctx = await createTestContext();
-    app = await ctx.app();
-    const adminUser = await createTestUser(ctx.deps, 'admin');
-    admin = actorOf(adminUser);
-    adminAuth = `Bearer ${(await createApiToken(ctx.deps, null, adminUser.id)).token}`;
+  useSignedIn({}, async (s) => {
+    ({ ctx } = s);
+    app = await s.app();
+    admin = s.admin.actor;
+    adminAuth = await s.admin.bearer();
     // A Member State whose name a spreadsheet would take for a formula, and one with accents.
     await createMemberState(ctx.deps, null, { iso3: 'CIV', names: { en: 'Côte d’Ivoire', fr: 'Côte d’Ivoire', es: 'Côte d’Ivoire' }, status: 'member' });
     await createMemberState(ctx.deps, null, { iso3: 'XXA', names: { en: '=HYPERLINK("http://evil.example")', fr: 'x', es: 'x' }, status: 'member' });
@@ -61,7 +61,6 @@ describe('exports', () => {
       }, { channel: iso3 === 'BRA' ? 'note-verbale' : 'paper', memberStateId: Number(ms.id) });
     }
   });
-  afterEach(() => ctx.close());
 
   it('exports the ballots with a header, one row per Member State and question, formulas neutralised', async () => {
     const res = await get(`/api/v1/surveys/${survey.id}/exports/ballots.csv`);

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import request from 'supertest';
-import { createTestContext, type TestContext } from '../helpers/context.js';
+import type { TestContext } from '../helpers/context.js';
+import { useFreshDatabase } from '../helpers/signed-in.js';
 
 describe('health and error pages', () => {
   let ctx: TestContext;
-  beforeEach(async () => { ctx = await createTestContext(); });
-  afterEach(() => ctx.close());
+  useFreshDatabase((c) => { ctx = c; });
 
   it('answers 200 while the database answers', async () => {
     const res = await request(await ctx.app()).get('/healthz');

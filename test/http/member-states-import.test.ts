@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import type { Express } from 'express';
-import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
-import { csrfFrom, signIn, type Agent } from '../helpers/browser-session.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
+import { createTestMemberState } from '../helpers/accounts.js';
+import { csrfFrom, type Agent } from '../helpers/browser-session.js';
+import type { TestContext } from '../helpers/context.js';
+import { useSignedIn } from '../helpers/signed-in.js';
 
 async function upload(agent: Agent, csv: string) {
   const page = await agent.get('/admin/member-states/import');
@@ -11,14 +11,11 @@ async function upload(agent: Agent, csv: string) {
 
 describe('Member State CSV import', () => {
   let ctx: TestContext;
-  let app: Express;
   let agent: Agent;
-  beforeEach(async () => {
-    ctx = await createTestContext();
-    app = await ctx.app();
-    agent = await signIn(app, (await createTestUser(ctx.deps, 'admin')).email);
+  useSignedIn({}, async (s) => {
+    ({ ctx } = s);
+    agent = await s.admin.agent();
   });
-  afterEach(() => ctx.close());
 
   it('creates new Member States and updates existing ones by code, with a byte-order mark and accents', async () => {
     await createTestMemberState(ctx.deps, 'FRA');

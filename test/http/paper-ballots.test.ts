@@ -4,9 +4,10 @@ import { submitBallot } from '../../server/domain/ballots.js';
 import type { Actor } from '../../server/domain/deps.js';
 import { closeSurvey, openSurvey } from '../../server/domain/surveys/lifecycle.js';
 import type { Survey } from '../../server/domain/surveys/model.js';
-import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
+import { createTestUser } from '../helpers/accounts.js';
 import { csrfFrom, signIn, type Agent } from '../helpers/browser-session.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
+import type { TestContext } from '../helpers/context.js';
+import { useSignedIn } from '../helpers/signed-in.js';
 import { actorOf, createTestSurvey } from '../helpers/surveys.js';
 
 const HEADER = 'iso3,channel,q1_rank_1,q1_rank_2,q2_rank_1,q2_rank_2,q2_rank_3,q2_rank_4,comments';
@@ -37,19 +38,16 @@ describe('paper ballot pages', () => {
       .attach('file', Buffer.from(csv, 'utf8'), { filename: 'ballots.csv', contentType: 'text/csv' });
   }
 
-  beforeEach(async () => {
-    ctx = await createTestContext();
-    app = await ctx.app();
+  useSignedIn({ memberStates: ['DEU', 'ESP', 'FRA', 'ITA'], observers: ['VAT'] }, async (s) => {
+    ({ ctx } = s);
+    app = await s.app();
     ids = {};
-    for (const iso3 of ['DEU', 'ESP', 'FRA', 'ITA']) ids[iso3] = (await createTestMemberState(ctx.deps, iso3)).id;
-    await createTestMemberState(ctx.deps, 'VAT', 'observer');
-    const adminUser = await createTestUser(ctx.deps, 'admin');
-    admin = actorOf(adminUser);
+    for (const iso3 of ['DEU', 'ESP', 'FRA', 'ITA']) ids[iso3] = s.memberStates[iso3]!.id;
+    admin = s.admin.actor;
     survey = await openSurvey(ctx.deps, admin, (await createTestSurvey(ctx.deps, admin)).id);
     url = `/admin/surveys/${survey.id}/paper-ballots`;
-    agent = await signIn(app, adminUser.email);
+    agent = await s.admin.agent();
   });
-  afterEach(() => ctx.close());
 
   it('shows the entry form for members only, the CSV format with an example for this survey, and both import buttons', async () => {
     const res = await agent.get(url);

@@ -4,10 +4,11 @@ import { submitBallot } from '../../server/domain/ballots.js';
 import type { Actor } from '../../server/domain/deps.js';
 import { closeSurvey, openSurvey, publishSurvey } from '../../server/domain/surveys/lifecycle.js';
 import type { Survey } from '../../server/domain/surveys/model.js';
-import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
+import { createTestUser } from '../helpers/accounts.js';
 import { csrfFrom, signIn, type Agent } from '../helpers/browser-session.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
-import { actorOf, buildSurveyInput, createTestSurvey } from '../helpers/surveys.js';
+import type { TestContext } from '../helpers/context.js';
+import { useSignedIn } from '../helpers/signed-in.js';
+import { buildSurveyInput, createTestSurvey } from '../helpers/surveys.js';
 
 /** The text of a page without its tags, with runs of white space made one space. */
 function textOf(html: string): string {
@@ -44,14 +45,11 @@ describe('results pages', () => {
     ['HUN', 'abstain', [2, 3]],
   ];
 
-  beforeEach(async () => {
-    ctx = await createTestContext();
-    app = await ctx.app();
-    const adminUser = await createTestUser(ctx.deps, 'admin');
-    adminEmail = adminUser.email;
-    admin = actorOf(adminUser);
-    for (const [iso3] of ballots) await createTestMemberState(ctx.deps, iso3);
-    await createTestMemberState(ctx.deps, 'IND');
+  useSignedIn({ memberStates: [...ballots.map(([iso3]) => iso3), 'IND'] }, async (s) => {
+    ({ ctx } = s);
+    app = await s.app();
+    adminEmail = s.admin.user.email;
+    admin = s.admin.actor;
     const input = buildSurveyInput();
     const [theme, topics] = input.questions;
     const draft = await createTestSurvey(ctx.deps, admin, {
@@ -72,7 +70,6 @@ describe('results pages', () => {
       }, { channel: 'paper', memberStateId: Number(ms.id) });
     }
   });
-  afterEach(() => ctx.close());
 
   it('results page for an administrator while open: provisional stamp, turnout, every round and stage, charts and comparison', async () => {
     const agent = await signIn(app, adminEmail);

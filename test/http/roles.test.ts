@@ -2,9 +2,10 @@ import { expect } from 'chai';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createApiToken } from '../../server/domain/api-tokens.js';
-import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
+import { createTestUser } from '../helpers/accounts.js';
 import { csrfFrom, signIn } from '../helpers/browser-session.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
+import type { TestContext } from '../helpers/context.js';
+import { useSignedIn } from '../helpers/signed-in.js';
 
 const ADMIN_PAGES = ['/admin/users', '/admin/users/new', '/admin/member-states/new', '/admin/member-states/import', '/admin/audit'];
 const ADMIN_ACTIONS = ['/admin/users', '/admin/users/1/disable', '/admin/users/1/reset', '/admin/users/1/tokens', '/admin/member-states', '/admin/member-states/1'];
@@ -13,13 +14,11 @@ describe('role checks', () => {
   let ctx: TestContext;
   let app: Express;
   let adminId: number;
-  beforeEach(async () => {
-    ctx = await createTestContext();
-    app = await ctx.app();
-    await createTestMemberState(ctx.deps, 'FRA');
-    adminId = (await createTestUser(ctx.deps, 'admin')).id;
+  useSignedIn({ memberStates: ['FRA'] }, async (s) => {
+    ({ ctx } = s);
+    app = await s.app();
+    adminId = s.admin.user.id;
   });
-  afterEach(() => ctx.close());
 
   for (const role of ['staff', 'delegate'] as const) {
     it(`answers 403 to a ${role} on every administrator page and action, and changes nothing`, async () => {

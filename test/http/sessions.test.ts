@@ -2,16 +2,16 @@ import { expect } from 'chai';
 import type { Express } from 'express';
 import { createTestUser } from '../helpers/accounts.js';
 import { signIn } from '../helpers/browser-session.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
+import type { TestContext } from '../helpers/context.js';
+import { useFreshDatabase } from '../helpers/signed-in.js';
 
 describe('sessions', () => {
   let ctx: TestContext;
   let app: Express;
-  beforeEach(async () => {
-    ctx = await createTestContext();
+  useFreshDatabase(async (c) => {
+    ctx = c;
     app = await ctx.app();
   });
-  afterEach(() => ctx.close());
 
   const storedExpiries = async () => (await ctx.db('sessions').select('sid', 'expired').orderBy('sid')).map((r) => `${r.sid} ${String(r.expired)}`);
 

@@ -4,14 +4,14 @@ import { issueSetupLinkIfEmpty } from '../../server/domain/accounts.js';
 import { verifyAuditChain } from '../../server/domain/audit.js';
 import { createTestUser } from '../helpers/accounts.js';
 import { csrfFrom, submitForm } from '../helpers/browser-session.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
+import type { TestContext } from '../helpers/context.js';
+import { useFreshDatabase } from '../helpers/signed-in.js';
 
 const FIRST_ADMIN = { email: 'Chief@Example.org', displayName: 'Chief Officer', language: 'fr', password: 'a long enough password', confirm: 'a long enough password' };
 
 describe('first administrator through the setup link', () => {
   let ctx: TestContext;
-  beforeEach(async () => { ctx = await createTestContext(); });
-  afterEach(() => ctx.close());
+  useFreshDatabase((c) => { ctx = c; });
 
   it('creates the first administrator, signs them in and records it in the audit log', async () => {
     const link = await issueSetupLinkIfEmpty(ctx.deps);

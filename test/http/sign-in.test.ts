@@ -4,18 +4,18 @@ import request from 'supertest';
 import { setUserDisabled } from '../../server/domain/accounts.js';
 import { createTestUser, PASSWORD } from '../helpers/accounts.js';
 import { csrfFrom, signIn, submitForm } from '../helpers/browser-session.js';
-import { createTestContext, type TestContext } from '../helpers/context.js';
+import type { TestContext } from '../helpers/context.js';
+import { useFreshDatabase } from '../helpers/signed-in.js';
 
 const NEUTRAL = 'The email address or password is not right, or the account cannot sign in.';
 
 describe('sign-in', () => {
   let ctx: TestContext;
   let app: Express;
-  beforeEach(async () => {
-    ctx = await createTestContext();
+  useFreshDatabase(async (c) => {
+    ctx = c;
     app = await ctx.app({ throttle: { accountFailures: 3, accountLockSeconds: 900, ipFailures: 100 } });
   });
-  afterEach(() => ctx.close());
 
   it('signs in with the right password, gives a new session id and shows the user', async () => {
     const user = await createTestUser(ctx.deps, 'staff');
