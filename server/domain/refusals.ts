@@ -1,4 +1,5 @@
 import { AppError, HTTP_STATUS, type ErrorKind } from './errors.js';
+import type { SurveyStatus } from './surveys/model.js';
 
 /**
  * Expected refusals of a user's action, as values: the pages and the API branch on `kind`, never on
@@ -18,7 +19,7 @@ export type Refusal =
   /** The survey's options take no new option now. */
   | { readonly kind: 'options-frozen' }
   /** The survey's status does not allow that change. */
-  | { readonly kind: 'transition'; readonly from: string; readonly to: string }
+  | { readonly kind: 'transition'; readonly from: SurveyStatus; readonly to: SurveyStatus }
   /** Another change of the survey's status came first. */
   | { readonly kind: 'survey-changed' }
   /** A one-time account link that was used already, has expired, or whose account cannot use it. */
@@ -84,7 +85,7 @@ export class Refused<R extends Refusal = Refusal> extends AppError {
 /** The refusal carried by `error` when it is one of `kinds`; undefined for anything else. */
 export function refusalOf<K extends RefusalKind>(error: unknown, kinds: readonly K[]): RefusalOf<K> | undefined {
   if (!(error instanceof Refused)) return undefined;
-  const refusal = (error as Refused).refusal;
+  const { refusal } = error;
   return (kinds as readonly RefusalKind[]).includes(refusal.kind) ? (refusal as RefusalOf<K>) : undefined;
 }
 
