@@ -9,6 +9,7 @@ import { appendAuditEntry } from './audit.js';
 import { isoTime } from './clock.js';
 import { ROLES, SYSTEM_ACTOR_LABEL, type Actor, type Deps, type Role } from './deps.js';
 import { AppError } from './errors.js';
+import { Refused } from './refusals.js';
 import { parseInput } from './validation.js';
 import { hashPassword, hashToken, newToken, PASSWORD_MIN_LENGTH } from './secrets.js';
 
@@ -211,13 +212,13 @@ const choosePasswordSchema = z.object({ password: passwordSchema, confirm: z.str
 export async function useAccountLink(deps: Deps, token: string, input: unknown): Promise<PublicUser> {
   const link = await findAccountLinkByHash(deps.db, hashToken(token));
   const nowIso = isoTime(deps.clock.now());
-  if (!link || link.used_at || link.expires_at <= nowIso) throw new AppError('gone', 'errors.linkUsedOrExpired');
+  if (!link || link.used_at || link.expires_at <= nowIso) throw new Refused({ kind: 'link-used' });
   if (link.purpose === 'setup') {
     const data = parseInput(setupSchema, input);
     const hash = await hashPassword(data.password);
     return deps.db.transaction(async (tx) => {
-      if (!(await markAccountLinkUsed(tx, link.id, nowIso))) throw new AppError('gone', 'errors.linkUsedOrExpired');
-      if ((await countUsers(tx)) > 0) throw new AppError('gone', 'errors.linkUsedOrExpired');
+      if (!(await markAccountLinkUsed(tx, link.id, nowIso))) throw new Refused({ kind: 'link-used' });
+      if ((await countUsers(tx)) > 0) throw new Refused({ kind: 'link-used' });
       const id = await insertUser(tx, { email: data.email, display_name: data.displayName, role: 'admin', member_state_id: null, language: data.language, password_hash: hash }, nowIso);
       await appendAuditEntry(deps, tx, {
         actorUserId: id, actorLabel: data.email, action: 'user.setup', subjectType: 'user', subjectId: id,
@@ -229,9 +230,9 @@ export async function useAccountLink(deps: Deps, token: string, input: unknown):
   const data = parseInput(choosePasswordSchema, input);
   const hash = await hashPassword(data.password);
   return deps.db.transaction(async (tx) => {
-    if (!(await markAccountLinkUsed(tx, link.id, nowIso))) throw new AppError('gone', 'errors.linkUsedOrExpired');
+    if (!(await markAccountLinkUsed(tx, link.id, nowIso))) throw new Refused({ kind: 'link-used' });
     const user = link.user_id == null ? undefined : await findUserById(tx, link.user_id);
-    if (!user || user.is_disabled) throw new AppError('gone', 'errors.linkUsedOrExpired');
+    if (!user || user.is_disabled) throw new Refused({ kind: 'link-used' });
     await updateUser(tx, user.id, { password_hash: hash }, nowIso);
     await appendAuditEntry(deps, tx, {
       actorUserId: user.id, actorLabel: user.email, action: 'user.password-set', subjectType: 'user', subjectId: user.id, details: { via: link.purpose },

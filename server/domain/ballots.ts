@@ -14,6 +14,7 @@ import { appendAuditEntry } from './audit.js';
 import { isoTime } from './clock.js';
 import { type Actor, type Deps } from './deps.js';
 import { AppError, type FieldError } from './errors.js';
+import { Refused, type RefusalOf } from './refusals.js';
 import { effectiveStatus, type Survey } from './surveys/model.js';
 import { surveyViewAt, type SurveyView } from './surveys/queries.js';
 import { parseInput } from './validation.js';
@@ -42,6 +43,10 @@ export interface CheckedBallot {
   readonly comments: string;
   readonly baseRevision: number | undefined;
 }
+
+/** Why a ballot is not taken: an expected outcome that the pages and the API tell apart by its kind. */
+export const BALLOT_REFUSALS = ['stale', 'closed', 'not-open', 'observer'] as const;
+export type BallotRefusal = RefusalOf<(typeof BALLOT_REFUSALS)[number]>;
 
 export interface BallotTarget {
   readonly survey: Survey;
@@ -75,7 +80,7 @@ export async function ballotTarget(deps: Deps, actor: Actor, surveyId: number, m
     ? actor.memberStateStatus
     : (await findMemberStateById(deps.db, target))?.status;
   if (!status) throw new AppError('not_found', 'errors.notFound');
-  if (status !== 'member') throw new AppError('forbidden', 'errors.observerCannotVote');
+  if (status !== 'member') throw new Refused({ kind: 'observer' });
   return { survey, memberStateId: target };
 }
 
@@ -116,13 +121,14 @@ export function checkBallot(survey: Survey, input: unknown): CheckedBallot {
 
 function assertOpen(deps: Deps, survey: Pick<Survey, 'storedStatus' | 'closesAt'>): void {
   const status = effectiveStatus(survey, deps.clock.now());
-  if (status !== 'open') throw new AppError('conflict', status === 'draft' ? 'errors.surveyNotOpen' : 'errors.surveyClosed');
+  if (status !== 'open') throw new Refused({ kind: status === 'draft' ? 'not-open' : 'closed' });
 }
 
-function staleError(current: RevisionRow | undefined): AppError {
-  return new AppError('conflict', 'errors.staleBallot', current
-    ? { who: current.submittedByLabel, when: current.submittedAt, revision: current.revision }
-    : { who: '?', when: '', revision: 0 });
+function staleError(current: RevisionRow | undefined): Refused<BallotRefusal> {
+  return new Refused({
+    kind: 'stale',
+    current: current ? { who: current.submittedByLabel, when: current.submittedAt, revision: current.revision } : null,
+  });
 }
 
 /**
@@ -182,7 +188,8 @@ export async function writeRevision(deps: Deps, tx: Tx, actor: Actor, target: Ba
 
 /**
  * Stores a new revision of the Member State's ballot. With a base revision that is no longer the
- * current one, nothing changes and the caller learns who changed the ballot and when.
+ * current one, nothing changes and the caller learns who changed the ballot and when. Expected
+ * refusals are thrown as `Refused<BallotRefusal>` (see BALLOT_REFUSALS).
  */
 export async function submitBallot(
   deps: Deps, actor: Actor, surveyId: number, input: unknown, options: { channel: Channel; memberStateId?: number },

@@ -8,6 +8,7 @@ import { requireAdmin } from './accounts.js';
 import { checkBallot, submitBallot, writeRevision, type BallotInput, type CheckedBallot } from './ballots.js';
 import type { Actor, Deps } from './deps.js';
 import { AppError, type FieldError } from './errors.js';
+import { Refused, refusalOf, type RefusalOf } from './refusals.js';
 import { effectiveStatus, type Question, type Survey } from './surveys/model.js';
 
 /** How a ballot that did not come through the web pages or the API reached the Administration. */
@@ -18,19 +19,22 @@ function isPaperChannel(value: string): value is PaperChannel {
   return (PAPER_CHANNELS as readonly string[]).includes(value);
 }
 
+/** Why a ballot received on paper is not taken: `closed` and `not-open` are said to the administrator (`paper: true`). */
+export const PAPER_BALLOT_REFUSALS = ['stale', 'closed', 'not-open'] as const;
+export type PaperBallotRefusal = RefusalOf<(typeof PAPER_BALLOT_REFUSALS)[number]>;
+
 /** Refuses a survey that takes no ballot now, telling the administrator what to do about it. */
 function assertTakesBallots(deps: Deps, survey: Survey | undefined): asserts survey is Survey {
   if (!survey) throw new AppError('not_found', 'errors.notFound');
   const status = effectiveStatus(survey, deps.clock.now());
-  if (status === 'draft') throw new AppError('conflict', 'errors.paperBallots.draft');
-  if (status !== 'open') throw new AppError('conflict', 'errors.paperBallots.closed');
+  if (status === 'draft') throw new Refused({ kind: 'not-open', paper: true });
+  if (status !== 'open') throw new Refused({ kind: 'closed', paper: true });
 }
 
 /** The closing time checked as the ballot arrives says "closed"; the administrator is told how to go on. */
 function withClosedExplained(error: unknown): unknown {
-  if (error instanceof AppError && error.key === 'errors.surveyClosed') return new AppError('conflict', 'errors.paperBallots.closed');
-  if (error instanceof AppError && error.key === 'errors.surveyNotOpen') return new AppError('conflict', 'errors.paperBallots.draft');
-  return error;
+  const refusal = refusalOf(error, ['closed', 'not-open']);
+  return refusal ? new Refused({ kind: refusal.kind, paper: true }) : error;
 }
 
 /** The survey, if it takes ballots now; for the pages to show why not before anyone types a ballot. */

@@ -8,6 +8,7 @@ import { appendAuditEntry } from './audit.js';
 import { isoTime } from './clock.js';
 import type { Actor, Deps } from './deps.js';
 import { AppError } from './errors.js';
+import { Refused, type RefusalOf } from './refusals.js';
 import { effectiveStatus } from './surveys/model.js';
 import { parseInput } from './validation.js';
 
@@ -18,6 +19,14 @@ const proposalSchema = z.object({
   language: z.enum(LANGUAGES, { message: 'validation.language' }).default('en'),
 });
 
+/** Why a delegation's proposal is not taken. */
+export const PROPOSAL_REFUSALS = ['closed', 'observer'] as const;
+export type ProposalRefusal = RefusalOf<(typeof PROPOSAL_REFUSALS)[number]>;
+
+/** Why an administrator's decision on a proposal is not taken. */
+export const DECISION_REFUSALS = ['proposal-decided', 'options-frozen'] as const;
+export type DecisionRefusal = RefusalOf<(typeof DECISION_REFUSALS)[number]>;
+
 /** A delegation proposes a topic for a question that allows it, before or during the vote. */
 export async function proposeTopic(deps: Deps, actor: Actor, surveyId: number, input: unknown): Promise<ProposalRow> {
   if (actor.role !== 'delegate' || actor.memberStateId === null) throw new AppError('forbidden', 'errors.forbidden');
@@ -25,12 +34,12 @@ export async function proposeTopic(deps: Deps, actor: Actor, surveyId: number, i
   return deps.db.transaction(async (tx) => {
     const survey = await findSurvey(tx, surveyId);
     if (!survey || survey.storedStatus === 'draft') throw new AppError('not_found', 'errors.notFound');
-    if (effectiveStatus(survey, deps.clock.now()) !== 'open') throw new AppError('conflict', 'errors.surveyClosed');
+    if (effectiveStatus(survey, deps.clock.now()) !== 'open') throw new Refused({ kind: 'closed' });
     const question = survey.questions.find((q) => q.id === data.question);
     if (!question) throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'question', key: 'validation.unknownQuestion', params: { id: data.question } }]);
     if (!question.allowProposals) throw new AppError('forbidden', 'errors.proposalsNotAllowed');
     const ms = await findMemberStateById(tx, actor.memberStateId!);
-    if (!ms || ms.status !== 'member') throw new AppError('forbidden', 'errors.observerCannotVote');
+    if (!ms || ms.status !== 'member') throw new Refused({ kind: 'observer' });
     const id = await insertProposal(tx, {
       question_id: question.id, member_state_id: actor.memberStateId, submitted_by: actor.userId, language: data.language,
       title: data.title, description: data.description, status: 'pending', created_at: isoTime(deps.clock.now()),
@@ -61,7 +70,7 @@ export async function acceptProposal(deps: Deps, actor: Actor, proposalId: numbe
     if (!proposal) throw new AppError('not_found', 'errors.notFound');
     const survey = (await findSurvey(tx, proposal.surveyId))!;
     const status = effectiveStatus(survey, deps.clock.now());
-    if (!(status === 'draft' || (status === 'open' && survey.optionsReopened))) throw new AppError('conflict', 'errors.optionsFrozen');
+    if (!(status === 'draft' || (status === 'open' && survey.optionsReopened))) throw new Refused({ kind: 'options-frozen' });
     const text = { en: null as string | null, fr: null as string | null, es: null as string | null };
     const description = { ...text };
     text[proposal.language] = proposal.title;
@@ -74,7 +83,7 @@ export async function acceptProposal(deps: Deps, actor: Actor, proposalId: numbe
       proposed_by: proposal.memberStateId,
     });
     if (!(await decideProposal(tx, proposalId, { status: 'accepted', decided_by: actor.userId, decided_at: isoTime(deps.clock.now()), option_id: optionId }))) {
-      throw new AppError('conflict', 'errors.proposalDecided');
+      throw new Refused({ kind: 'proposal-decided' });
     }
     await appendAuditEntry(deps, tx, {
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'proposal.accept', subjectType: 'proposal', subjectId: proposalId,
@@ -91,7 +100,7 @@ export async function declineProposal(deps: Deps, actor: Actor, proposalId: numb
     const proposal = await findProposal(tx, proposalId);
     if (!proposal) throw new AppError('not_found', 'errors.notFound');
     if (!(await decideProposal(tx, proposalId, { status: 'declined', reason, decided_by: actor.userId, decided_at: isoTime(deps.clock.now()) }))) {
-      throw new AppError('conflict', 'errors.proposalDecided');
+      throw new Refused({ kind: 'proposal-decided' });
     }
     await appendAuditEntry(deps, tx, {
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'proposal.decline', subjectType: 'proposal', subjectId: proposalId,

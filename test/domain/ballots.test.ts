@@ -1,13 +1,14 @@
 import { expect } from 'chai';
 import { currentBallot, lookUpReceipt, submitBallot } from '../../server/domain/ballots.js';
 import { verifyAuditChain } from '../../server/domain/audit.js';
-import { AppError } from '../../server/domain/errors.js';
+import { Refused } from '../../server/domain/refusals.js';
 import { closeSurvey, openSurvey, reopenSurvey } from '../../server/domain/surveys/lifecycle.js';
 import type { Survey } from '../../server/domain/surveys/model.js';
 import type { Actor } from '../../server/domain/deps.js';
 import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { rejection } from '../helpers/errors.js';
+import { refusalFrom } from '../helpers/refusals.js';
 import { actorOf, createTestSurvey } from '../helpers/surveys.js';
 
 
@@ -53,10 +54,8 @@ describe('domain/ballots', () => {
 
   it('refuses a submission from an out-of-date revision, naming who changed the ballot, and changes nothing', async () => {
     await submitBallot(ctx.deps, delegateA, survey.id, ballotFor(survey, { baseRevision: 0 }), { channel: 'web' });
-    const refusal = await rejection(submitBallot(ctx.deps, delegateB, survey.id, ballotFor(survey, { baseRevision: 0 }), { channel: 'web' }));
-    expect(refusal.kind).to.equal('conflict');
-    expect(refusal.key).to.equal('errors.staleBallot');
-    expect(refusal.params).to.include({ who: delegateA.email, revision: 1, when: '2026-11-28T09:00:00.000Z' });
+    const refusal = await refusalFrom(submitBallot(ctx.deps, delegateB, survey.id, ballotFor(survey, { baseRevision: 0 }), { channel: 'web' }));
+    expect(refusal).to.deep.equal({ kind: 'stale', current: { who: delegateA.email, revision: 1, when: '2026-11-28T09:00:00.000Z' } });
     expect(await ctx.db('ballot_revisions').count({ n: '*' }).first()).to.satisfy((r: { n: string | number }) => Number(r.n) === 1);
   });
 
@@ -68,7 +67,7 @@ describe('domain/ballots', () => {
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
     expect(won).to.have.length(1);
-    expect(lost.every((r) => r.reason instanceof AppError && r.reason.key === 'errors.staleBallot')).to.equal(true);
+    expect(lost.every((r) => r.reason instanceof Refused && r.reason.refusal.kind === 'stale')).to.equal(true);
     const revisions = await ctx.db('ballot_revisions').orderBy('revision').pluck('revision');
     expect(revisions.map(Number)).to.deep.equal([1, 2]);
   });
@@ -86,7 +85,7 @@ describe('domain/ballots', () => {
     ]);
     const stale = first.pop() as PromiseRejectedResult;
     expect(stale.status).to.equal('rejected');
-    expect(stale.reason).to.be.instanceOf(AppError).and.to.have.property('key', 'errors.staleBallot');
+    expect(stale.reason).to.be.instanceOf(Refused).and.to.have.nested.property('refusal.kind', 'stale');
     expect(first.every((r) => r.status === 'fulfilled')).to.equal(true);
     const second = await Promise.all(delegates.map((d) => submitBallot(ctx.deps, d, survey.id, ballotFor(survey), { channel: 'api' })));
     const receipts = [...first.map((r) => (r as PromiseFulfilledResult<{ receipt: string }>).value), ...second].map((r) => r.receipt);
@@ -116,12 +115,19 @@ describe('domain/ballots', () => {
     const timed = await openSurvey(ctx.deps, admin, (await createTestSurvey(ctx.deps, admin, { closesAt: '2026-11-28T12:00:00Z' })).id);
     await submitBallot(ctx.deps, delegateA, timed.id, ballotFor(timed), { channel: 'web' });
     ctx.clock.set('2026-11-28T12:00:00.000Z');
-    const refusal = await rejection(submitBallot(ctx.deps, delegateA, timed.id, ballotFor(timed), { channel: 'web' }));
-    expect(refusal.key).to.equal('errors.surveyClosed');
+    expect(await refusalFrom(submitBallot(ctx.deps, delegateA, timed.id, ballotFor(timed), { channel: 'web' }))).to.deep.equal({ kind: 'closed' });
     await reopenSurvey(ctx.deps, admin, timed.id, { closesAt: '2026-11-30T12:00:00Z' });
     expect((await submitBallot(ctx.deps, delegateA, timed.id, ballotFor(timed), { channel: 'web' })).revision).to.equal(2);
     await closeSurvey(ctx.deps, admin, timed.id);
-    expect((await rejection(submitBallot(ctx.deps, delegateA, timed.id, ballotFor(timed), { channel: 'web' }))).key).to.equal('errors.surveyClosed');
+    expect(await refusalFrom(submitBallot(ctx.deps, delegateA, timed.id, ballotFor(timed), { channel: 'web' }))).to.deep.equal({ kind: 'closed' });
+  });
+
+  it('refuses a ballot for a survey that is not open yet as not open, and a stale first ballot with no current revision', async () => {
+    const draft = await createTestSurvey(ctx.deps, admin);
+    const forFrance = { channel: 'paper' as const, memberStateId: delegateA.memberStateId! };
+    expect(await refusalFrom(submitBallot(ctx.deps, admin, draft.id, ballotFor(draft), forFrance))).to.deep.equal({ kind: 'not-open' });
+    expect(await refusalFrom(submitBallot(ctx.deps, delegateA, survey.id, ballotFor(survey, { baseRevision: 3 }), { channel: 'web' }))).to.deep.equal({ kind: 'stale', current: null });
+    expect(await ctx.db('ballot_revisions').count({ n: '*' }).first()).to.satisfy((r: { n: string | number }) => Number(r.n) === 0);
   });
 
   it('refuses unknown options, repeats, gaps, a missing answer and abstention where it is not allowed', async () => {
@@ -144,7 +150,7 @@ describe('domain/ballots', () => {
   it('refuses observers, staff and delegates of another Member State', async () => {
     const vat = (await ctx.db('member_states').where({ iso3: 'VAT' }).first()).id;
     const observer = actorOf(await createTestUser(ctx.deps, 'delegate', { memberState: 'VAT' }), Number(vat));
-    expect((await rejection(submitBallot(ctx.deps, observer, survey.id, ballotFor(survey), { channel: 'web' }))).key).to.equal('errors.observerCannotVote');
+    expect(await refusalFrom(submitBallot(ctx.deps, observer, survey.id, ballotFor(survey), { channel: 'web' }))).to.deep.equal({ kind: 'observer' });
     const staff = actorOf(await createTestUser(ctx.deps, 'staff'));
     expect((await rejection(submitBallot(ctx.deps, staff, survey.id, ballotFor(survey), { channel: 'web' }))).kind).to.equal('forbidden');
     expect((await rejection(submitBallot(ctx.deps, delegateA, survey.id, ballotFor(survey), { channel: 'web', memberStateId: Number(vat) }))).kind).to.equal('forbidden');

@@ -5,9 +5,11 @@ import type { Actor } from '../../server/domain/deps.js';
 import { enterPaperBallot, importPaperBallots } from '../../server/domain/paper-ballots.js';
 import { closeSurvey, openSurvey } from '../../server/domain/surveys/lifecycle.js';
 import type { Survey } from '../../server/domain/surveys/model.js';
+import { Refused } from '../../server/domain/refusals.js';
 import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { rejection } from '../helpers/errors.js';
+import { refusalFrom } from '../helpers/refusals.js';
 import { actorOf, createTestSurvey } from '../helpers/surveys.js';
 
 
@@ -146,17 +148,26 @@ describe('domain/paper-ballots', () => {
     await closeSurvey(ctx.deps, admin, survey.id);
     const closed = await rejection(importPaperBallots(ctx.deps, admin, survey.id, csv('DEU,paper,A,,(a),,,,'), { dryRun: true }));
     expect(closed).to.include({ kind: 'conflict', key: 'errors.paperBallots.closed' });
-    const single = await rejection(enterPaperBallot(ctx.deps, admin, survey.id, { memberState: ids.DEU, channel: 'paper', ballot: { answers: [] } }));
-    expect(single.key).to.equal('errors.paperBallots.closed');
+    expect(closed).to.be.instanceOf(Refused).and.to.have.deep.property('refusal', { kind: 'closed', paper: true });
+    const single = await refusalFrom(enterPaperBallot(ctx.deps, admin, survey.id, { memberState: ids.DEU, channel: 'paper', ballot: { answers: [] } }));
+    expect(single).to.deep.equal({ kind: 'closed', paper: true });
     expect((await rejection(importPaperBallots(ctx.deps, staff, survey.id, csv('DEU,paper,A,,(a),,,,'), { dryRun: true }))).kind).to.equal('forbidden');
     expect((await rejection(enterPaperBallot(ctx.deps, delegate, survey.id, { memberState: ids.FRA, channel: 'paper', ballot: { answers: [] } }))).kind).to.equal('forbidden');
+  });
+
+  it('refuses paper ballots for a survey still in draft as not open, said to the administrator', async () => {
+    const draft = await createTestSurvey(ctx.deps, admin);
+    const single = await rejection(enterPaperBallot(ctx.deps, admin, draft.id, { memberState: ids.DEU, channel: 'paper', ballot: { answers: [] } }));
+    expect(single).to.be.instanceOf(Refused).and.to.have.deep.property('refusal', { kind: 'not-open', paper: true });
+    expect(single).to.include({ kind: 'conflict', key: 'errors.paperBallots.draft' });
+    expect(await refusalFrom(importPaperBallots(ctx.deps, admin, draft.id, csv('DEU,paper,A,,(a),,,,'), { dryRun: true }))).to.deep.equal({ kind: 'not-open', paper: true });
   });
 
   it('refuses a survey whose closing time has passed, though nobody closed it', async () => {
     const timed = await openSurvey(ctx.deps, admin, (await createTestSurvey(ctx.deps, admin, { closesAt: '2026-11-28T10:00:00.000Z' })).id);
     ctx.clock.set('2026-11-28T10:00:00.000Z');
-    const refusal = await rejection(importPaperBallots(ctx.deps, admin, timed.id, csv('DEU,paper,A,,(a),,,,'), { dryRun: false }));
-    expect(refusal.key).to.equal('errors.paperBallots.closed');
+    const refusal = await refusalFrom(importPaperBallots(ctx.deps, admin, timed.id, csv('DEU,paper,A,,(a),,,,'), { dryRun: false }));
+    expect(refusal).to.deep.equal({ kind: 'closed', paper: true });
   });
 
   it('records one hand-entered ballot received by note verbale, and refuses an observer, a bad channel or a stale base revision', async () => {
@@ -168,8 +179,8 @@ describe('domain/paper-ballots', () => {
     const observer = await ctx.db('member_states').where({ iso3: 'VAT' }).first();
     const refused = await rejection(enterPaperBallot(ctx.deps, admin, survey.id, { memberState: observer.id, channel: 'telegram', ballot }));
     expect(refused.fields.map((f) => [f.field, f.key])).to.deep.equal([['channel', 'validation.paperBallots.channel'], ['memberState', 'errors.observerCannotVote']]);
-    const stale = await rejection(enterPaperBallot(ctx.deps, admin, survey.id, { memberState: ids.ITA, channel: 'paper', ballot }));
-    expect(stale.key).to.equal('errors.staleBallot');
+    const stale = await refusalFrom(enterPaperBallot(ctx.deps, admin, survey.id, { memberState: ids.ITA, channel: 'paper', ballot }));
+    expect(stale).to.deep.equal({ kind: 'stale', current: { who: admin.email, when: row.submitted_at, revision: 1 } });
     expect(await count(ctx, 'ballot_revisions')).to.equal(1);
   });
 });

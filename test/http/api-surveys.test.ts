@@ -96,8 +96,10 @@ describe('JSON API v1: surveys and ballots', () => {
     expect(current.body.answers[1]).to.deep.equal({ question: survey.questions[1]!.id, abstain: true });
     const stale = await request(app).put(`/api/v1/surveys/${survey.id}/ballot`).set('Authorization', delegateB).send(ballotOf(survey, 0));
     expect(stale.status).to.equal(409);
-    expect(stale.body.error.code).to.equal('conflict');
-    expect(stale.body.error.message).to.contain('version 1');
+    expect(stale.body).to.deep.equal({ error: {
+      code: 'conflict',
+      message: `Your ballot was changed by ${current.body.submittedBy} at ${current.body.submittedAt} (version 1) after you started. Nothing was saved: review the current ballot and submit again.`,
+    } });
     const replaced = await request(app).put(`/api/v1/surveys/${survey.id}/ballot`).set('Authorization', delegateB).send(ballotOf(survey));
     expect(replaced.body.revision).to.equal(2);
   });
@@ -116,7 +118,9 @@ describe('JSON API v1: surveys and ballots', () => {
 
   it('refuses observers, tampered ballots and ballots after closing, changing nothing', async () => {
     const survey = await openSurvey();
-    expect((await request(app).put(`/api/v1/surveys/${survey.id}/ballot`).set('Authorization', observer).send(ballotOf(survey))).status).to.equal(403);
+    const refused = await request(app).put(`/api/v1/surveys/${survey.id}/ballot`).set('Authorization', observer).send(ballotOf(survey));
+    expect(refused.status).to.equal(403);
+    expect(refused.body).to.deep.equal({ error: { code: 'forbidden', message: 'Observers do not vote.' } });
     const tampered = await request(app).put(`/api/v1/surveys/${survey.id}/ballot`).set('Authorization', delegateA)
       .send({ answers: [{ question: survey.questions[0]!.id, ranking: [123456] }, { question: survey.questions[1]!.id, abstain: true }] });
     expect(tampered.status).to.equal(422);
@@ -125,13 +129,15 @@ describe('JSON API v1: surveys and ballots', () => {
     await request(app).post(`/api/v1/surveys/${survey.id}/close`).set('Authorization', admin).send({});
     const late = await request(app).put(`/api/v1/surveys/${survey.id}/ballot`).set('Authorization', delegateA).send(ballotOf(survey));
     expect(late.status).to.equal(409);
-    expect(late.body.error.message).to.equal('This survey is closed: no more ballots are taken.');
+    expect(late.body).to.deep.equal({ error: { code: 'conflict', message: 'This survey is closed: no more ballots are taken.' } });
     expect(await ctx.db('ballot_revisions').count({ n: '*' }).first()).to.satisfy((r: { n: string | number }) => Number(r.n) === 0);
   });
 
   it('walks the lifecycle and refuses a transition that does not exist', async () => {
     const survey = await openSurvey();
-    expect((await request(app).post(`/api/v1/surveys/${survey.id}/publish`).set('Authorization', admin).send({})).status).to.equal(409);
+    const early = await request(app).post(`/api/v1/surveys/${survey.id}/publish`).set('Authorization', admin).send({});
+    expect(early.status).to.equal(409);
+    expect(early.body).to.deep.equal({ error: { code: 'conflict', message: 'A survey that is open cannot become published.' } });
     expect((await request(app).post(`/api/v1/surveys/${survey.id}/close`).set('Authorization', admin).send({})).body.status).to.equal('closed');
     expect((await request(app).post(`/api/v1/surveys/${survey.id}/reopen`).set('Authorization', admin).send({ closesAt: '2026-12-01T10:00:00Z' })).body).to.include({ status: 'open', closesAt: '2026-12-01T10:00:00.000Z' });
     ctx.clock.set('2026-12-01T10:00:00Z');

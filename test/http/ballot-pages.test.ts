@@ -256,6 +256,22 @@ describe('ballot pages', () => {
       expect(await revisionsCount(ctx)).to.equal(0);
     });
 
+    it('a base revision that is not a whole number: 422 with the reason, at the top of the form', async () => {
+      const res = await reviewAndSubmitRaw({ ...goodBallot(), baseRevision: 'one' });
+      expect(res.status).to.equal(422);
+      expect(res.text).to.contain('The form does not say which version of the ballot it was filled from.');
+      expect(await revisionsCount(ctx)).to.equal(0);
+    });
+
+    it('a proposal once the survey is closed: 409 with the reason, nothing recorded', async () => {
+      const page = await agent.get(`/surveys/${survey.id}/proposals`);
+      await closeSurvey(ctx.deps, admin, survey.id);
+      const res = await agent.post(`/surveys/${survey.id}/proposals`).type('form').send({ _csrf: csrfFrom(page.text), question: String(topics.id), title: 'Too late', language: 'en' });
+      expect(res.status).to.equal(409);
+      expect(res.text).to.contain('Proposals are taken while the survey is open.');
+      expect(await ctx.db('proposals').count({ n: '*' }).first()).to.satisfy((r: { n: string | number }) => Number(r.n) === 0);
+    });
+
     async function reviewAndSubmitRaw(fields: Record<string, string>) {
       const page = await agent.get(`/surveys/${survey.id}/ballot`);
       return agent.post(`/surveys/${survey.id}/ballot`).type('form').send({ ...formFields(page.text, `/surveys/${survey.id}/ballot/review`), ...fields });

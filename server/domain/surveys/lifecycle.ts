@@ -6,6 +6,7 @@ import { appendAuditEntry } from '../audit.js';
 import { isoTime } from '../clock.js';
 import type { Actor, Deps } from '../deps.js';
 import { AppError } from '../errors.js';
+import { Refused, type RefusalOf } from '../refusals.js';
 import { parseInput } from '../validation.js';
 import { loadSurveyOrThrow } from './authoring.js';
 import { effectiveStatus, missingTranslations, type Survey, type SurveyStatus } from './model.js';
@@ -18,6 +19,10 @@ const reopenSchema = z.object({
   closesAt: z.union([z.iso.datetime({ offset: true, message: 'validation.dateTime' }), z.literal(''), z.null()]).optional()
     .transform((v) => (v ? new Date(v).toISOString() : null)),
 });
+
+/** Why a change of a survey's status or options is not made: not allowed from its status, another change came first, or not open. */
+export const LIFECYCLE_REFUSALS = ['transition', 'survey-changed', 'not-open'] as const;
+export type LifecycleRefusal = RefusalOf<(typeof LIFECYCLE_REFUSALS)[number]>;
 
 /** Problems that keep a draft from opening, as translation keys with parameters. */
 export function openingProblems(survey: Survey): { key: string; params: Record<string, string | number> }[] {
@@ -39,9 +44,9 @@ async function transition(
     const survey = await loadSurveyOrThrow(tx, id);
     const now = deps.clock.now();
     const from = effectiveStatus(survey, now);
-    if (!allowedFrom.includes(from) || (survey.storedStatus === to && from === to)) throw new AppError('conflict', 'errors.surveyTransition', { from, to });
+    if (!allowedFrom.includes(from) || (survey.storedStatus === to && from === to)) throw new Refused({ kind: 'transition', from, to });
     const fields = { status: to, updated_at: isoTime(now), ...extra(survey, isoTime(now)) };
-    if (!(await transitionSurvey(tx, id, survey.storedStatus, fields))) throw new AppError('conflict', 'errors.surveyChanged');
+    if (!(await transitionSurvey(tx, id, survey.storedStatus, fields))) throw new Refused({ kind: 'survey-changed' });
     await appendAuditEntry(deps, tx, {
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action,
       subjectType: 'survey', subjectId: id, details: { from: { status: from }, to: { ...fields, updated_at: undefined }, ...details(survey) },
@@ -104,7 +109,7 @@ export async function setClosingTime(deps: Deps, actor: Actor, id: number, input
   return deps.db.transaction(async (tx) => {
     const survey = await loadSurveyOrThrow(tx, id);
     const status = effectiveStatus(survey, deps.clock.now());
-    if (status !== 'open' && status !== 'draft') throw new AppError('conflict', 'errors.surveyTransition', { from: status, to: status });
+    if (status !== 'open' && status !== 'draft') throw new Refused({ kind: 'transition', from: status, to: status });
     await updateSurveyRow(tx, id, { closes_at: closesAt, updated_at: isoTime(deps.clock.now()) });
     await appendAuditEntry(deps, tx, {
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'survey.closing-time', subjectType: 'survey', subjectId: id,
@@ -120,7 +125,7 @@ export async function reopenOptions(deps: Deps, actor: Actor, id: number, input:
   const { reason } = parseInput(z.object({ reason: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong') }), input ?? {});
   return deps.db.transaction(async (tx) => {
     const survey = await loadSurveyOrThrow(tx, id);
-    if (effectiveStatus(survey, deps.clock.now()) !== 'open') throw new AppError('conflict', 'errors.surveyNotOpen');
+    if (effectiveStatus(survey, deps.clock.now()) !== 'open') throw new Refused({ kind: 'not-open' });
     await updateSurveyRow(tx, id, { options_reopened: true, updated_at: isoTime(deps.clock.now()) });
     await appendAuditEntry(deps, tx, {
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'survey.reopen-options', subjectType: 'survey', subjectId: id, details: { reason },

@@ -121,10 +121,13 @@ export function ballotFormInput(survey: Survey, body: Record<string, unknown>, l
   if (comments) fields.comments = comments;
   const base = single(body, 'baseRevision');
   fields.baseRevision = base;
+  // The revision the form was filled from: empty (replace whatever is there) or a whole number.
+  const baseRevision = /^\d{1,10}$/.test(base) ? Number(base) : undefined;
+  if (base !== '' && baseRevision === undefined) problems.push({ field: '_', key: 'voting.errors.baseRevision' });
   const ms = single(body, 'memberState');
   if (ms) fields.memberState = ms;
   const memberStateId = /^[1-9]\d{0,9}$/.test(ms) ? Number(ms) : ms === '' ? undefined : -1;
-  return { input: { answers, comments, ...(base !== '' ? { baseRevision: base as unknown as number } : {}) }, problems, fields, memberStateId };
+  return { input: { answers, comments, ...(baseRevision !== undefined ? { baseRevision } : {}) }, problems, fields, memberStateId };
 }
 
 /** The fields of a stored ballot, to pre-fill the form. */

@@ -1,9 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import { lookUpReceipt } from '../../domain/ballots.js';
 import type { Deps } from '../../domain/deps.js';
-import { AppError, type FieldError } from '../../domain/errors.js';
+import { AppError, HTTP_STATUS, type FieldError } from '../../domain/errors.js';
 import { listAllMemberStates } from '../../domain/member-states.js';
-import { currentBallotOf, enterPaperBallot, importPaperBallots, PAPER_CHANNELS, type PaperImportReport } from '../../domain/paper-ballots.js';
+import { currentBallotOf, enterPaperBallot, importPaperBallots, PAPER_BALLOT_REFUSALS, PAPER_CHANNELS, type PaperImportReport } from '../../domain/paper-ballots.js';
+import { assertNever, refusalMessage, refusalOf, refusalStatus } from '../../domain/refusals.js';
 import { pick } from '../../domain/surveys/model.js';
 import { getSurvey, type SurveyView } from '../../domain/surveys/queries.js';
 import type { Formatters } from '../../i18n/index.js';
@@ -28,9 +29,10 @@ interface PaperPage {
 const fmtOf = (res: Response) => (res.locals as { fmt: Formatters }).fmt;
 
 /** Why the survey takes no paper ballot now, or null when it does. */
-function refusalOf(req: Request, survey: SurveyView): string | null {
+function closedNotice(req: Request, survey: SurveyView): string | null {
   if (survey.status === 'open') return null;
-  return req.t(survey.status === 'draft' ? 'errors.paperBallots.draft' : 'errors.paperBallots.closed');
+  const { key, params } = refusalMessage({ kind: survey.status === 'draft' ? 'not-open' : 'closed', paper: true });
+  return req.t(key, params);
 }
 
 /** The page: the report of an import if any, the form for one Member State's ballot, the import form. */
@@ -61,7 +63,7 @@ async function renderPage(deps: Deps, req: Request, res: Response, survey: Surve
     title: req.t('paperBallots.title', { survey: pick(survey.title, req.lang).text }),
     survey, members, chosen, current: current ?? null,
     currentCounted: current ? countedBallot(survey, current.answers, req.lang) : [],
-    refusal: refusalOf(req, survey),
+    refusal: closedNotice(req, survey),
     channels: PAPER_CHANNELS,
     fields, fieldMessages,
     questions: ballotQuestions(survey, req.lang, fields, errors, req.t),
@@ -111,14 +113,21 @@ export function adminPaperBallotPages(deps: Deps): Router {
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       if (error.kind === 'invalid') return renderPage(deps, req, res, survey, { ...page, problems: error.fields.length ? error.fields : [{ field: '_', key: error.key }], status: 422 });
-      if (error.key === 'errors.staleBallot') {
-        // Nothing was saved: the form keeps what was typed, from the ballot as it now stands.
-        const when = typeof error.params.when === 'string' && error.params.when ? fmtOf(res).dateTime(error.params.when) : '';
-        const current = await currentBallotOf(deps, req.user!, survey.id, form.memberStateId!);
-        return renderPage(deps, req, res, survey, { ...page, fields: { ...fields, baseRevision: String(current?.revision ?? 0) }, notice: req.t('errors.staleBallot', { ...error.params, when }), status: 409 });
+      const refusal = refusalOf(error, PAPER_BALLOT_REFUSALS);
+      if (!refusal) throw error;
+      switch (refusal.kind) {
+        case 'stale': {
+          // Nothing was saved: the form keeps what was typed, from the ballot as it now stands.
+          const { key, params } = refusalMessage({ ...refusal, current: refusal.current && { ...refusal.current, when: fmtOf(res).dateTime(refusal.current.when) } });
+          const current = await currentBallotOf(deps, req.user!, survey.id, form.memberStateId!);
+          return renderPage(deps, req, res, survey, { ...page, fields: { ...fields, baseRevision: String(current?.revision ?? 0) }, notice: req.t(key, params), status: refusalStatus(refusal) });
+        }
+        case 'closed':
+        case 'not-open':
+          return renderPage(deps, req, res, await surveyOf(req), { ...page, status: refusalStatus(refusal) });
+        default:
+          return assertNever(refusal);
       }
-      if (error.key === 'errors.paperBallots.closed' || error.key === 'errors.paperBallots.draft') return renderPage(deps, req, res, await surveyOf(req), { ...page, status: 409 });
-      throw error;
     }
   });
 
@@ -131,10 +140,20 @@ export function adminPaperBallotPages(deps: Deps): Router {
       const report = await importPaperBallots(deps, req.user!, survey.id, req.file.buffer.toString('utf8'), { dryRun });
       await renderPage(deps, req, res, survey, { report, status: report.rejected > 0 ? 422 : 200 });
     } catch (error) {
-      if (!(error instanceof AppError) || (error.kind !== 'invalid' && error.kind !== 'conflict')) throw error;
-      const status = error.kind === 'conflict' ? 409 : 422;
-      if (error.kind === 'conflict') return renderPage(deps, req, res, await surveyOf(req), { status });
-      await renderPage(deps, req, res, survey, { importError: req.t(error.key, error.params), status });
+      const refusal = refusalOf(error, PAPER_BALLOT_REFUSALS);
+      if (refusal) {
+        switch (refusal.kind) {
+          case 'stale':
+          case 'closed':
+          case 'not-open':
+            // The page shows the survey as it now stands: closed, or open with the ballots as they now are.
+            return renderPage(deps, req, res, await surveyOf(req), { status: refusalStatus(refusal) });
+          default:
+            return assertNever(refusal);
+        }
+      }
+      if (!(error instanceof AppError) || error.kind !== 'invalid') throw error;
+      await renderPage(deps, req, res, survey, { importError: req.t(error.key, error.params), status: HTTP_STATUS[error.kind] });
     }
   });
 

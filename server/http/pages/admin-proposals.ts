@@ -1,7 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../../domain/deps.js';
 import { AppError, HTTP_STATUS } from '../../domain/errors.js';
-import { acceptProposal, declineProposal, proposalsFor } from '../../domain/proposals.js';
+import { acceptProposal, DECISION_REFUSALS, declineProposal, proposalsFor } from '../../domain/proposals.js';
+import { assertNever, refusalMessage, refusalOf, refusalStatus } from '../../domain/refusals.js';
 import { getSurvey, participation } from '../../domain/surveys/queries.js';
 import { idParam } from '../forms/params.js';
 import { allow } from '../middleware/roles.js';
@@ -59,7 +60,19 @@ export function adminProposalPages(deps: Deps): Router {
       else await declineProposal(deps, req.user!, proposalId, { reason: value });
       res.redirect(303, `/admin/surveys/${surveyId}/proposals`);
     } catch (error) {
-      if (!(error instanceof AppError) || (error.kind !== 'invalid' && error.kind !== 'conflict')) throw error;
+      const refusal = refusalOf(error, DECISION_REFUSALS);
+      if (refusal) {
+        switch (refusal.kind) {
+          case 'proposal-decided':
+          case 'options-frozen': {
+            const { key, params } = refusalMessage(refusal);
+            return renderProposals(deps, req, res, surveyId, refusalStatus(refusal), { proposalId, general: [req.t(key, params)], fields: {}, values: { [field]: value } });
+          }
+          default:
+            return assertNever(refusal);
+        }
+      }
+      if (!(error instanceof AppError) || error.kind !== 'invalid') throw error;
       const fields: Record<string, string> = {};
       const general: string[] = [];
       for (const f of error.fields) {

@@ -2,6 +2,8 @@ import type { Request, Response } from 'express';
 import type { Deps } from '../../domain/deps.js';
 import { AppError, HTTP_STATUS } from '../../domain/errors.js';
 import { proposalsFor } from '../../domain/proposals.js';
+import { assertNever, refusalMessage, refusalOf, refusalStatus } from '../../domain/refusals.js';
+import { LIFECYCLE_REFUSALS } from '../../domain/surveys/lifecycle.js';
 import { getSurvey, participation } from '../../domain/surveys/queries.js';
 import type { FieldMessages } from '../forms/field-errors.js';
 import { actionsFor, gapsOf, remaining, textCells, titleIn } from '../view-models/admin-surveys.js';
@@ -24,6 +26,19 @@ export interface ActionState {
  * and one per field, keyed by the field's id ("open-overrideReason"); null for other errors.
  */
 export function actionErrors(error: unknown, req: Request, action: string, fieldsOfForm: readonly string[], values: Record<string, string>): { status: number; state: ActionState } | null {
+  const refusal = refusalOf(error, LIFECYCLE_REFUSALS);
+  if (refusal) {
+    switch (refusal.kind) {
+      case 'transition':
+      case 'survey-changed':
+      case 'not-open': {
+        const { key, params } = refusalMessage(refusal);
+        return { status: refusalStatus(refusal), state: { action, general: [req.t(key, params)], fields: {}, values } };
+      }
+      default:
+        return assertNever(refusal);
+    }
+  }
   if (!(error instanceof AppError) || (error.kind !== 'invalid' && error.kind !== 'conflict')) return null;
   const general: string[] = [];
   const fields: FieldMessages = {};

@@ -3,6 +3,7 @@ import type passport from 'passport';
 import { inspectAccountLink, loadActor, setPreferredLanguage, useAccountLink } from '../../domain/accounts.js';
 import type { Deps } from '../../domain/deps.js';
 import { AppError } from '../../domain/errors.js';
+import { Refused } from '../../domain/refusals.js';
 import { isLanguage } from '../../i18n/languages.js';
 import { fieldErrors } from '../forms/field-errors.js';
 import { LANGUAGE_COOKIE } from '../middleware/locale.js';
@@ -67,16 +68,16 @@ export function authPages(deps: Deps, pass: passport.PassportStatic, throttle: S
 
   const showLink = (view: string) => async (req: Request<{ token: string }>, res: Response) => {
     const state = await inspectAccountLink(deps, req.params.token);
-    if (!state.valid || (view === 'auth/setup') !== (state.purpose === 'setup')) throw new AppError('gone', 'errors.linkUsedOrExpired');
+    if (!state.valid || (view === 'auth/setup') !== (state.purpose === 'setup')) throw new Refused({ kind: 'link-used' });
     res.render(view, { title: req.t(view === 'auth/setup' ? 'setup.title' : 'invitation.title'), user: state.user, values: { language: req.lang }, errors: {} });
   };
   const useLink = (view: string) => async (req: Request<{ token: string }>, res: Response) => {
     const state = await inspectAccountLink(deps, req.params.token);
-    if (!state.valid || (view === 'auth/setup') !== (state.purpose === 'setup')) throw new AppError('gone', 'errors.linkUsedOrExpired');
+    if (!state.valid || (view === 'auth/setup') !== (state.purpose === 'setup')) throw new Refused({ kind: 'link-used' });
     try {
       const user = await useAccountLink(deps, req.params.token, req.body);
       const actor = await loadActor(deps, user.id);
-      if (!actor) throw new AppError('gone', 'errors.linkUsedOrExpired');
+      if (!actor) throw new Refused({ kind: 'link-used' });
       await logIn(req, actor);
       res.redirect(303, '/');
     } catch (error) {

@@ -1,9 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import type { RevisionRow } from '../../data/ballots.js';
-import { ballotFor, ballotHistory, ballotTarget, checkBallot, currentBallot, lookUpReceipt, submitBallot } from '../../domain/ballots.js';
+import { BALLOT_REFUSALS, ballotFor, ballotHistory, ballotTarget, checkBallot, currentBallot, lookUpReceipt, submitBallot } from '../../domain/ballots.js';
 import type { Deps } from '../../domain/deps.js';
 import { AppError, type FieldError } from '../../domain/errors.js';
-import { proposalsFor, proposeTopic } from '../../domain/proposals.js';
+import { PROPOSAL_REFUSALS, proposalsFor, proposeTopic } from '../../domain/proposals.js';
+import { assertNever, refusalMessage, refusalOf, refusalStatus, type RefusalOf } from '../../domain/refusals.js';
 import { pick } from '../../domain/surveys/model.js';
 import { getSurvey, type SurveyView } from '../../domain/surveys/queries.js';
 import { LANGUAGES } from '../../i18n/languages.js';
@@ -57,6 +58,12 @@ async function renderBallot(deps: Deps, req: Request, res: Response, survey: Sur
   });
 }
 
+/** Why the survey takes no ballot now, as the refusal of a ballot would say it. */
+function closedMessage(req: Request, survey: SurveyView): string {
+  const { key, params } = refusalMessage({ kind: survey.status === 'draft' ? 'not-open' : 'closed' });
+  return req.t(key, params);
+}
+
 /** A survey that takes no ballot now: what was counted stays visible. */
 async function renderClosed(deps: Deps, req: Request, res: Response, survey: SurveyView, status: number, known?: { current: RevisionRow | undefined }) {
   const current = known ? known.current : await currentBallot(deps, req.user!, survey.id);
@@ -64,15 +71,16 @@ async function renderClosed(deps: Deps, req: Request, res: Response, survey: Sur
   res.status(status).render('ballot/closed', {
     title: req.t('voting.closed.title', { survey: heading.title.text }),
     survey, heading,
-    message: req.t(survey.status === 'draft' ? 'errors.surveyNotOpen' : 'errors.surveyClosed'),
+    message: closedMessage(req, survey),
     current, counted: current ? countedBallot(survey, current.answers, req.lang) : null,
     currentSummary: revisionSummary(req, current),
   });
 }
 
-function staleNotice(req: Request, error: AppError): string {
-  const when = typeof error.params.when === 'string' && error.params.when ? fmtOf(req).dateTime(error.params.when) : '';
-  return req.t('errors.staleBallot', { ...error.params, when });
+/** The stale refusal's message, with the time of the current revision in the reader's format. */
+function staleNotice(req: Request, refusal: RefusalOf<'stale'>): string {
+  const { key, params } = refusalMessage({ ...refusal, current: refusal.current && { ...refusal.current, when: fmtOf(req).dateTime(refusal.current.when) } });
+  return req.t(key, params);
 }
 
 
@@ -140,15 +148,23 @@ export function ballotPages(deps: Deps): Router {
       if (error.kind === 'invalid') {
         return renderBallot(deps, req, res, survey, { fields: form.fields, problems: error.fields.length ? error.fields : [{ field: '_', key: error.key }], status: 422 });
       }
-      if (error.key === 'errors.staleBallot') {
-        // Nothing was saved: show the ballot as it now stands, and who changed it.
-        const current = await currentBallot(deps, req.user!, survey.id);
-        return renderBallot(deps, req, res, survey, { fields: ballotFieldsOf(current), notice: staleNotice(req, error), status: 409, current });
+      const refusal = refusalOf(error, BALLOT_REFUSALS);
+      if (!refusal) throw error;
+      switch (refusal.kind) {
+        case 'stale': {
+          // Nothing was saved: show the ballot as it now stands, and who changed it.
+          const current = await currentBallot(deps, req.user!, survey.id);
+          return renderBallot(deps, req, res, survey, { fields: ballotFieldsOf(current), notice: staleNotice(req, refusal), status: refusalStatus(refusal), current });
+        }
+        case 'closed':
+        case 'not-open':
+          return renderClosed(deps, req, res, await getSurvey(deps, req.user!, survey.id), refusalStatus(refusal));
+        case 'observer':
+          // The error page says why, as for any page an observer's delegation cannot use.
+          throw error;
+        default:
+          return assertNever(refusal);
       }
-      if (error.key === 'errors.surveyClosed' || error.key === 'errors.surveyNotOpen') {
-        return renderClosed(deps, req, res, await getSurvey(deps, req.user!, survey.id), 409);
-      }
-      throw error;
     }
   });
 
@@ -194,7 +210,19 @@ export function ballotPages(deps: Deps): Router {
       await proposeTopic(deps, req.user!, id, { question: body.question, title: body.title, description: body.description, language: body.language });
       res.redirect(303, `/surveys/${id}/proposals?sent=1`);
     } catch (error) {
-      if (error instanceof AppError && error.kind === 'conflict') return renderProposals(req, res, survey, body, { _: req.t(error.key, error.params) }, 409);
+      const refusal = refusalOf(error, PROPOSAL_REFUSALS);
+      if (refusal) {
+        switch (refusal.kind) {
+          case 'closed': {
+            const { key, params } = refusalMessage(refusal);
+            return renderProposals(req, res, survey, body, { _: req.t(key, params) }, refusalStatus(refusal));
+          }
+          case 'observer':
+            throw error;
+          default:
+            return assertNever(refusal);
+        }
+      }
       const errors = fieldErrors(error, req.t);
       if (!errors) throw error;
       await renderProposals(req, res, survey, body, errors, 422);

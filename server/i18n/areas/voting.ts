@@ -80,6 +80,7 @@ const en = {
       optionTwice: 'An option was sent with more than one rank. Give each option one rank at most.',
       rankAndAbstain: 'Either rank the options or abstain, not both.',
       unknownQuestion: 'The form names a question that is not part of this survey. Reload the page and try again.',
+      baseRevision: 'The form does not say which version of the ballot it was filled from. Reload the page and try again.',
     },
     review: {
       title: 'Review: {{survey}}',
@@ -232,6 +233,7 @@ export const votingCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Cat
         optionTwice: 'Une option a été envoyée avec plusieurs rangs. Donnez au plus un rang à chaque option.',
         rankAndAbstain: 'Classez les options ou abstenez-vous, mais pas les deux.',
         unknownQuestion: 'Le formulaire désigne une question qui ne fait pas partie de cette enquête. Rechargez la page et réessayez.',
+        baseRevision: 'Le formulaire n’indique pas à partir de quelle version du bulletin il a été rempli. Rechargez la page et réessayez.',
       },
       review: {
         title: 'Vérification : {{survey}}',
@@ -381,6 +383,7 @@ export const votingCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Cat
         optionTwice: 'Se envió una opción con más de un puesto. Dé como máximo un puesto a cada opción.',
         rankAndAbstain: 'Clasifique las opciones o absténgase, pero no ambas cosas.',
         unknownQuestion: 'El formulario nombra una pregunta que no forma parte de esta encuesta. Recargue la página e inténtelo de nuevo.',
+        baseRevision: 'El formulario no indica a partir de qué versión de la papeleta se rellenó. Recargue la página e inténtelo de nuevo.',
       },
       review: {
         title: 'Revisión: {{survey}}',
