@@ -71,16 +71,21 @@ app.put('/ballots/:memberState', async (req, res) => {
 
 let signedIn: RequestHandler = (_req, _res, next) => next();
 if (process.env.BASELINE_SIGNED_IN === '1') {
-  const users = new Map([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((id) => [id, { id, name: `Delegate ${id}` }]));
-  passport.serializeUser((user, done) => done(null, (user as unknown as { id: number }).id));
-  // The project's own type for a signed-in user does not concern this app.
-  passport.deserializeUser((id: number, done) => done(null, (users.get(id) as unknown as Express.User | undefined) ?? false));
+  // Signed-in users of the shape passport's Express.User has in the project (server/http/middleware/types.d.ts).
+  const users = new Map([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((id): [number, Express.User] => [id, {
+    userId: id, email: `delegate-${id}@example.org`, role: 'delegate', memberStateId: id, memberStateIso3: null,
+    displayName: `Delegate ${id}`, language: 'en',
+  }]));
+  passport.serializeUser((user, done) => done(null, user.userId));
+  passport.deserializeUser((id: number, done) => done(null, users.get(id) ?? false));
   app.use(helmet());
   app.use(session({ secret: 'baseline-secret-of-the-load-benchmark', resave: false, saveUninitialized: false, rolling: true, cookie: { httpOnly: true, sameSite: 'lax', maxAge: 12 * 60 * 60 * 1000 } }));
   app.use(passport.initialize());
   app.use(passport.session());
   app.get('/sign-in/:id', (req, res, next) => {
-    req.login(users.get(Number(req.params.id)) as unknown as Express.User, (error) => (error ? next(error) : res.send('signed in')));
+    const user = users.get(Number(req.params.id));
+    if (!user) return void res.status(404).send('No such user');
+    req.login(user, (error) => (error ? next(error) : res.send('signed in')));
   });
   signedIn = (req, res, next) => (req.user ? next() : res.status(401).send('Sign in first'));
 }

@@ -1,14 +1,19 @@
+import { z } from 'zod';
 import { connectionOf, type Queryable, type Tx } from './database.js';
+import { nullableText, nullableWholeNumber, text, wholeNumber } from './row-schemas.js';
 
-export type LinkPurpose = 'setup' | 'invitation' | 'reset';
+export const LINK_PURPOSES = ['setup', 'invitation', 'reset'] as const;
+export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
-export interface AccountLinkRow {
-  readonly id: number;
-  readonly purpose: LinkPurpose;
-  readonly user_id: number | null;
-  readonly expires_at: string;
-  readonly used_at: string | null;
-}
+const ACCOUNT_LINK_ROW = z.object({
+  id: wholeNumber,
+  purpose: z.literal(LINK_PURPOSES),
+  user_id: nullableWholeNumber,
+  expires_at: text,
+  used_at: nullableText,
+});
+
+export type AccountLinkRow = Readonly<z.output<typeof ACCOUNT_LINK_ROW>>;
 
 export async function insertAccountLink(
   tx: Tx,
@@ -20,9 +25,7 @@ export async function insertAccountLink(
 export async function findAccountLinkByHash(q: Queryable, tokenHash: string): Promise<AccountLinkRow | undefined> {
   const db = connectionOf(q);
   const r = await db('account_links').where({ token_hash: tokenHash }).first();
-  return r
-    ? { id: Number(r.id), purpose: r.purpose, user_id: r.user_id == null ? null : Number(r.user_id), expires_at: r.expires_at, used_at: r.used_at ?? null }
-    : undefined;
+  return r ? ACCOUNT_LINK_ROW.parse(r) : undefined;
 }
 
 /** Marks the link used; false when another request used it first. */

@@ -1,23 +1,27 @@
+import { z } from 'zod';
 import { connectionOf, type Queryable, type Tx } from './database.js';
+import { nullableText, nullableWholeNumber, text, wholeNumber } from './row-schemas.js';
 
-export interface AuditRow {
-  readonly id: number;
-  readonly seq: number;
-  readonly at: string;
-  readonly actor_user_id: number | null;
-  readonly actor_label: string;
-  readonly action: string;
-  readonly subject_type: string;
-  readonly subject_id: string | null;
-  readonly details: string;
-  readonly prev_hash: string;
-  readonly hash: string;
-}
+/** An audit entry; seq is a bigint, which PostgreSQL gives as a string. */
+const AUDIT_ROW = z.object({
+  id: wholeNumber,
+  seq: wholeNumber,
+  at: text,
+  actor_user_id: nullableWholeNumber,
+  actor_label: text,
+  action: text,
+  subject_type: text,
+  subject_id: nullableText,
+  details: text,
+  prev_hash: text,
+  hash: text,
+});
 
-export interface AuditHead {
-  readonly seq: number;
-  readonly hash: string;
-}
+export type AuditRow = Readonly<z.output<typeof AUDIT_ROW>>;
+
+const AUDIT_HEAD = z.object({ seq: wholeNumber, hash: text });
+
+export type AuditHead = Readonly<z.output<typeof AUDIT_HEAD>>;
 
 export type NewAuditRow = Omit<AuditRow, 'id' | 'seq' | 'prev_hash' | 'hash'>;
 
@@ -34,7 +38,7 @@ export async function advanceAuditHead(tx: Tx, from: AuditHead, to: AuditHead): 
 export async function lockAuditHead(tx: Tx): Promise<AuditHead> {
   const trx = tx.knex;
   const [head] = await trx('audit_head').where({ id: 1 }).increment('seq', 1).returning(['seq', 'hash']);
-  return { seq: Number(head.seq), hash: String(head.hash) };
+  return AUDIT_HEAD.parse(head);
 }
 
 /**
@@ -67,20 +71,8 @@ export async function listRecentAuditRows(q: Queryable, limit: number): Promise<
   return rows.map(fromRow);
 }
 
-function fromRow(r: Record<string, unknown>): AuditRow {
-  return {
-    id: Number(r.id),
-    seq: Number(r.seq),
-    at: String(r.at),
-    actor_user_id: r.actor_user_id == null ? null : Number(r.actor_user_id),
-    actor_label: String(r.actor_label),
-    action: String(r.action),
-    subject_type: String(r.subject_type),
-    subject_id: r.subject_id == null ? null : String(r.subject_id),
-    details: String(r.details),
-    prev_hash: String(r.prev_hash),
-    hash: String(r.hash),
-  };
+function fromRow(r: unknown): AuditRow {
+  return AUDIT_ROW.parse(r);
 }
 
 export async function listExportEntries(q: Queryable, surveyId: number, limit: number): Promise<AuditRow[]> {
@@ -92,6 +84,5 @@ export async function listExportEntries(q: Queryable, surveyId: number, limit: n
 /** The head of the chain: the number of entries written and the hash of the last one. */
 export async function readAuditHead(q: Queryable): Promise<AuditHead> {
   const db = connectionOf(q);
-  const head = await db('audit_head').where({ id: 1 }).first('seq', 'hash');
-  return { seq: Number(head.seq), hash: String(head.hash) };
+  return AUDIT_HEAD.parse(await db('audit_head').where({ id: 1 }).first('seq', 'hash'));
 }

@@ -1,40 +1,38 @@
 import type { Knex } from 'knex';
+import { z } from 'zod';
 import { connectionOf, isPostgres, rawRows, type Queryable, type Tx } from './database.js';
+import { jsonText, nullableWholeNumber, text, textOrEmpty, wholeNumber } from './row-schemas.js';
 
+export const CHANNELS = ['web', 'api', 'paper', 'note-verbale'] as const;
+export type Channel = (typeof CHANNELS)[number];
 
+/** A ballot's answer to one question, as stored in the answers JSON. */
+const STORED_ANSWER = z.object({
+  ranking: z.array(z.number()).readonly().optional(),
+  abstain: z.boolean().optional(),
+  comment: z.string().optional(),
+});
+export type StoredAnswer = Readonly<z.output<typeof STORED_ANSWER>>;
 
-export type Channel = 'web' | 'api' | 'paper' | 'note-verbale';
+/** The answers column: each question's answer under the question's id. */
+const ANSWERS = jsonText(z.record(z.string(), STORED_ANSWER).readonly());
 
-export interface StoredAnswer {
-  readonly ranking?: readonly number[];
-  readonly abstain?: boolean;
-  readonly comment?: string;
-}
+const REVISION_ROW = z.object({
+  ballot_id: wholeNumber, survey_id: wholeNumber, member_state_id: wholeNumber, iso3: text, revision: wholeNumber,
+  submitted_by: nullableWholeNumber, submitted_by_label: text, submitted_at: text, channel: z.literal(CHANNELS), receipt: text,
+  answers: ANSWERS, comments: textOrEmpty,
+}).transform((r) => ({
+  ballotId: r.ballot_id, surveyId: r.survey_id, memberStateId: r.member_state_id, memberStateIso3: r.iso3,
+  revision: r.revision, submittedBy: r.submitted_by, submittedByLabel: r.submitted_by_label,
+  submittedAt: r.submitted_at, channel: r.channel, receipt: r.receipt, answers: r.answers, comments: r.comments,
+}));
 
-export interface RevisionRow {
-  readonly ballotId: number;
-  readonly surveyId: number;
-  readonly memberStateId: number;
-  readonly memberStateIso3: string;
-  readonly revision: number;
-  readonly submittedBy: number | null;
-  readonly submittedByLabel: string;
-  readonly submittedAt: string;
-  readonly channel: Channel;
-  readonly receipt: string;
-  readonly answers: Readonly<Record<string, StoredAnswer>>;
-  readonly comments: string;
-}
+export type RevisionRow = Readonly<z.output<typeof REVISION_ROW>>;
 
 type Row = Record<string, unknown>;
 
-function toRevision(r: Row): RevisionRow {
-  return {
-    ballotId: Number(r.ballot_id), surveyId: Number(r.survey_id), memberStateId: Number(r.member_state_id), memberStateIso3: String(r.iso3),
-    revision: Number(r.revision), submittedBy: r.submitted_by == null ? null : Number(r.submitted_by), submittedByLabel: String(r.submitted_by_label),
-    submittedAt: String(r.submitted_at), channel: r.channel as Channel, receipt: String(r.receipt),
-    answers: JSON.parse(String(r.answers)) as Record<string, StoredAnswer>, comments: String(r.comments ?? ''),
-  };
+function toRevision(r: unknown): RevisionRow {
+  return REVISION_ROW.parse(r);
 }
 
 function revisions(db: Knex) {
@@ -44,10 +42,13 @@ function revisions(db: Knex) {
     .select('r.*', 'b.survey_id', 'b.member_state_id', 'm.iso3');
 }
 
+const BALLOT_ROW = z.object({ id: wholeNumber, current_revision: wholeNumber })
+  .transform((r) => ({ id: r.id, currentRevision: r.current_revision }));
+
 export async function findBallot(q: Queryable, surveyId: number, memberStateId: number): Promise<{ id: number; currentRevision: number } | undefined> {
   const db = connectionOf(q);
   const r = await db('ballots').where({ survey_id: surveyId, member_state_id: memberStateId }).first('id', 'current_revision');
-  return r ? { id: Number(r.id), currentRevision: Number(r.current_revision) } : undefined;
+  return r ? BALLOT_ROW.parse(r) : undefined;
 }
 
 export async function insertBallot(tx: Tx, surveyId: number, memberStateId: number, now: string): Promise<number> {
@@ -70,7 +71,9 @@ export async function advanceOpenBallot(tx: Tx, surveyId: number, memberStateId:
     });
   if (base !== undefined) q.andWhere('current_revision', base);
   const [row] = await q.update({ current_revision: db.raw('current_revision + 1'), updated_at: now }).returning(['id', 'current_revision']);
-  return row ? { id: Number(row.id), revision: Number(row.current_revision) } : undefined;
+  if (!row) return undefined;
+  const moved = BALLOT_ROW.parse(row);
+  return { id: moved.id, revision: moved.currentRevision };
 }
 
 export async function insertRevision(tx: Tx, row: {
@@ -108,7 +111,9 @@ export async function listRevisions(q: Queryable, surveyId: number, memberStateI
 export async function findRevisionByReceipt(q: Queryable, receipt: string): Promise<(RevisionRow & { isCurrent: boolean }) | undefined> {
   const db = connectionOf(q);
   const r = await revisions(db).select('b.current_revision').where({ 'r.receipt': receipt }).first();
-  return r ? { ...toRevision(r), isCurrent: Number(r.current_revision) === Number(r.revision) } : undefined;
+  if (!r) return undefined;
+  const revision = toRevision(r);
+  return { ...revision, isCurrent: wholeNumber.parse(r.current_revision) === revision.revision };
 }
 
 /** The current revision of every ballot of a survey, in Member State order. */
@@ -128,17 +133,15 @@ export async function ballotsFingerprint(q: Queryable, surveyId: number): Promis
   return `${Number(row?.n ?? 0)}/${Number(row?.revisions ?? 0)}/${String(row?.last ?? '')}`;
 }
 
-export interface CurrentRevisionRow {
-  readonly memberStateId: number;
-  readonly iso3: string;
-  readonly nameEn: string;
-  readonly revision: number;
-  readonly submittedAt: string;
-  readonly channel: Channel;
-  readonly receipt: string;
-  readonly answers: Readonly<Record<string, StoredAnswer>>;
-  readonly comments: string;
-}
+const CURRENT_REVISION_ROW = z.object({
+  member_state_id: wholeNumber, iso3: text, name_en: text, revision: wholeNumber, submitted_at: text,
+  channel: z.literal(CHANNELS), receipt: text, answers: ANSWERS, comments: textOrEmpty,
+}).transform((r) => ({
+  memberStateId: r.member_state_id, iso3: r.iso3, nameEn: r.name_en, revision: r.revision,
+  submittedAt: r.submitted_at, channel: r.channel, receipt: r.receipt, answers: r.answers, comments: r.comments,
+}));
+
+export type CurrentRevisionRow = Readonly<z.output<typeof CURRENT_REVISION_ROW>>;
 
 const PAGE = 5000;
 
@@ -165,23 +168,21 @@ export async function* iterateCurrentRevisions(q: Queryable, surveyId: number): 
       .orderBy('m.iso3')
       .limit(PAGE)
       .select('b.member_state_id', 'm.iso3', 'm.name_en', 'r.revision', 'r.submitted_at', 'r.channel', 'r.receipt', 'r.answers', 'r.comments');
-    for (const r of rows) {
-      yield {
-        memberStateId: Number(r.member_state_id), iso3: String(r.iso3), nameEn: String(r.name_en), revision: Number(r.revision),
-        submittedAt: String(r.submitted_at), channel: r.channel as Channel, receipt: String(r.receipt),
-        answers: JSON.parse(String(r.answers)) as Record<string, StoredAnswer>, comments: String(r.comments ?? ''),
-      };
-    }
-    if (rows.length < PAGE) return;
-    after = String(rows[rows.length - 1]!.iso3);
+    let last: CurrentRevisionRow | undefined;
+    for (const r of rows) yield (last = CURRENT_REVISION_ROW.parse(r));
+    if (rows.length < PAGE || !last) return;
+    after = last.iso3;
   }
 }
 
-export interface AnswersGroup {
-  readonly answers: Readonly<Record<string, StoredAnswer>>;
-  /** How many current ballots gave these answers. */
-  readonly count: number;
-}
+const ANSWERS_GROUP_ROW = z.object({ answers_counted: ANSWERS, ballots: wholeNumber })
+  .transform((r) => ({
+    answers: r.answers_counted,
+    /** How many current ballots gave these answers. */
+    count: r.ballots,
+  }));
+
+export type AnswersGroup = Readonly<z.output<typeof ANSWERS_GROUP_ROW>>;
 
 /**
  * The current answers of a survey's ballots, each distinct set once with the number of ballots
@@ -201,7 +202,7 @@ export async function groupCurrentAnswers(q: Queryable, surveyId: number, questi
     .groupBy('answers_counted')
     .orderBy('first_iso3')
     .select(db.raw('? as answers_counted', [withoutComments]), db.raw('count(*) as ballots'), db.raw('min(m.iso3) as first_iso3'));
-  return rows.map((r) => ({ answers: JSON.parse(String(r.answers_counted)) as Record<string, StoredAnswer>, count: Number(r.ballots) }));
+  return rows.map((r) => ANSWERS_GROUP_ROW.parse(r));
 }
 
 /**

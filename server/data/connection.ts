@@ -62,11 +62,6 @@ export function sqliteReaderConfig(filename: string, connections: number): Knex.
   };
 }
 
-/** Turns SQLite's 0/1 and PostgreSQL's booleans into booleans. */
-export function toBoolean(value: unknown): boolean {
-  return value === true || value === 1 || value === '1';
-}
-
 /** True when the error is a unique-key violation on either engine. */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; errno?: number; message?: string };

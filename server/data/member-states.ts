@@ -1,23 +1,28 @@
+import { z } from 'zod';
 import { connectionOf, type Queryable, type Tx } from './database.js';
 import { changeContent } from './content-version.js';
+import { text, wholeNumber } from './row-schemas.js';
 
-export type MemberStateStatus = 'member' | 'observer';
+export const MEMBER_STATE_STATUSES = ['member', 'observer'] as const;
+export type MemberStateStatus = (typeof MEMBER_STATE_STATUSES)[number];
 
-export interface MemberStateRow {
-  readonly id: number;
-  readonly iso3: string;
-  readonly name_en: string;
-  readonly name_fr: string;
-  readonly name_es: string;
-  readonly status: MemberStateStatus;
-  readonly created_at: string;
-  readonly updated_at: string;
-}
+const MEMBER_STATE_ROW = z.object({
+  id: wholeNumber,
+  iso3: text,
+  name_en: text,
+  name_fr: text,
+  name_es: text,
+  status: z.literal(MEMBER_STATE_STATUSES),
+  created_at: text,
+  updated_at: text,
+});
+
+export type MemberStateRow = Readonly<z.output<typeof MEMBER_STATE_ROW>>;
 
 export type MemberStateFields = Pick<MemberStateRow, 'iso3' | 'name_en' | 'name_fr' | 'name_es' | 'status'>;
 
-function fromRow(r: Record<string, unknown>): MemberStateRow {
-  return { ...(r as unknown as MemberStateRow), id: Number(r.id) };
+function fromRow(r: unknown): MemberStateRow {
+  return MEMBER_STATE_ROW.parse(r);
 }
 
 export async function listMemberStates(q: Queryable): Promise<MemberStateRow[]> {

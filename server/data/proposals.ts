@@ -1,24 +1,25 @@
 import type { Knex } from 'knex';
+import { z } from 'zod';
+import { LANGUAGES } from '../i18n/languages.js';
 import { connectionOf, type Queryable, type Tx } from './database.js';
+import { nullableText, nullableWholeNumber, text, textOrEmpty, wholeNumber } from './row-schemas.js';
 
-export type ProposalStatus = 'pending' | 'accepted' | 'declined';
+export const PROPOSAL_STATUSES = ['pending', 'accepted', 'declined'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
-export interface ProposalRow {
-  readonly id: number;
-  readonly questionId: number;
-  readonly surveyId: number;
-  readonly memberStateId: number;
-  readonly memberStateIso3: string;
-  readonly submittedByLabel: string | null;
-  readonly language: 'en' | 'fr' | 'es';
-  readonly title: string;
-  readonly description: string;
-  readonly status: ProposalStatus;
-  readonly reason: string | null;
-  readonly decidedAt: string | null;
-  readonly optionId: number | null;
-  readonly createdAt: string;
-}
+/** A proposal with its question's survey, its Member State's code and who submitted it, as select gives it. */
+const PROPOSAL_ROW = z.object({
+  id: wholeNumber, question_id: wholeNumber, survey_id: wholeNumber, member_state_id: wholeNumber, iso3: text,
+  submitted_by_email: nullableText, language: z.literal(LANGUAGES), title: text, description: textOrEmpty,
+  status: z.literal(PROPOSAL_STATUSES), reason: nullableText, decided_at: nullableText, option_id: nullableWholeNumber, created_at: text,
+}).transform((r) => ({
+  id: r.id, questionId: r.question_id, surveyId: r.survey_id, memberStateId: r.member_state_id,
+  memberStateIso3: r.iso3, submittedByLabel: r.submitted_by_email, language: r.language,
+  title: r.title, description: r.description, status: r.status, reason: r.reason,
+  decidedAt: r.decided_at, optionId: r.option_id, createdAt: r.created_at,
+}));
+
+export type ProposalRow = Readonly<z.output<typeof PROPOSAL_ROW>>;
 
 type Row = Record<string, unknown>;
 
@@ -30,13 +31,8 @@ function select(db: Knex) {
     .select('p.*', 'q.survey_id', 'm.iso3', 'u.email as submitted_by_email');
 }
 
-function toProposal(r: Row): ProposalRow {
-  return {
-    id: Number(r.id), questionId: Number(r.question_id), surveyId: Number(r.survey_id), memberStateId: Number(r.member_state_id),
-    memberStateIso3: String(r.iso3), submittedByLabel: (r.submitted_by_email as string | null) ?? null, language: r.language as ProposalRow['language'],
-    title: String(r.title), description: String(r.description ?? ''), status: r.status as ProposalStatus, reason: (r.reason as string | null) ?? null,
-    decidedAt: (r.decided_at as string | null) ?? null, optionId: r.option_id == null ? null : Number(r.option_id), createdAt: String(r.created_at),
-  };
+function toProposal(r: unknown): ProposalRow {
+  return PROPOSAL_ROW.parse(r);
 }
 
 export async function insertProposal(tx: Tx, row: Row): Promise<number> {

@@ -1,43 +1,91 @@
 import type { Knex } from 'knex';
-import type { Localised, Question, Survey, SurveyOption, SurveyStatus } from '../domain/surveys/model.js';
-import type { Method } from '../tally/index.js';
+import { z } from 'zod';
+import { METHODS } from '../tally/index.js';
 import { cacheSlot, VersionedCache } from './cache-slot.js';
-import { toBoolean } from './connection.js';
 import { changeContent, readContentVersion } from './content-version.js';
 import { connectionOf, Tx, type Queryable } from './database.js';
+import { flag, nullableText, nullableWholeNumber, text, textOrEmpty, wholeNumber } from './row-schemas.js';
 
 
 type Row = Record<string, unknown>;
 
-function localised(r: Row, field: string): Localised {
-  return { en: String(r[`${field}_en`] ?? ''), fr: (r[`${field}_fr`] as string | null) ?? null, es: (r[`${field}_es`] as string | null) ?? null };
+export const SURVEY_STATUSES = ['draft', 'open', 'closed', 'published'] as const;
+export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
+
+/** Text in English, with French and Spanish beside it; null where not yet translated. */
+export interface Localised {
+  readonly en: string;
+  readonly fr: string | null;
+  readonly es: string | null;
+}
+
+/** The title and description columns of surveys, questions and options, in the three languages. */
+const TITLE_AND_DESCRIPTION = {
+  title_en: textOrEmpty, title_fr: nullableText, title_es: nullableText,
+  description_en: textOrEmpty, description_fr: nullableText, description_es: nullableText,
+};
+type TitleAndDescriptionColumns = z.output<z.ZodObject<typeof TITLE_AND_DESCRIPTION>>;
+
+function titleAndDescription(r: TitleAndDescriptionColumns): { title: Localised; description: Localised } {
+  return {
+    title: { en: r.title_en, fr: r.title_fr, es: r.title_es },
+    description: { en: r.description_en, fr: r.description_fr, es: r.description_es },
+  };
 }
 
 export function localisedColumns(field: string, text: Localised): Row {
   return { [`${field}_en`]: text.en, [`${field}_fr`]: text.fr, [`${field}_es`]: text.es };
 }
 
-function toSurvey(r: Row, questions: Question[]): Survey {
-  return {
-    id: Number(r.id),
-    title: localised(r, 'title'),
-    description: localised(r, 'description'),
-    reference: String(r.reference ?? ''),
-    storedStatus: r.status as SurveyStatus,
-    closesAt: (r.closes_at as string | null) ?? null,
-    quorum: r.quorum == null ? null : Number(r.quorum),
-    seed: (r.seed as string | null) ?? null,
-    openedAt: (r.opened_at as string | null) ?? null,
-    translationOverride: (r.translation_override as string | null) ?? null,
-    optionsReopened: toBoolean(r.options_reopened),
-    createdAt: String(r.created_at),
-    updatedAt: String(r.updated_at),
-    questions,
-  };
+/** An option with the code of the Member State that proposed it, as loadQuestions selects it. */
+const OPTION_ROW = z.object({
+  id: wholeNumber, question_id: wholeNumber, position: wholeNumber, label: textOrEmpty, ...TITLE_AND_DESCRIPTION, proposed_by_iso3: nullableText,
+}).transform((r) => ({
+  questionId: r.question_id,
+  option: { id: r.id, position: r.position, label: r.label, ...titleAndDescription(r), proposedBy: r.proposed_by_iso3 },
+}));
+
+export type OptionRow = Readonly<z.output<typeof OPTION_ROW>['option']>;
+
+const QUESTION_ROW = z.object({
+  id: wholeNumber, survey_id: wholeNumber, position: wholeNumber, ...TITLE_AND_DESCRIPTION, seats: wholeNumber,
+  method: z.literal(METHODS), max_ranks: nullableWholeNumber, allow_abstain: flag, allow_comment: flag, allow_proposals: flag,
+}).transform((r) => ({
+  surveyId: r.survey_id,
+  question: {
+    id: r.id, position: r.position, ...titleAndDescription(r), seats: r.seats, method: r.method,
+    /** Most ranks a ballot may give; null means all options. */
+    maxRanks: r.max_ranks,
+    allowAbstain: r.allow_abstain, allowComment: r.allow_comment, allowProposals: r.allow_proposals,
+  },
+}));
+
+export type QuestionRow = Readonly<z.output<typeof QUESTION_ROW>['question']> & { readonly options: readonly OptionRow[] };
+
+const SURVEY_ROW = z.object({
+  id: wholeNumber, ...TITLE_AND_DESCRIPTION, reference: textOrEmpty, status: z.literal(SURVEY_STATUSES), closes_at: nullableText,
+  quorum: nullableWholeNumber, seed: nullableText, opened_at: nullableText, translation_override: nullableText,
+  options_reopened: flag, created_at: text, updated_at: text,
+}).transform((r) => ({
+  id: r.id, ...titleAndDescription(r), reference: r.reference,
+  /** As stored; see effectiveStatus in the domain for what holds at a given moment. */
+  storedStatus: r.status,
+  closesAt: r.closes_at, quorum: r.quorum, seed: r.seed, openedAt: r.opened_at, translationOverride: r.translation_override,
+  optionsReopened: r.options_reopened, createdAt: r.created_at, updatedAt: r.updated_at,
+}));
+
+/** A survey with its questions and their options. */
+export type SurveyRow = Readonly<z.output<typeof SURVEY_ROW>> & { readonly questions: readonly QuestionRow[] };
+
+const SURVEY_STATUS_ROW = z.object({ id: wholeNumber, status: z.literal(SURVEY_STATUSES), closes_at: nullableText })
+  .transform((r) => ({ id: r.id, storedStatus: r.status, closesAt: r.closes_at }));
+
+function toSurvey(r: unknown, questions: readonly QuestionRow[]): SurveyRow {
+  return { ...SURVEY_ROW.parse(r), questions };
 }
 
-async function loadQuestions(db: Knex, surveyIds: number[]): Promise<Map<number, Question[]>> {
-  const byS = new Map<number, Question[]>();
+async function loadQuestions(db: Knex, surveyIds: number[]): Promise<Map<number, QuestionRow[]>> {
+  const byS = new Map<number, QuestionRow[]>();
   if (surveyIds.length === 0) return byS;
   const qRows: Row[] = await db('questions').whereIn('survey_id', surveyIds).orderBy(['survey_id', 'position', 'id']);
   const oRows: Row[] = qRows.length
@@ -46,21 +94,18 @@ async function loadQuestions(db: Knex, surveyIds: number[]): Promise<Map<number,
       .select('options.*', 'member_states.iso3 as proposed_by_iso3')
       .orderBy(['question_id', 'position', 'options.id'])
     : [];
-  const byQ = new Map<number, SurveyOption[]>();
-  for (const o of oRows) {
-    const list = byQ.get(Number(o.question_id)) ?? [];
-    list.push({ id: Number(o.id), position: Number(o.position), label: String(o.label ?? ''), title: localised(o, 'title'), description: localised(o, 'description'), proposedBy: (o.proposed_by_iso3 as string | null) ?? null });
-    byQ.set(Number(o.question_id), list);
+  const byQ = new Map<number, OptionRow[]>();
+  for (const row of oRows) {
+    const { questionId, option } = OPTION_ROW.parse(row);
+    const list = byQ.get(questionId) ?? [];
+    list.push(option);
+    byQ.set(questionId, list);
   }
-  for (const q of qRows) {
-    const list = byS.get(Number(q.survey_id)) ?? [];
-    list.push({
-      id: Number(q.id), position: Number(q.position), title: localised(q, 'title'), description: localised(q, 'description'),
-      seats: Number(q.seats), method: q.method as Method, maxRanks: q.max_ranks == null ? null : Number(q.max_ranks),
-      allowAbstain: toBoolean(q.allow_abstain), allowComment: toBoolean(q.allow_comment), allowProposals: toBoolean(q.allow_proposals),
-      options: byQ.get(Number(q.id)) ?? [],
-    });
-    byS.set(Number(q.survey_id), list);
+  for (const row of qRows) {
+    const { surveyId, question } = QUESTION_ROW.parse(row);
+    const list = byS.get(surveyId) ?? [];
+    list.push({ ...question, options: byQ.get(question.id) ?? [] });
+    byS.set(surveyId, list);
   }
   return byS;
 }
@@ -69,7 +114,7 @@ async function loadQuestions(db: Knex, surveyIds: number[]): Promise<Map<number,
  * Questions and options of surveys read outside a transaction, per survey, with the content
  * version they were read at: they change only when the version does.
  */
-const SURVEY_CONTENT = cacheSlot('survey questions and options', () => new VersionedCache<number, readonly Question[]>(500));
+const SURVEY_CONTENT = cacheSlot('survey questions and options', () => new VersionedCache<number, readonly QuestionRow[]>(500));
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -88,7 +133,7 @@ const SURVEY_WITH_CONTENT_VERSION = `select surveys.*, (select version from cont
  * from memory when the content version read with the survey says they have not changed; the
  * survey's own row (status, closing time) is read every time.
  */
-export async function findSurvey(q: Queryable, id: number): Promise<Survey | undefined> {
+export async function findSurvey(q: Queryable, id: number): Promise<SurveyRow | undefined> {
   if (q instanceof Tx) {
     const r = await q.knex('surveys').where({ id }).first();
     return r ? toSurvey(r, (await loadQuestions(q.knex, [id])).get(id) ?? []) : undefined;
@@ -98,7 +143,7 @@ export async function findSurvey(q: Queryable, id: number): Promise<Survey | und
   const version = String(r.content_version);
   const cache = q.cache(SURVEY_CONTENT);
   const cached = cache.get(id, version);
-  if (cached) return toSurvey(r, cached as Question[]);
+  if (cached) return toSurvey(r, cached);
   const questions = deepFreeze((await loadQuestions(q.readers, [id])).get(id) ?? []);
   // Kept only if nothing changed while they were read.
   if (await readContentVersion(q) === version) cache.set(id, version, questions);
@@ -106,13 +151,13 @@ export async function findSurvey(q: Queryable, id: number): Promise<Survey | und
 }
 
 /** Only what decides whether a survey takes ballots at a given moment, in one query. */
-export async function findSurveyStatus(q: Queryable, id: number): Promise<Pick<Survey, 'id' | 'storedStatus' | 'closesAt'> | undefined> {
+export async function findSurveyStatus(q: Queryable, id: number): Promise<Pick<SurveyRow, 'id' | 'storedStatus' | 'closesAt'> | undefined> {
   const db = connectionOf(q);
   const r = await db('surveys').where({ id }).first('id', 'status', 'closes_at');
-  return r ? { id: Number(r.id), storedStatus: r.status as SurveyStatus, closesAt: (r.closes_at as string | null) ?? null } : undefined;
+  return r ? SURVEY_STATUS_ROW.parse(r) : undefined;
 }
 
-export async function listSurveyRows(q: Queryable, statuses?: readonly SurveyStatus[]): Promise<Survey[]> {
+export async function listSurveyRows(q: Queryable, statuses?: readonly SurveyStatus[]): Promise<SurveyRow[]> {
   const db = connectionOf(q);
   const query = db('surveys').orderBy('created_at', 'desc').orderBy('id', 'desc');
   if (statuses) query.whereIn('status', statuses);

@@ -1,24 +1,30 @@
 import type { Knex } from 'knex';
+import { z } from 'zod';
 import { connectionOf, isPostgres, rawRows, type Queryable, type Tx } from './database.js';
-import type { Language } from '../i18n/languages.js';
-import type { Role } from '../domain/deps.js';
-import { toBoolean } from './connection.js';
+import { LANGUAGES, type Language } from '../i18n/languages.js';
+import { MEMBER_STATE_STATUSES } from './member-states.js';
+import { flag, nullableText, nullableWholeNumber, text, wholeNumber } from './row-schemas.js';
 
+export const ROLES = ['admin', 'staff', 'delegate'] as const;
+export type Role = (typeof ROLES)[number];
 
-export interface UserRow {
-  readonly id: number;
-  readonly email: string;
-  readonly display_name: string;
-  readonly role: Role;
-  readonly member_state_id: number | null;
-  readonly member_state_iso3: string | null;
-  readonly member_state_status: 'member' | 'observer' | null;
-  readonly language: Language;
-  readonly password_hash: string | null;
-  readonly is_disabled: boolean;
-  readonly created_at: string;
-  readonly updated_at: string;
-}
+/** A user with their Member State's code and status, as selectUsers and the session read give it. */
+const USER_ROW = z.object({
+  id: wholeNumber,
+  email: text,
+  display_name: text,
+  role: z.literal(ROLES),
+  member_state_id: nullableWholeNumber,
+  member_state_iso3: nullableText,
+  member_state_status: z.literal(MEMBER_STATE_STATUSES).nullable(),
+  language: z.literal(LANGUAGES),
+  password_hash: nullableText,
+  is_disabled: flag,
+  created_at: text,
+  updated_at: text,
+});
+
+export type UserRow = Readonly<z.output<typeof USER_ROW>>;
 
 export interface UserFields {
   readonly email: string;
@@ -34,14 +40,8 @@ function selectUsers(db: Knex) {
     .select('users.*', 'member_states.iso3 as member_state_iso3', 'member_states.status as member_state_status');
 }
 
-function fromRow(r: Record<string, unknown>): UserRow {
-  return {
-    ...(r as unknown as UserRow),
-    id: Number(r.id),
-    member_state_id: r.member_state_id == null ? null : Number(r.member_state_id),
-    member_state_iso3: (r.member_state_iso3 as string | null) ?? null,
-    is_disabled: toBoolean(r.is_disabled),
-  };
+function fromRow(r: unknown): UserRow {
+  return USER_ROW.parse(r);
 }
 
 export async function countUsers(q: Queryable): Promise<number> {

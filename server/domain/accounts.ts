@@ -22,7 +22,7 @@ export const LINK_LIFETIME_MS: Readonly<Record<LinkPurpose, number>> = {
 export const userInputSchema = z.object({
   email: z.string().trim().toLowerCase().email('validation.email').max(254, 'validation.tooLong'),
   displayName: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
-  role: z.enum(ROLES as [Role, ...Role[]], { message: 'validation.role' }),
+  role: z.enum(ROLES, { message: 'validation.role' }),
   memberState: z
     .string()
     .trim()

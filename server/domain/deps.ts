@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Database } from '../data/database.js';
+import type { Role } from '../data/users.js';
 import type { Clock } from './clock.js';
 
 /** What every domain function receives, so tests control the database, time and settings. */
@@ -10,8 +11,8 @@ export interface Deps {
   readonly config: Config;
 }
 
-export type Role = 'admin' | 'staff' | 'delegate';
-export const ROLES: readonly Role[] = ['admin', 'staff', 'delegate'];
+/** A user's role: the values the users table holds (data/users.ts), the same words in the domain. */
+export { ROLES, type Role } from '../data/users.js';
 
 /** The person (or script) acting. */
 export interface Actor {

@@ -7,7 +7,7 @@ import type { Deps } from '../domain/deps.js';
 import { verifyPassword } from '../domain/secrets.js';
 
 /** passport-local over our accounts; a disabled account or wrong password fails the same way. */
-export function configurePassport(deps: Deps): passport.PassportStatic {
+export function configurePassport(deps: Deps): passport.Authenticator {
   const p = new passport.Passport();
   p.use(
     new LocalStrategy({ usernameField: 'email', passwordField: 'password' }, (email, password, done) => {
@@ -27,5 +27,5 @@ export function configurePassport(deps: Deps): passport.PassportStatic {
     if (account && account.id === id) return done(null, actorFromUser(account) ?? false);
     loadActor(deps, id).then((actor) => done(null, actor ?? false), done);
   });
-  return p as unknown as passport.PassportStatic;
+  return p;
 }

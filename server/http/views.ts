@@ -6,7 +6,8 @@ import ejs from 'ejs';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-type Compiled = (locals: object) => string;
+/** A compiled template: synchronous, so a render returns its HTML. */
+type Compiled = ejs.TemplateFunction;
 type Include = (name: string, extra?: object) => string;
 
 /** Names a template may use that are not its locals. */
@@ -46,7 +47,7 @@ function compile(file: string): Compiled {
   const names = namesUsed(source);
   for (;;) {
     try {
-      return ejs.compile(source, { filename: file, compileDebug: true, _with: false, destructuredLocals: names, escape: escapeHtml }) as unknown as Compiled;
+      return ejs.compile(source, { filename: file, compileDebug: true, async: false, _with: false, destructuredLocals: names, escape: escapeHtml });
     } catch (error) {
       // A name the template declares at its top level is its own variable, not a local: it is
       // left out, and the template compiled again.

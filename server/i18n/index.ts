@@ -29,7 +29,11 @@ function catalogue(language: Language, core: Tree): Tree {
   return AREAS.reduce((acc, area) => merge(acc, area[language]), core);
 }
 
-export type Translate = TFunction;
+/** Parameters of a translation: values to interpolate, a count for plurals. */
+export type TranslateParams = Readonly<Record<string, unknown>>;
+
+/** A translation in one language: a key of the catalogue, and its parameters if it takes some. */
+export type Translate = (key: string, params?: TranslateParams) => string;
 
 const i18n = i18next.createInstance();
 await i18n.init({
@@ -65,24 +69,20 @@ function memoKey(key: string, params: unknown): string | null {
  * the same ones again (the catalogues never change while running): each translation of a key with
  * the same simple parameters is made once per language. The memo is emptied when it grows large.
  */
-function memoised(fixed: Translate): Translate {
+function memoised(fixed: TFunction): Translate {
   const memo = new Map<string, string>();
-  const call = fixed as unknown as (...a: unknown[]) => unknown;
-  function t(key: unknown, params?: unknown): unknown {
-    // eslint-disable-next-line prefer-rest-params -- the common one- and two-argument calls stay free of an array
-    if (arguments.length > 2 || typeof key !== 'string') return call(...arguments);
+  const call = (key: string, params: TranslateParams | undefined): string => (params === undefined ? fixed(key) : fixed(key, params));
+  return (key, params) => {
     const id = memoKey(key, params);
     if (id === null) return call(key, params);
     let text = memo.get(id);
     if (text === undefined) {
-      const made = call(key, params);
-      if (typeof made !== 'string') return made;
+      text = call(key, params);
       if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(id, (text = made));
+      memo.set(id, text);
     }
     return text;
-  }
-  return Object.assign(t, fixed) as unknown as Translate;
+  };
 }
 
 const TRANSLATORS = new Map(LANGUAGES.map((language) => [language, memoised(i18n.getFixedT(language))]));

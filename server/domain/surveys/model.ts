@@ -1,56 +1,14 @@
 import type { Language } from '../../i18n/languages.js';
-import type { Method } from '../../tally/index.js';
+import type { Localised, OptionRow, QuestionRow, SurveyRow, SurveyStatus } from '../../data/surveys.js';
 
-/** Text in English, with French and Spanish beside it; null where not yet translated. */
-export interface Localised {
-  readonly en: string;
-  readonly fr: string | null;
-  readonly es: string | null;
-}
-
-export type SurveyStatus = 'draft' | 'open' | 'closed' | 'published';
-
-export interface SurveyOption {
-  readonly id: number;
-  readonly position: number;
-  readonly label: string;
-  readonly title: Localised;
-  readonly description: Localised;
-  readonly proposedBy: string | null;
-}
-
-export interface Question {
-  readonly id: number;
-  readonly position: number;
-  readonly title: Localised;
-  readonly description: Localised;
-  readonly seats: number;
-  readonly method: Method;
-  /** Most ranks a ballot may give; null means all options. */
-  readonly maxRanks: number | null;
-  readonly allowAbstain: boolean;
-  readonly allowComment: boolean;
-  readonly allowProposals: boolean;
-  readonly options: readonly SurveyOption[];
-}
-
-export interface Survey {
-  readonly id: number;
-  readonly title: Localised;
-  readonly description: Localised;
-  readonly reference: string;
-  /** As stored; see effectiveStatus for what holds at a given moment. */
-  readonly storedStatus: SurveyStatus;
-  readonly closesAt: string | null;
-  readonly quorum: number | null;
-  readonly seed: string | null;
-  readonly openedAt: string | null;
-  readonly translationOverride: string | null;
-  readonly optionsReopened: boolean;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly questions: readonly Question[];
-}
+/**
+ * A survey, its questions and their options as the domain sees them: the rows data/surveys.ts
+ * reads and checks, as they are (the shapes are the same, so nothing maps between them).
+ */
+export type { Localised, SurveyStatus } from '../../data/surveys.js';
+export type SurveyOption = OptionRow;
+export type Question = QuestionRow;
+export type Survey = SurveyRow;
 
 /** An open survey whose closing time has passed is closed, whether or not anyone has looked. */
 export function effectiveStatus(survey: Pick<Survey, 'storedStatus' | 'closesAt'>, now: Date): SurveyStatus {

@@ -19,7 +19,7 @@ function logIn(req: Request, user: Express.User): Promise<void> {
   return new Promise((resolve, reject) => req.logIn(user, (err) => (err ? reject(err) : resolve())));
 }
 
-export function authPages(deps: Deps, pass: passport.PassportStatic, throttle: SignInThrottle): Router {
+export function authPages(deps: Deps, pass: passport.Authenticator, throttle: SignInThrottle): Router {
   const router = Router();
 
   router.get('/sign-in', (req, res) => {
