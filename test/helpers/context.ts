@@ -36,12 +36,19 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
+export interface EmptyTestDatabase {
+  readonly config: Config;
+  readonly database: Database;
+  /** Closes the database and removes it: its folder, and its PostgreSQL schema. */
+  remove(): Promise<void>;
+}
+
 /**
- * A freshly migrated database of its own: an SQLite file in a temporary folder, or, when
- * DATABASE_URL is set, a new PostgreSQL schema dropped afterwards.
+ * An empty database of its own, not migrated: an SQLite file in a temporary folder, or, when
+ * DATABASE_URL is set, a new PostgreSQL schema dropped by remove().
  */
-export async function createTestContext(): Promise<TestContext> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'cb-test-'));
+export async function openEmptyTestDatabase(prefix = 't'): Promise<EmptyTestDatabase> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `cb-${prefix}-`));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
@@ -49,29 +56,37 @@ export async function createTestContext(): Promise<TestContext> {
     BASE_URL: 'http://127.0.0.1:3000',
     ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
   });
-  let schema: string | undefined;
-  if (config.database.client === 'pg') {
-    schema = `t_${randomBytes(6).toString('hex')}`;
+  const schema = config.database.client === 'pg' ? `${prefix}_${randomBytes(6).toString('hex')}` : undefined;
+  const inSchema = async (sql: string) => {
     const admin = await Database.open(config.database);
-    await admin.writer.raw(`create schema ${schema}`);
-    await admin.close();
-  }
+    try {
+      await admin.writer.raw(sql);
+    } finally {
+      await admin.close();
+    }
+  };
+  if (schema) await inSchema(`create schema ${schema}`);
   // As the server runs: on SQLite, reads on connections of their own beside the writer.
   const database = await Database.open(config.database, schema ? { searchPath: schema } : {});
+  return {
+    config, database,
+    async remove() {
+      await database.close();
+      if (schema) await inSchema(`drop schema ${schema} cascade`);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A freshly migrated database of its own (see openEmptyTestDatabase), with deps and the app on it. */
+export async function createTestContext(): Promise<TestContext> {
+  const { config, database, remove } = await openEmptyTestDatabase();
   await database.migrateToLatest();
   const clock = buildClock();
   const deps: Deps = { db: database, clock, config };
   return {
     deps, database, db: database.writer, clock, config,
     app: (options) => createApp(deps, options),
-    async close() {
-      await database.close();
-      if (schema) {
-        const admin = await Database.open(config.database);
-        await admin.writer.raw(`drop schema ${schema} cascade`);
-        await admin.close();
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+    close: remove,
   };
 }

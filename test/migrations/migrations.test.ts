@@ -1,12 +1,9 @@
 import { expect } from 'chai';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { loadConfig, type Config } from '../../server/config.js';
+import type { Config } from '../../server/config.js';
 import type { Knex } from 'knex';
 import { knexConfig } from '../../server/data/connection.js';
-import { Database } from '../../server/data/database.js';
+import type { Database } from '../../server/data/database.js';
+import { openEmptyTestDatabase, type EmptyTestDatabase } from '../helpers/context.js';
 
 type Db = Knex;
 const isPostgres = (db: Db) => db.client.config.client === 'pg';
@@ -43,43 +40,20 @@ async function schemaOf(db: Db): Promise<Record<string, Record<string, string>>>
 const sorted = (names: readonly string[]) => [...names].sort();
 
 describe('migrations, up and down', () => {
-  let dataDir: string;
+  let empty: EmptyTestDatabase;
   let config: Config;
-  let schema: string | undefined;
   let database: Database;
   let db: Db;
 
   // An empty database of its own: a new SQLite file, or a new PostgreSQL schema when DATABASE_URL is set.
   beforeEach(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'cb-migrations-'));
-    config = loadConfig({
-      NODE_ENV: 'test',
-      DATA_DIR: dataDir,
-      SESSION_SECRET: 'test-secret-that-is-long-enough-0123456789',
-      BASE_URL: 'http://127.0.0.1:3000',
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
-    });
-    schema = undefined;
-    if (config.database.client === 'pg') {
-      schema = `m_${randomBytes(6).toString('hex')}`;
-      const admin = await Database.open(config.database);
-      await admin.writer.raw(`create schema ${schema}`);
-      await admin.close();
-    }
-    database = await Database.open(config.database, schema ? { searchPath: schema } : {});
+    empty = await openEmptyTestDatabase('m');
+    ({ config, database } = empty);
     // Migrations run on the connection that writes, as at start-up.
     db = database.writer;
   });
 
-  afterEach(async () => {
-    await database.close();
-    if (schema) {
-      const admin = await Database.open(config.database);
-      await admin.writer.raw(`drop schema ${schema} cascade`);
-      await admin.close();
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterEach(() => empty.remove());
 
   it('knows the tables of every migration the app runs, in the order it runs them', async () => {
     const source = knexConfig(config.database).migrations!.migrationSource!;
