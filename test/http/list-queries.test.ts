@@ -1,14 +1,17 @@
 import { expect } from 'chai';
 import type { Express } from 'express';
 import request from 'supertest';
+import { createUser } from '../../server/domain/accounts.js';
 import { createApiToken } from '../../server/domain/api-tokens.js';
 import { submitBallot } from '../../server/domain/ballots.js';
 import type { Actor } from '../../server/domain/deps.js';
-import { openSurvey } from '../../server/domain/surveys/lifecycle.js';
+import { importPaperBallots } from '../../server/domain/paper-ballots.js';
+import { proposeTopic } from '../../server/domain/proposals.js';
+import { closeSurvey, openSurvey, publishSurvey } from '../../server/domain/surveys/lifecycle.js';
 import type { Survey } from '../../server/domain/surveys/model.js';
 import { listSurveys } from '../../server/domain/surveys/queries.js';
 import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
-import { signIn, type Agent } from '../helpers/browser-session.js';
+import { csrfFrom, signIn, type Agent } from '../helpers/browser-session.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { actorOf, createTestSurvey } from '../helpers/surveys.js';
 
@@ -45,6 +48,8 @@ describe('list pages: queries per page', () => {
     });
   }
 
+  /** Three-letter codes not used by the set-up: QAA, QAB, … */
+  const iso3Of = (i: number) => `Q${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`;
   const ballotFor = (survey: Survey, pick = 0) => ({ answers: survey.questions.map((q) => ({ question: q.id, ranking: [q.options[pick % q.options.length]!.id] })) });
 
   beforeEach(async () => {
@@ -95,5 +100,130 @@ describe('list pages: queries per page', () => {
       await addSurveys(1, 50);
       expect(await api()).to.equal(one);
     });
+  });
+
+  it('lists 50 accounts with as many queries as 1', async () => {
+    const add = async (from: number, to: number) => {
+      for (let i = from; i < to; i++) await createUser(ctx.deps, null, { email: `invited${i}@example.org`, displayName: `Invited ${i}`, role: 'staff' });
+    };
+    await add(0, 1);
+    const one = await page(adminAgent, '/admin/users');
+    await add(1, 50);
+    expect(await page(adminAgent, '/admin/users')).to.equal(one);
+  });
+
+  it('lists 50 Member States with as many queries as 1, on the page and through the API', async () => {
+    const bearer = `Bearer ${(await createApiToken(ctx.deps, null, admin.userId)).token}`;
+    const api = () => queriesOf(async () => expect((await request(app).get('/api/v1/member-states').set('Authorization', bearer)).status).to.equal(200));
+    const add = async (from: number, to: number) => {
+      for (let i = from; i < to; i++) await createTestMemberState(ctx.deps, iso3Of(i));
+    };
+    await add(0, 1);
+    const one = { page: await page(adminAgent, '/admin/member-states'), api: await api() };
+    await add(1, 50);
+    expect({ page: await page(adminAgent, '/admin/member-states'), api: await api() }).to.deep.equal(one);
+  });
+
+  describe('pages of one survey', () => {
+    let survey: Survey;
+
+    beforeEach(async () => {
+      survey = await openSurvey(ctx.deps, admin, (await createTestSurvey(ctx.deps, admin)).id);
+    });
+
+    /** Member States with a ballot each, entered on paper. */
+    async function addBallots(from: number, to: number) {
+      for (let i = from; i < to; i++) {
+        const ms = await createTestMemberState(ctx.deps, iso3Of(i));
+        await submitBallot(ctx.deps, admin, survey.id, ballotFor(survey, i), { channel: 'paper', memberStateId: ms.id });
+      }
+    }
+
+    it('shows participation and the survey page with as many queries for 50 ballots as for 1', async () => {
+      const counts = async () => ({
+        participation: await page(adminAgent, `/admin/surveys/${survey.id}/participation`),
+        surveyPage: await page(adminAgent, `/admin/surveys/${survey.id}`),
+      });
+      await addBallots(0, 1);
+      const one = await counts();
+      await addBallots(1, 50);
+      expect(await counts()).to.deep.equal(one);
+    });
+
+    it('lists 50 proposals with as many queries as 1, to the Administration and to the delegation', async () => {
+      const topics = survey.questions.find((q) => q.allowProposals)!;
+      const add = async (from: number, to: number) => {
+        for (let i = from; i < to; i++) await proposeTopic(ctx.deps, delegate, survey.id, { question: topics.id, title: `Topic proposed ${i}` });
+      };
+      const counts = async () => ({
+        admin: await page(adminAgent, `/admin/surveys/${survey.id}/proposals`),
+        delegate: await page(delegateAgent, `/surveys/${survey.id}/proposals`),
+      });
+      await add(0, 1);
+      const one = await counts();
+      await add(1, 50);
+      expect(await counts()).to.deep.equal(one);
+    });
+
+    it('reports a checked file of 50 paper ballots with as many queries as a file of 1, replacing ballots or not', async () => {
+      const HEADER = 'iso3,channel,q1_rank_1,q1_rank_2,q2_rank_1,q2_rank_2,q2_rank_3,q2_rank_4,comments';
+      const file = (n: number) => [HEADER, ...Array.from({ length: n }, (_, i) => `${iso3Of(i)},paper,A,B,(a),(b),,,`)].join('\n');
+      const url = `/admin/surveys/${survey.id}/paper-ballots`;
+      const check = (n: number) => queriesOf(async () => {
+        const form = await adminAgent.get(url);
+        const res = await adminAgent.post(`${url}/import`).field('_csrf', csrfFrom(form.text)).field('mode', 'check')
+          .attach('file', Buffer.from(file(n), 'utf8'), { filename: 'ballots.csv', contentType: 'text/csv' });
+        expect(res.status).to.equal(200);
+      });
+      const domain = (n: number) => queriesOf(async () => expect((await importPaperBallots(ctx.deps, admin, survey.id, file(n), { dryRun: true })).rejected).to.equal(0));
+      // Every Member State of the file exists; the even ones have a ballot the file would replace.
+      for (let i = 0; i < 50; i++) {
+        const ms = await createTestMemberState(ctx.deps, iso3Of(i));
+        if (i % 2 === 0) await submitBallot(ctx.deps, admin, survey.id, ballotFor(survey, i), { channel: 'paper', memberStateId: ms.id });
+      }
+      expect({ page: await check(50), domain: await domain(50) }).to.deep.equal({ page: await check(1), domain: await domain(1) });
+    });
+
+    it('shows a history of 50 revisions with as many queries as 1', async () => {
+      const revise = async (from: number, to: number) => {
+        for (let i = from; i < to; i++) await submitBallot(ctx.deps, delegate, survey.id, ballotFor(survey, i), { channel: 'web' });
+      };
+      await revise(0, 1);
+      const one = await page(delegateAgent, `/surveys/${survey.id}/ballot/history`);
+      await revise(1, 50);
+      expect(await page(delegateAgent, `/surveys/${survey.id}/ballot/history`)).to.equal(one);
+    });
+
+    it('lists 50 counted receipt codes with as many queries as 1', async () => {
+      const states = [delegate.memberStateId!];
+      for (let i = 1; i < 50; i++) states.push((await createTestMemberState(ctx.deps, iso3Of(i))).id);
+      const published = async (memberStateIds: readonly number[]) => {
+        const s = await openSurvey(ctx.deps, admin, (await createTestSurvey(ctx.deps, admin)).id);
+        for (const id of memberStateIds) await submitBallot(ctx.deps, admin, s.id, ballotFor(s, id), { channel: 'paper', memberStateId: id });
+        await closeSurvey(ctx.deps, admin, s.id);
+        return publishSurvey(ctx.deps, admin, s.id);
+      };
+      const [one, fifty] = [await published(states.slice(0, 1)), await published(states)];
+      expect(await page(delegateAgent, `/surveys/${fifty.id}/counted-receipts`)).to.equal(await page(delegateAgent, `/surveys/${one.id}/counted-receipts`));
+    });
+
+    it('lists recent exports with as many queries for 50 recorded exports as for 1', async () => {
+      const exportOnce = async () => expect((await adminAgent.get(`/surveys/${survey.id}/exports/participation.csv`)).status).to.equal(200);
+      const exportsPage = () => page(adminAgent, `/surveys/${survey.id}/exports`);
+      await exportOnce();
+      const one = await exportsPage();
+      for (let i = 1; i < 50; i++) await exportOnce();
+      expect(await exportsPage()).to.equal(one);
+    });
+  });
+
+  it('shows the audit log with as many queries for 50 more entries as for 1', async () => {
+    const add = async (from: number, to: number) => {
+      for (let i = from; i < to; i++) await createTestMemberState(ctx.deps, iso3Of(i));
+    };
+    await add(0, 1);
+    const one = await page(adminAgent, '/admin/audit');
+    await add(1, 50);
+    expect(await page(adminAgent, '/admin/audit')).to.equal(one);
   });
 });
