@@ -122,6 +122,29 @@ export async function listCurrentRevisions(q: Queryable, surveyId: number): Prom
   return (await revisions(db).where({ 'b.survey_id': surveyId }).whereRaw('r.revision = b.current_revision').orderBy('m.iso3')).map(toRevision);
 }
 
+/** A Member State's current revision in every survey where it has a ballot, in one query. */
+export async function listCurrentRevisionsOfMemberState(q: Queryable, memberStateId: number): Promise<RevisionRow[]> {
+  const db = connectionOf(q);
+  return (await revisions(db).where({ 'b.member_state_id': memberStateId }).whereRaw('r.revision = b.current_revision')).map(toRevision);
+}
+
+/**
+ * How many Member States of status member have a ballot, per survey, counted by the database in
+ * one query; surveys without one are left out.
+ */
+export async function countAnsweredMembersBySurvey(q: Queryable): Promise<Map<number, number>> {
+  const db = connectionOf(q);
+  const rows: Row[] = await db('ballots as b')
+    .join('member_states as m', 'm.id', 'b.member_state_id')
+    .join('ballot_revisions as r', function () {
+      this.on('r.ballot_id', '=', 'b.id').andOn('r.revision', '=', 'b.current_revision');
+    })
+    .where('m.status', 'member')
+    .groupBy('b.survey_id')
+    .select('b.survey_id', db.raw('count(*) as answered'));
+  return new Map(rows.map((r) => [Number(r.survey_id), Number(r.answered)]));
+}
+
 /**
  * What changes whenever a ballot of the survey is added or revised: how many ballots there are,
  * the sum of their current revision numbers and the latest change.

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { Queryable } from '../data/database.js';
-import { findCurrentRevision, type StoredAnswer } from '../data/ballots.js';
+import { findCurrentRevision, listCurrentRevisions, type StoredAnswer } from '../data/ballots.js';
 import { isUniqueViolation } from '../data/connection.js';
 import { findMemberStateById, listMemberStates, type MemberStateRow } from '../data/member-states.js';
 import { findSurvey } from '../data/surveys.js';
@@ -312,9 +312,13 @@ function toReport(row: ParsedRow, replaces: PaperImportRow['replaces'], written:
   };
 }
 
-async function replacedBy(db: Queryable, surveyId: number, memberStateId: number): Promise<PaperImportRow['replaces']> {
-  const current = await findCurrentRevision(db, surveyId, memberStateId);
-  return current ? { revision: current.revision, submittedAt: current.submittedAt, submittedBy: current.submittedByLabel, channel: current.channel } : null;
+/** What each row's ballot would replace, by Member State id: the survey's current revisions, read in one query. */
+async function replacements(db: Queryable, surveyId: number): Promise<(memberStateId: number) => PaperImportRow['replaces']> {
+  const byState = new Map((await listCurrentRevisions(db, surveyId)).map((r) => [r.memberStateId, r]));
+  return (memberStateId) => {
+    const current = byState.get(memberStateId);
+    return current ? { revision: current.revision, submittedAt: current.submittedAt, submittedBy: current.submittedByLabel, channel: current.channel } : null;
+  };
 }
 
 function summarise(dryRun: boolean, written: boolean, rows: PaperImportRow[]): PaperImportReport {
@@ -351,17 +355,18 @@ export async function importPaperBallots(
   });
 
   if (options.dryRun || parsed.some((r) => r.reasons.length)) {
-    const rows: PaperImportRow[] = [];
-    for (const row of parsed) rows.push(toReport(row, row.memberState && !row.reasons.length ? await replacedBy(deps.db, survey.id, row.memberState.id) : null, null));
-    return summarise(options.dryRun, false, rows);
+    const replacedBy = await replacements(deps.db, survey.id);
+    return summarise(options.dryRun, false, parsed.map((row) => toReport(row, row.memberState && !row.reasons.length ? replacedBy(row.memberState.id) : null, null)));
   }
 
   for (let attempt = 0; ; attempt++) {
     try {
       const rows = await deps.db.transaction(async (tx) => {
         const out: PaperImportRow[] = [];
+        // Read before any is written: each Member State has one row at most.
+        const replacedBy = await replacements(tx, survey.id);
         for (const row of parsed) {
-          const replaces = await replacedBy(tx, survey.id, row.memberState!.id);
+          const replaces = replacedBy(row.memberState!.id);
           const result = await writeRevision(deps, tx, actor, { survey, memberStateId: row.memberState!.id }, row.ballot!, row.channel!);
           out.push(toReport(row, replaces, { revision: result.revision, receipt: result.receipt }));
         }

@@ -1,5 +1,5 @@
-import { findCurrentRevision, listCurrentRevisions, type RevisionRow } from '../../data/ballots.js';
-import { listMemberStates } from '../../data/member-states.js';
+import { countAnsweredMembersBySurvey, listCurrentRevisions, listCurrentRevisionsOfMemberState, type RevisionRow } from '../../data/ballots.js';
+import { countMemberStates, listMemberStates } from '../../data/member-states.js';
 import { findSurvey, listSurveyRows } from '../../data/surveys.js';
 import { type Actor, type Deps } from '../deps.js';
 import { AppError } from '../errors.js';
@@ -32,12 +32,25 @@ export async function listSurveys(deps: Deps, actor: Actor): Promise<SurveyListI
   const now = deps.clock.now();
   const surveys = await listSurveyRows(deps.db, actor.role === 'delegate' ? ['open', 'closed', 'published'] : undefined);
   if (actor.role !== 'delegate') return surveys.map((s) => ({ survey: surveyViewAt(s, now), ballot: null }));
-  const items: SurveyListItem[] = [];
-  for (const s of surveys) {
-    const current = await findCurrentRevision(deps.db, s.id, actor.memberStateId!);
-    items.push({ survey: surveyViewAt(s, now), ballot: current ? { revision: current.revision, submittedAt: current.submittedAt, submittedByLabel: current.submittedByLabel, channel: current.channel } : null });
-  }
-  return items;
+  const bySurvey = new Map((await listCurrentRevisionsOfMemberState(deps.db, actor.memberStateId!)).map((r) => [r.surveyId, r]));
+  return surveys.map((s) => {
+    const current = bySurvey.get(s.id);
+    return { survey: surveyViewAt(s, now), ballot: current ? { revision: current.revision, submittedAt: current.submittedAt, submittedByLabel: current.submittedByLabel, channel: current.channel } : null };
+  });
+}
+
+export interface ParticipationCounts {
+  /** Member States of status member. */
+  readonly eligible: number;
+  /** By survey id: how many of them have a ballot (none when absent). */
+  readonly answered: ReadonlyMap<number, number>;
+}
+
+/** Participation of every survey at once, as the survey list shows it: the same numbers as participation(). */
+export async function participationCounts(deps: Deps, actor: Actor): Promise<ParticipationCounts> {
+  if (actor.role !== 'admin' && actor.role !== 'staff') throw new AppError('forbidden', 'errors.forbidden');
+  const [eligible, answered] = await Promise.all([countMemberStates(deps.db, 'member'), countAnsweredMembersBySurvey(deps.db)]);
+  return { eligible, answered };
 }
 
 export interface ParticipationRow {

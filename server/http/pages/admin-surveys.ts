@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../../domain/deps.js';
 import { AppError } from '../../domain/errors.js';
 import { createSurvey, duplicateSurvey, updateSurvey } from '../../domain/surveys/authoring.js';
-import { getSurvey, listSurveys, participation } from '../../domain/surveys/queries.js';
+import { getSurvey, listSurveys, participationCounts } from '../../domain/surveys/queries.js';
 import { METHODS } from '../../tally/index.js';
 import { fieldErrors } from '../forms/field-errors.js';
 import { idParam } from '../forms/params.js';
@@ -64,11 +64,8 @@ export function adminSurveyPages(deps: Deps): Router {
   const router = Router();
 
   router.get('/', view, async (req, res) => {
-    const items = await listSurveys(deps, req.user!);
-    const rows = await Promise.all(items.map(async ({ survey }) => {
-      const p = await participation(deps, req.user!, survey.id);
-      return { survey, title: titleIn(survey, req.lang), answered: p.answered, eligible: p.eligible };
-    }));
+    const [items, counts] = await Promise.all([listSurveys(deps, req.user!), participationCounts(deps, req.user!)]);
+    const rows = items.map(({ survey }) => ({ survey, title: titleIn(survey, req.lang), answered: counts.answered.get(survey.id) ?? 0, eligible: counts.eligible }));
     res.render('admin/surveys/index', { title: req.t('adminSurveys.title'), rows });
   });
 
