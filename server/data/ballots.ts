@@ -84,7 +84,10 @@ export async function insertRevision(tx: Tx, row: {
   await db('ballot_revisions').insert(row);
 }
 
-/** Read at every view of a ballot page, so written out for rawRows; the same columns as `revisions`. */
+/**
+ * Read at every view of a ballot page, so written out for rawRows. Its rows are parsed with the
+ * same schema as those of `revisions`, so a column missing here fails at once, not later.
+ */
 const CURRENT_REVISION = `select r.*, b.survey_id, b.member_state_id, m.iso3
   from ballot_revisions as r
   join ballots as b on b.id = r.ballot_id
