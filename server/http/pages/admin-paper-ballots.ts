@@ -4,13 +4,14 @@ import type { Deps } from '../../domain/deps.js';
 import { AppError, HTTP_STATUS, type FieldError } from '../../domain/errors.js';
 import { listAllMemberStates } from '../../domain/member-states.js';
 import { currentBallotOf, enterPaperBallot, importPaperBallots, PAPER_BALLOT_REFUSALS, PAPER_CHANNELS, type PaperImportReport } from '../../domain/paper-ballots.js';
-import { assertNever, refusalMessage, refusalOf, refusalStatus } from '../../domain/refusals.js';
+import { assertNever, refusalOf, refusalStatus } from '../../domain/refusals.js';
 import { pick } from '../../domain/surveys/model.js';
 import { getSurvey, type SurveyView } from '../../domain/surveys/queries.js';
 import type { Formatters } from '../../i18n/index.js';
 import { ballotFormInput, otherBallotProblems, type BallotFields } from '../forms/ballot.js';
 import { idParam } from '../forms/params.js';
 import { allow } from '../middleware/roles.js';
+import { notOpenText, refusalText } from '../refusal-text.js';
 import { ballotErrors, ballotQuestions, countedBallot } from '../view-models/ballot.js';
 import { importExample, importReportModel } from '../view-models/paper-ballots.js';
 
@@ -31,8 +32,7 @@ const fmtOf = (res: Response) => (res.locals as { fmt: Formatters }).fmt;
 /** Why the survey takes no paper ballot now, or null when it does. */
 function closedNotice(req: Request, survey: SurveyView): string | null {
   if (survey.status === 'open') return null;
-  const { key, params } = refusalMessage({ kind: survey.status === 'draft' ? 'not-open' : 'closed', paper: true });
-  return req.t(key, params);
+  return notOpenText(req, survey.status, { paper: true });
 }
 
 /** The page: the report of an import if any, the form for one Member State's ballot, the import form. */
@@ -118,9 +118,8 @@ export function adminPaperBallotPages(deps: Deps): Router {
       switch (refusal.kind) {
         case 'stale': {
           // Nothing was saved: the form keeps what was typed, from the ballot as it now stands.
-          const { key, params } = refusalMessage({ ...refusal, current: refusal.current && { ...refusal.current, when: fmtOf(res).dateTime(refusal.current.when) } });
           const current = await currentBallotOf(deps, req.user!, survey.id, form.memberStateId!);
-          return renderPage(deps, req, res, survey, { ...page, fields: { ...fields, baseRevision: String(current?.revision ?? 0) }, notice: req.t(key, params), status: refusalStatus(refusal) });
+          return renderPage(deps, req, res, survey, { ...page, fields: { ...fields, baseRevision: String(current?.revision ?? 0) }, notice: refusalText(req, refusal), status: refusalStatus(refusal) });
         }
         case 'closed':
         case 'not-open':

@@ -2,7 +2,8 @@ import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../../domain/deps.js';
 import { AppError, HTTP_STATUS } from '../../domain/errors.js';
 import { acceptProposal, DECISION_REFUSALS, declineProposal, proposalsFor } from '../../domain/proposals.js';
-import { assertNever, refusalMessage, refusalOf, refusalStatus } from '../../domain/refusals.js';
+import { assertNever, refusalOf, refusalStatus } from '../../domain/refusals.js';
+import { refusalText } from '../refusal-text.js';
 import { getSurvey, participation } from '../../domain/surveys/queries.js';
 import { idParam } from '../forms/params.js';
 import { allow } from '../middleware/roles.js';
@@ -64,10 +65,8 @@ export function adminProposalPages(deps: Deps): Router {
       if (refusal) {
         switch (refusal.kind) {
           case 'proposal-decided':
-          case 'options-frozen': {
-            const { key, params } = refusalMessage(refusal);
-            return renderProposals(deps, req, res, surveyId, refusalStatus(refusal), { proposalId, general: [req.t(key, params)], fields: {}, values: { [field]: value } });
-          }
+          case 'options-frozen':
+            return renderProposals(deps, req, res, surveyId, refusalStatus(refusal), { proposalId, general: [refusalText(req, refusal)], fields: {}, values: { [field]: value } });
           default:
             return assertNever(refusal);
         }

@@ -2,8 +2,9 @@ import type { Request, Response } from 'express';
 import type { Deps } from '../../domain/deps.js';
 import { AppError, HTTP_STATUS } from '../../domain/errors.js';
 import { proposalsFor } from '../../domain/proposals.js';
-import { assertNever, refusalMessage, refusalOf, refusalStatus } from '../../domain/refusals.js';
+import { assertNever, refusalOf, refusalStatus } from '../../domain/refusals.js';
 import { LIFECYCLE_REFUSALS } from '../../domain/surveys/lifecycle.js';
+import { refusalText } from '../refusal-text.js';
 import { getSurvey, participation } from '../../domain/surveys/queries.js';
 import type { FieldMessages } from '../forms/field-errors.js';
 import { actionsFor, gapsOf, remaining, textCells, titleIn } from '../view-models/admin-surveys.js';
@@ -31,10 +32,8 @@ export function actionErrors(error: unknown, req: Request, action: string, field
     switch (refusal.kind) {
       case 'transition':
       case 'survey-changed':
-      case 'not-open': {
-        const { key, params } = refusalMessage(refusal);
-        return { status: refusalStatus(refusal), state: { action, general: [req.t(key, params)], fields: {}, values } };
-      }
+      case 'not-open':
+        return { status: refusalStatus(refusal), state: { action, general: [refusalText(req, refusal)], fields: {}, values } };
       default:
         return assertNever(refusal);
     }

@@ -4,7 +4,7 @@ import { BALLOT_REFUSALS, ballotFor, ballotHistory, ballotTarget, checkBallot, c
 import type { Deps } from '../../domain/deps.js';
 import { AppError, type FieldError } from '../../domain/errors.js';
 import { PROPOSAL_REFUSALS, proposalsFor, proposeTopic } from '../../domain/proposals.js';
-import { assertNever, refusalMessage, refusalOf, refusalStatus, type RefusalOf } from '../../domain/refusals.js';
+import { assertNever, refusalOf, refusalStatus } from '../../domain/refusals.js';
 import { pick } from '../../domain/surveys/model.js';
 import { getSurvey, type SurveyView } from '../../domain/surveys/queries.js';
 import { LANGUAGES } from '../../i18n/languages.js';
@@ -12,6 +12,7 @@ import { ballotFieldsOf, ballotFormInput, otherBallotProblems, type BallotFields
 import { fieldErrors } from '../forms/field-errors.js';
 import { idParam } from '../forms/params.js';
 import { allow } from '../middleware/roles.js';
+import { notOpenText, refusalText } from '../refusal-text.js';
 import { ballotErrors, ballotQuestions, countedBallot, remainingTime } from '../view-models/ballot.js';
 
 interface BallotPage {
@@ -58,12 +59,6 @@ async function renderBallot(deps: Deps, req: Request, res: Response, survey: Sur
   });
 }
 
-/** Why the survey takes no ballot now, as the refusal of a ballot would say it. */
-function closedMessage(req: Request, survey: SurveyView): string {
-  const { key, params } = refusalMessage({ kind: survey.status === 'draft' ? 'not-open' : 'closed' });
-  return req.t(key, params);
-}
-
 /** A survey that takes no ballot now: what was counted stays visible. */
 async function renderClosed(deps: Deps, req: Request, res: Response, survey: SurveyView, status: number, known?: { current: RevisionRow | undefined }) {
   const current = known ? known.current : await currentBallot(deps, req.user!, survey.id);
@@ -71,17 +66,12 @@ async function renderClosed(deps: Deps, req: Request, res: Response, survey: Sur
   res.status(status).render('ballot/closed', {
     title: req.t('voting.closed.title', { survey: heading.title.text }),
     survey, heading,
-    message: closedMessage(req, survey),
+    message: notOpenText(req, survey.status),
     current, counted: current ? countedBallot(survey, current.answers, req.lang) : null,
     currentSummary: revisionSummary(req, current),
   });
 }
 
-/** The stale refusal's message, with the time of the current revision in the reader's format. */
-function staleNotice(req: Request, refusal: RefusalOf<'stale'>): string {
-  const { key, params } = refusalMessage({ ...refusal, current: refusal.current && { ...refusal.current, when: fmtOf(req).dateTime(refusal.current.when) } });
-  return req.t(key, params);
-}
 
 
 export function ballotPages(deps: Deps): Router {
@@ -154,7 +144,7 @@ export function ballotPages(deps: Deps): Router {
         case 'stale': {
           // Nothing was saved: show the ballot as it now stands, and who changed it.
           const current = await currentBallot(deps, req.user!, survey.id);
-          return renderBallot(deps, req, res, survey, { fields: ballotFieldsOf(current), notice: staleNotice(req, refusal), status: refusalStatus(refusal), current });
+          return renderBallot(deps, req, res, survey, { fields: ballotFieldsOf(current), notice: refusalText(req, refusal), status: refusalStatus(refusal), current });
         }
         case 'closed':
         case 'not-open':
@@ -213,10 +203,8 @@ export function ballotPages(deps: Deps): Router {
       const refusal = refusalOf(error, PROPOSAL_REFUSALS);
       if (refusal) {
         switch (refusal.kind) {
-          case 'closed': {
-            const { key, params } = refusalMessage(refusal);
-            return renderProposals(req, res, survey, body, { _: req.t(key, params) }, refusalStatus(refusal));
-          }
+          case 'closed':
+            return renderProposals(req, res, survey, body, { _: refusalText(req, refusal) }, refusalStatus(refusal));
           case 'observer':
             throw error;
           default:
