@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { connectionOf, isPostgres, rawRows, type Queryable, type Tx } from './database.js';
-import { jsonText, nullableWholeNumber, text, textOrEmpty, wholeNumber } from './row-schemas.js';
+import { insertedId, jsonText, nullableWholeNumber, text, textOrEmpty, wholeNumber } from './row-schemas.js';
 
 export const CHANNELS = ['web', 'api', 'paper', 'note-verbale'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -53,8 +53,7 @@ export async function findBallot(q: Queryable, surveyId: number, memberStateId: 
 
 export async function insertBallot(tx: Tx, surveyId: number, memberStateId: number, now: string): Promise<number> {
   const db = tx.knex;
-  const [row] = await db('ballots').insert({ survey_id: surveyId, member_state_id: memberStateId, current_revision: 1, updated_at: now }).returning('id');
-  return Number(typeof row === 'object' ? row.id : row);
+  return insertedId(await db('ballots').insert({ survey_id: surveyId, member_state_id: memberStateId, current_revision: 1, updated_at: now }).returning('id'));
 }
 
 /**
@@ -131,17 +130,27 @@ export async function listCurrentRevisionsOfMemberState(q: Queryable, memberStat
   return (await revisions(db).where({ 'b.member_state_id': memberStateId }).whereRaw('r.revision = b.current_revision')).map(toRevision);
 }
 
+/** Ballots at their current revisions, with their Member States: b, r and m. */
+function ballotsAtCurrentRevision(db: Knex) {
+  return db('ballots as b')
+    .join('member_states as m', 'm.id', 'b.member_state_id')
+    .join('ballot_revisions as r', function () {
+      this.on('r.ballot_id', '=', 'b.id').andOn('r.revision', '=', 'b.current_revision');
+    });
+}
+
+/** A survey's ballots at their current revisions, with their Member States: b, r and m. */
+function currentRevisions(db: Knex, surveyId: number) {
+  return ballotsAtCurrentRevision(db).where('b.survey_id', surveyId);
+}
+
 /**
  * How many Member States of status member have a ballot, per survey, counted by the database in
  * one query; surveys without one are left out.
  */
 export async function countAnsweredMembersBySurvey(q: Queryable): Promise<Map<number, number>> {
   const db = connectionOf(q);
-  const rows: Row[] = await db('ballots as b')
-    .join('member_states as m', 'm.id', 'b.member_state_id')
-    .join('ballot_revisions as r', function () {
-      this.on('r.ballot_id', '=', 'b.id').andOn('r.revision', '=', 'b.current_revision');
-    })
+  const rows: Row[] = await ballotsAtCurrentRevision(db)
     .where('m.status', 'member')
     .groupBy('b.survey_id')
     .select('b.survey_id', db.raw('count(*) as answered'));
@@ -171,15 +180,7 @@ export type CurrentRevisionRow = Readonly<z.output<typeof CURRENT_REVISION_ROW>>
 
 const PAGE = 5000;
 
-/** A survey's ballots at their current revisions, with their Member States: b, r and m. */
-function currentRevisions(db: Knex, surveyId: number) {
-  return db('ballots as b')
-    .join('member_states as m', 'm.id', 'b.member_state_id')
-    .join('ballot_revisions as r', function () {
-      this.on('r.ballot_id', '=', 'b.id').andOn('r.revision', '=', 'b.current_revision');
-    })
-    .where('b.survey_id', surveyId);
-}
+
 
 /**
  * Every current revision of a survey in Member State order, read a page at a time (keyset on the

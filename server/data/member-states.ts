@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { connectionOf, type Queryable, type Tx } from './database.js';
 import { changeContent } from './content-version.js';
-import { text, wholeNumber } from './row-schemas.js';
+import { insertedId, text, wholeNumber } from './row-schemas.js';
 
 export const MEMBER_STATE_STATUSES = ['member', 'observer'] as const;
 export type MemberStateStatus = (typeof MEMBER_STATE_STATUSES)[number];
@@ -51,8 +51,7 @@ export async function findMemberStateByIso3(q: Queryable, iso3: string): Promise
 
 export async function insertMemberState(tx: Tx, fields: MemberStateFields, now: string): Promise<number> {
   const db = tx.knex;
-  const [row] = await db('member_states').insert({ ...fields, created_at: now, updated_at: now }).returning('id');
-  return Number(typeof row === 'object' ? row.id : row);
+  return insertedId(await db('member_states').insert({ ...fields, created_at: now, updated_at: now }).returning('id'));
 }
 
 export async function updateMemberState(tx: Tx, id: number, fields: MemberStateFields, now: string): Promise<void> {

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n/languages.js';
 import { connectionOf, type Queryable, type Tx } from './database.js';
-import { nullableText, nullableWholeNumber, text, textOrEmpty, wholeNumber } from './row-schemas.js';
+import { insertedId, nullableText, nullableWholeNumber, text, textOrEmpty, wholeNumber } from './row-schemas.js';
 
 export const PROPOSAL_STATUSES = ['pending', 'accepted', 'declined'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
@@ -37,8 +37,7 @@ function toProposal(r: unknown): ProposalRow {
 
 export async function insertProposal(tx: Tx, row: Row): Promise<number> {
   const db = tx.knex;
-  const [r] = await db('proposals').insert(row).returning('id');
-  return Number(typeof r === 'object' ? r.id : r);
+  return insertedId(await db('proposals').insert(row).returning('id'));
 }
 
 export async function findProposal(q: Queryable, id: number): Promise<ProposalRow | undefined> {

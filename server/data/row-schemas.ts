@@ -34,3 +34,10 @@ export function jsonText<T extends z.ZodType>(schema: T) {
     }
   }).pipe(schema);
 }
+
+/** The id `insert(...).returning('id')` gives back: `{ id }` on PostgreSQL, the bare id on SQLite. */
+const INSERTED_ID = z.union([z.object({ id: wholeNumber }).transform((r) => r.id), wholeNumber]);
+
+export function insertedId(returned: readonly unknown[]): number {
+  return INSERTED_ID.parse(returned[0]);
+}

@@ -4,7 +4,7 @@ import { METHODS } from '../tally/index.js';
 import { cacheSlot, VersionedCache } from './cache-slot.js';
 import { changeContent, readContentVersion } from './content-version.js';
 import { connectionOf, Tx, type Queryable } from './database.js';
-import { flag, nullableText, nullableWholeNumber, text, textOrEmpty, wholeNumber } from './row-schemas.js';
+import { flag, insertedId, nullableText, nullableWholeNumber, text, textOrEmpty, wholeNumber } from './row-schemas.js';
 
 
 type Row = Record<string, unknown>;
@@ -168,8 +168,7 @@ export async function listSurveyRows(q: Queryable, statuses?: readonly SurveySta
 
 export async function insertSurvey(tx: Tx, fields: Row): Promise<number> {
   const db = tx.knex;
-  const [row] = await db('surveys').insert(fields).returning('id');
-  return Number(typeof row === 'object' ? row.id : row);
+  return insertedId(await db('surveys').insert(fields).returning('id'));
 }
 
 export async function updateSurveyRow(tx: Tx, id: number, fields: Row): Promise<void> {
@@ -184,8 +183,7 @@ export async function transitionSurvey(tx: Tx, id: number, from: SurveyStatus, f
 }
 
 export async function insertQuestion(tx: Tx, fields: Row): Promise<number> {
-  const [row] = await changeContent(tx, (db) => db('questions').insert(fields).returning('id'));
-  return Number(typeof row === 'object' ? row.id : row);
+  return insertedId(await changeContent(tx, (db) => db('questions').insert(fields).returning('id')));
 }
 
 export async function updateQuestion(tx: Tx, id: number, fields: Row): Promise<void> {
@@ -198,8 +196,7 @@ export async function deleteQuestions(tx: Tx, ids: number[]): Promise<void> {
 }
 
 export async function insertOption(tx: Tx, fields: Row): Promise<number> {
-  const [row] = await changeContent(tx, (db) => db('options').insert(fields).returning('id'));
-  return Number(typeof row === 'object' ? row.id : row);
+  return insertedId(await changeContent(tx, (db) => db('options').insert(fields).returning('id')));
 }
 
 export async function updateOption(tx: Tx, id: number, fields: Row): Promise<void> {

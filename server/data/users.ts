@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { connectionOf, isPostgres, rawRows, type Queryable, type Tx } from './database.js';
 import { LANGUAGES, type Language } from '../i18n/languages.js';
 import { MEMBER_STATE_STATUSES } from './member-states.js';
-import { flag, nullableText, nullableWholeNumber, text, wholeNumber } from './row-schemas.js';
+import { flag, insertedId, nullableText, nullableWholeNumber, text, wholeNumber } from './row-schemas.js';
 
 export const ROLES = ['admin', 'staff', 'delegate'] as const;
 export type Role = (typeof ROLES)[number];
@@ -97,8 +97,7 @@ export async function findUserByEmail(q: Queryable, email: string): Promise<User
 
 export async function insertUser(tx: Tx, fields: UserFields & { password_hash: string | null }, now: string): Promise<number> {
   const db = tx.knex;
-  const [row] = await db('users').insert({ ...fields, is_disabled: false, created_at: now, updated_at: now }).returning('id');
-  return Number(typeof row === 'object' ? row.id : row);
+  return insertedId(await db('users').insert({ ...fields, is_disabled: false, created_at: now, updated_at: now }).returning('id'));
 }
 
 export async function updateUser(tx: Tx, id: number, fields: Partial<UserFields> & { is_disabled?: boolean; password_hash?: string | null }, now: string): Promise<void> {
