@@ -38,10 +38,6 @@ export class VersionedCache<K, V> implements Clearable {
     if (this.#entries.size > this.#size) this.#entries.delete(this.#entries.keys().next().value!);
   }
 
-  get size(): number {
-    return this.#entries.size;
-  }
-
   clear(): void {
     this.#entries.clear();
   }

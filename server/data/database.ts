@@ -166,12 +166,8 @@ export function connectionOf(q: Queryable): Knex {
   return q instanceof Tx ? q.knex : q.readers;
 }
 
-export function databaseOf(q: Queryable): Database {
-  return q instanceof Tx ? q.database : q;
-}
-
 export function isPostgres(q: Queryable): boolean {
-  return databaseOf(q).engine === 'postgres';
+  return (q instanceof Tx ? q.database : q).engine === 'postgres';
 }
 
 /** rows() for a read that may run inside a transaction: there, through knex on its connection. */
