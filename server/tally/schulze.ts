@@ -1,8 +1,10 @@
 // Schulze. d[a][b] counts the ballots ranking a above b (a ranked option is above every unranked
 // one; unranked options are not compared). Strongest paths by winning votes (widest paths,
-// Floyd–Warshall). a is ahead of b when p[a][b] > p[b][a]; that relation is transitive, so options
-// ordered by how many others they are ahead of give the Schulze ranking, options with equal counts
-// being unordered (equal places; a tie across the seat boundary goes to lot).
+// Floyd–Warshall). a beats b when p[a][b] > p[b][a]; that relation is transitive (Schulze 2011,
+// section 4.1), and the winners are the options no other beats. The full ranking follows it: first
+// the winners, then the options no other beats once the winners are set aside, and so on. Options
+// in one group share a place: none of them beats another, so only a lot can separate them, and one
+// is drawn only for a group across the seat boundary (the last retained place), recorded in `ties`.
 import { byLabel, textTable, yesNo } from './format-helpers.js';
 import type { MethodDefinition, MethodOutcome } from './method-definition.js';
 import { rankByScore } from './ranking.js';
@@ -77,6 +79,25 @@ export function findCondorcetWinner(d: Float64Array, n: number): OptionIndex | n
 export const pairwiseRows = (flat: Float64Array, n: number): number[][] =>
   Array.from({ length: n }, (_, a) => Array.from(flat.subarray(a * n, a * n + n)));
 
+/**
+ * The Schulze ranking as groups, best first: the options that no remaining option beats
+ * (p[b][a] > p[a][b]), set aside in turn. The first group is the Schulze winners. As the relation is
+ * transitive and has no cycle, every option falls into a group, and an option beats only options
+ * of later groups.
+ */
+export function schulzeGroups(p: Float64Array, n: number): OptionIndex[][] {
+  const groups: OptionIndex[][] = [];
+  let remaining = Array.from({ length: n }, (_, i) => i);
+  while (remaining.length > 0) {
+    const unbeaten = remaining.filter((a) => remaining.every((b) => !(p[b * n + a]! > p[a * n + b]!)));
+    // Cannot happen for a transitive relation; guards against an endless loop all the same.
+    if (unbeaten.length === 0) throw new Error('the Schulze relation has a cycle');
+    groups.push(unbeaten);
+    remaining = remaining.filter((a) => !unbeaten.includes(a));
+  }
+  return groups;
+}
+
 export function countSchulze(
   options: readonly string[],
   set: BallotSet,
@@ -86,12 +107,12 @@ export function countSchulze(
   const n = set.optionCount;
   const d = countPairwise(set);
   const p = strongestPaths(d, n);
-  const ahead = new Float64Array(n);
-  for (let a = 0; a < n; a++) {
-    for (let b = 0; b < n; b++) if (a !== b && p[a * n + b]! > p[b * n + a]!) ahead[a] = ahead[a]! + 1;
-  }
+  // Groups as scores: the first group scores highest, so that groups rank as scores do.
+  const groups = schulzeGroups(p, n);
+  const score = new Float64Array(n);
+  groups.forEach((group, g) => group.forEach((o) => (score[o] = groups.length - g)));
   const ranked =
-    set.valid === 0 ? { ranking: [], places: [], winners: [] } : rankByScore(options, ahead, seats, tieBreaker);
+    set.valid === 0 ? { ranking: [], places: [], winners: [] } : rankByScore(options, score, seats, tieBreaker);
   return {
     method: 'schulze',
     options,
@@ -109,7 +130,7 @@ export const SCHULZE = {
   method: 'schulze',
   count: countSchulze,
   progression: null,
-  rules: (seats) => `Schulze: pairwise counts, strongest paths by winning votes; the ${seats} first of the Schulze ranking are retained; ties at the last seat by lot.`,
+  rules: (seats) => `Schulze: pairwise counts, strongest paths by winning votes; an option is ahead of another when its strongest path to it is stronger than the reverse; the unbeaten options rank first, then those unbeaten once they are set aside, and so on; the first ${seats} of that ranking are retained; a tie at the last retained place by lot.`,
   rulesKey: () => 'schulze',
   json: (result, label) => {
     const all = result.options.map((_, i) => i);

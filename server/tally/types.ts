@@ -157,7 +157,10 @@ export interface SchulzeResult extends ResultBase {
   readonly condorcetWinner: OptionIndex | null;
   /** paths[a][b]: strength of the strongest path from a to b (winning votes). */
   readonly paths: readonly (readonly number[])[];
-  /** Full Schulze order; `places` gives equal places to options neither of which beats the other. */
+  /**
+   * Full Schulze order, by groups (see schulze.ts): the unbeaten options first, then those unbeaten
+   * once they are set aside, and so on; `places` gives the options of one group the same place.
+   */
   readonly ranking: readonly OptionIndex[];
   readonly places: readonly number[];
 }

@@ -42,7 +42,7 @@ const en = {
       irv: 'Instant-runoff: an option with more than half of the continuing ballots wins; otherwise the option with the fewest votes is excluded and its ballots move to their next preference; ties are broken by the earlier rounds, then by lot.',
       irvSequential: 'Sequential instant-runoff for {{seats}} options to retain: one instant-runoff count per option to retain, setting aside the options already retained; ties are broken by the earlier rounds, then by lot.',
       stv: 'Single transferable vote, Scottish STV rules (Weighted Inclusive Gregory Method), {{seats}} option(s) to retain: Droop quota; surpluses are transferred, largest first, at values truncated to five decimal places; otherwise the option with the fewest votes is excluded; ties are broken by the earlier stages, then by lot.',
-      schulze: 'Schulze method: pairwise counts, strongest paths measured in winning votes; the first {{seats}} option(s) of the Schulze ranking are retained; a tie for the last place is broken by lot.',
+      schulze: 'Schulze method: pairwise counts, strongest paths measured in winning votes; an option comes before another when its strongest path to it is stronger than the reverse; the options no other comes before rank first, then the same among the rest; the first {{seats}} option(s) of that ranking are retained; a tie for the last retained place is broken by lot.',
     },
     first: {
       heading: 'First preferences',
@@ -101,7 +101,7 @@ const en = {
       caption: 'Ballots ranking the option of the row above the option of the column',
       condorcet: 'Condorcet winner: {{option}} (preferred to every other option by more ballots than the reverse).',
       noCondorcet: 'There is no Condorcet winner: no option is preferred to every other option by more ballots.',
-      rankingIntro: 'Schulze ranking:',
+      rankingIntro: 'Schulze ranking (options that share a place are not separated by the strongest paths):',
       place: '{{place}}.',
     },
     borda: {
@@ -186,7 +186,7 @@ export const resultsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Ca
         irv: 'Vote à second tour instantané : une option qui obtient plus de la moitié des bulletins encore en jeu l’emporte ; sinon, l’option qui a le moins de voix est éliminée et ses bulletins passent à leur préférence suivante ; les égalités sont départagées par les tours précédents, puis par tirage au sort.',
         irvSequential: 'Vote à second tour instantané séquentiel pour {{seats}} options à retenir : un dépouillement à second tour instantané par option à retenir, les options déjà retenues étant mises de côté ; les égalités sont départagées par les tours précédents, puis par tirage au sort.',
         stv: 'Vote unique transférable, règles écossaises (méthode de Gregory inclusive pondérée), {{seats}} option(s) à retenir : quotient de Droop ; les excédents sont transférés, le plus grand d’abord, à des valeurs tronquées à cinq décimales ; sinon, l’option qui a le moins de voix est éliminée ; les égalités sont départagées par les étapes précédentes, puis par tirage au sort.',
-        schulze: 'Méthode de Schulze : duels entre les options, chemins les plus forts mesurés en votes gagnants ; les {{seats}} première(s) option(s) du classement de Schulze sont retenues ; une égalité pour la dernière place est départagée par tirage au sort.',
+        schulze: 'Méthode de Schulze : duels entre les options, chemins les plus forts mesurés en votes gagnants ; une option passe devant une autre quand son chemin le plus fort vers elle est plus fort que l’inverse ; les options devant lesquelles aucune autre ne passe sont classées en premier, puis de même parmi les autres ; les {{seats}} première(s) option(s) de ce classement sont retenues ; une égalité pour la dernière place retenue est départagée par tirage au sort.',
       },
       first: {
         heading: 'Premières préférences',
@@ -245,7 +245,7 @@ export const resultsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Ca
         caption: 'Bulletins classant l’option de la ligne avant l’option de la colonne',
         condorcet: 'Vainqueur de Condorcet : {{option}} (préférée à chacune des autres options par plus de bulletins que l’inverse).',
         noCondorcet: 'Il n’y a pas de vainqueur de Condorcet : aucune option n’est préférée à chacune des autres par plus de bulletins.',
-        rankingIntro: 'Classement de Schulze :',
+        rankingIntro: 'Classement de Schulze (les options qui partagent une place ne sont pas départagées par les chemins les plus forts) :',
         place: '{{place}}.',
       },
       borda: {
@@ -327,7 +327,7 @@ export const resultsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Ca
         irv: 'Segunda vuelta instantánea: gana la opción que obtiene más de la mitad de las papeletas aún en juego; si no, se excluye la opción con menos votos y sus papeletas pasan a su siguiente preferencia; los empates se resuelven por las rondas anteriores y luego por sorteo.',
         irvSequential: 'Segunda vuelta instantánea secuencial para {{seats}} opciones que se retienen: un escrutinio de segunda vuelta instantánea por cada opción que se retiene, dejando de lado las ya retenidas; los empates se resuelven por las rondas anteriores y luego por sorteo.',
         stv: 'Voto único transferible, reglas escocesas (método de Gregory inclusivo ponderado), {{seats}} opciones que se retienen: cuota de Droop; los excedentes se traspasan, el mayor primero, con valores truncados a cinco decimales; si no, se excluye la opción con menos votos; los empates se resuelven por las etapas anteriores y luego por sorteo.',
-        schulze: 'Método de Schulze: enfrentamientos por pares, caminos más fuertes medidos en votos ganadores; se retienen las {{seats}} primeras opciones de la clasificación de Schulze; un empate por el último puesto se resuelve por sorteo.',
+        schulze: 'Método de Schulze: enfrentamientos por pares, caminos más fuertes medidos en votos ganadores; una opción va delante de otra cuando su camino más fuerte hacia ella es más fuerte que el inverso; las opciones que ninguna otra precede se clasifican primero, y así sucesivamente entre las demás; se retienen las {{seats}} primeras opciones de esa clasificación; un empate por el último puesto retenido se resuelve por sorteo.',
       },
       first: {
         heading: 'Primeras preferencias',
@@ -386,7 +386,7 @@ export const resultsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Ca
         caption: 'Papeletas que clasifican la opción de la fila por delante de la opción de la columna',
         condorcet: 'Ganador de Condorcet: {{option}} (preferida a cada una de las demás opciones por más papeletas que a la inversa).',
         noCondorcet: 'No hay ganador de Condorcet: ninguna opción es preferida a cada una de las demás por más papeletas.',
-        rankingIntro: 'Clasificación de Schulze:',
+        rankingIntro: 'Clasificación de Schulze (las opciones que comparten un puesto no quedan separadas por los caminos más fuertes):',
         place: '{{place}}.º',
       },
       borda: {
