@@ -21,7 +21,8 @@ const USAGE = `Usage: npm run tally -- --method ${METHODS.join('|')} [--seats N]
 
 Counts a ballot file (API.md: count,rank_1,…,rank_K) and prints the result.
   --method        counting method (required)
-  --seats N       options to retain, a positive whole number no larger than the options (default 1)
+  --seats N       options to retain, a positive whole number no larger than the options (default 1);
+                  when it is at least the options ranked on some ballot, all of those are retained
   --seed S        seed of the lot that breaks ties left by earlier rounds (default "${DEFAULT_SEED}")
   --format F      json (default): API.md's JSON object; text: a readable report; csv: a table:
 ${csvShapes()}
@@ -124,7 +125,7 @@ function main(): void {
     process.stderr.write(`${listed.join('\n')}\ntally: skipped ${parsed.rejected.length} rejected row(s)\n`);
   }
   if (parsed.options.length > 0 && args.seats > parsed.options.length) {
-    fail(`--seats ${args.seats} is more than the ${parsed.options.length} options in ${args.file}`);
+    fail(`--seats ${args.seats} is more than the ${parsed.options.length} options in ${args.file}: no count can retain more options than there are (an option no ballot ranks counts once declared with --option)`);
   }
   const result = countQuestion({ method: args.method, options: parsed.options, ballots: parsed.ballots, seats: args.seats, seed: args.seed });
   const output =

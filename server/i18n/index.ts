@@ -1,6 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { adminSurveysCatalogue } from './areas/admin-surveys.js';
 import { ballotsCatalogue } from './areas/ballots.js';
+import { countingCatalogue } from './areas/counting.js';
 import { paperBallotsCatalogue } from './areas/paper-ballots.js';
 import { surveysCatalogue } from './areas/surveys.js';
 import { exportsCatalogue } from './areas/exports.js';
@@ -14,7 +15,7 @@ import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages.js';
 type Tree = { readonly [key: string]: string | Tree };
 
 /** Each area keeps its strings in the three languages side by side; they merge into one catalogue. */
-const AREAS: readonly Readonly<Record<Language, Tree>>[] = [surveysCatalogue, ballotsCatalogue, adminSurveysCatalogue, votingCatalogue, resultsCatalogue, paperBallotsCatalogue, exportsCatalogue];
+const AREAS: readonly Readonly<Record<Language, Tree>>[] = [surveysCatalogue, ballotsCatalogue, adminSurveysCatalogue, votingCatalogue, resultsCatalogue, paperBallotsCatalogue, exportsCatalogue, countingCatalogue];
 
 function merge(base: Tree, extra: Tree): Tree {
   const out: Record<string, string | Tree> = { ...base };

@@ -15,6 +15,9 @@ export function formatResultText(result: CountResult): string {
   lines.push('');
   lines.push(...methodDefinition(result.method).text(json));
   lines.push(`Retained: ${json.winners.length > 0 ? json.winners.join(', ') : 'none (no valid ballots)'}`);
+  if (json.reason === 'seats-cover-options') {
+    lines.push(`  (${json.seats} seat${json.seats === 1 ? '' : 's'} for ${json.winners.length} option${json.winners.length === 1 ? '' : 's'} ranked on any ballot: every one is retained, the count does not choose)`);
+  }
   if (json.ties.length === 0) {
     lines.push('Ties: none');
   } else {

@@ -5,7 +5,7 @@ import { countFirstPreferences } from './plurality.js';
 import { rankByScore } from './ranking.js';
 import { countPairwise, findCondorcetWinner, pairwiseRows } from './schulze.js';
 import { createTieBreaker, DEFAULT_SEED } from './ties.js';
-import type { BallotSet, CountInput, CountResult } from './types.js';
+import type { BallotSet, CountInput, CountResult, OptionIndex, TieBreak } from './types.js';
 
 export type * from './types.js';
 export { assertNever } from './assert-never.js';
@@ -45,18 +45,53 @@ export function countQuestion(input: CountInput): CountResult {
   const tieBreaker = createTieBreaker(options, seed);
   const outcome = methodDefinition(method).count(options, set, seats, tieBreaker);
   const firstPreferences = countFirstPreferences(set);
+  const firstRanking = set.valid === 0 ? [] : rankByScore(options, firstPreferences, seats, createTieBreaker(options, seed)).ranking;
   return {
     ...outcome,
-    ties: tieBreaker.ties,
+    ...retention(outcome.winners, tieBreaker.ties, set, seats, firstRanking),
     seed: tieBreaker.seed,
-    lotDrawn: tieBreaker.lotDrawn(),
-    firstPreferences: {
-      votes: Array.from(firstPreferences),
-      ranking: set.valid === 0 ? [] : rankByScore(options, firstPreferences, seats, createTieBreaker(options, seed)).ranking,
-    },
+    firstPreferences: { votes: Array.from(firstPreferences), ranking: firstRanking },
     ...pairwiseOf(outcome, set, input.withPairwise ?? false),
     // Schulze's own matrix is never replaced by null, which the compiler cannot follow through the union.
   } as CountResult;
+}
+
+/** The options that at least one ballot ranks. */
+function optionsWithVotes(set: BallotSet): boolean[] {
+  const ranked = new Array<boolean>(set.optionCount).fill(false);
+  for (let g = 0; g < set.size; g++) {
+    if (set.counts[g]! <= 0) continue;
+    for (let i = set.offsets[g]!; i < set.offsets[g + 1]!; i++) ranked[set.choices[i]!] = true;
+  }
+  return ranked;
+}
+
+/**
+ * The retained options and the ties that decided them. When the seats are at least the options
+ * that some ballot ranks, every such option is retained without the count choosing among them
+ * (in the count's order, then by first preferences) and a tie for the last retained place decided
+ * nothing: it is left out. Otherwise the count's own winners and ties.
+ */
+function retention(
+  winners: readonly OptionIndex[],
+  ties: readonly TieBreak[],
+  set: BallotSet,
+  seats: number,
+  firstRanking: readonly OptionIndex[],
+): Pick<CountResult, 'winners' | 'ties' | 'reason' | 'lotDrawn'> {
+  const ranked = optionsWithVotes(set);
+  const rankedCount = ranked.filter(Boolean).length;
+  if (set.valid === 0 || seats < rankedCount) {
+    return { winners, ties, reason: null, lotDrawn: ties.some((t) => t.resolvedBy === 'lot') };
+  }
+  const order = [...winners, ...firstRanking.filter((o) => !winners.includes(o))];
+  const kept = ties.filter((t) => t.kind !== 'retention');
+  return {
+    winners: order.filter((o) => ranked[o]),
+    ties: kept,
+    reason: 'seats-cover-options',
+    lotDrawn: kept.some((t) => t.resolvedBy === 'lot'),
+  };
 }
 
 /** The method's own pairwise matrix (Schulze), else one counted when asked for, else none. */

@@ -9,7 +9,7 @@ import type { BallotSet, CountResult, Method, OptionIndex } from './types.js';
 export type ResultOf<M extends Method> = CountResult extends infer R ? (R extends CountResult ? (M extends R['method'] ? R : never) : never) : never;
 
 /** Fields of every result that countQuestion adds to a method's count. */
-type Common = 'seed' | 'lotDrawn' | 'ties' | 'firstPreferences';
+type Common = 'seed' | 'lotDrawn' | 'ties' | 'reason' | 'firstPreferences';
 
 /**
  * What a method's count returns; countQuestion adds the ties, the seed, whether a lot was drawn and

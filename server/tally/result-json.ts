@@ -4,7 +4,7 @@
 // Round and stage `votes` list the options still in the count (IRV: continuing; STV: continuing
 // or elected); excluded options, and under sequential IRV the options already retained, are left out.
 import { methodDefinition } from './methods.js';
-import type { CountResult, Method, OptionIndex, StvStage, TieBreak } from './types.js';
+import type { CountResult, Method, OptionIndex, RetentionReason, StvStage, TieBreak } from './types.js';
 
 export interface TieJson {
   readonly round: number;
@@ -45,6 +45,8 @@ export interface ResultJson {
   readonly valid: number;
   readonly blank: number;
   readonly winners: string[];
+  /** Present when the options were retained without the count choosing among them (types.ts). */
+  readonly reason?: RetentionReason;
   readonly quota?: number;
   readonly rounds?: IrvRoundJson[] | StvStageJson[];
   readonly ranking?: string[];
@@ -73,6 +75,7 @@ export function toResultJson(result: CountResult): ResultJson {
     valid: result.valid,
     blank: result.blank,
     winners: labels(result.winners),
+    ...(result.reason === null ? {} : { reason: result.reason }),
   };
   const tail = {
     ties: result.ties.map((t) => ({

@@ -45,6 +45,9 @@ export interface CountInput {
   readonly withPairwise?: boolean;
 }
 
+/** Why a count retained its options without choosing among them (see ResultBase.reason). */
+export type RetentionReason = 'seats-cover-options';
+
 /** How a tie was settled. */
 export type TieResolution = 'previous-round' | 'lot';
 
@@ -69,6 +72,12 @@ interface ResultBase {
   /** Retained options, in the order retained. */
   readonly winners: readonly OptionIndex[];
   readonly ties: readonly TieBreak[];
+  /**
+   * Why the options were retained without the count choosing among them, or null when it chose:
+   * 'seats-cover-options' when the seats are at least the options that some ballot ranks, which
+   * are then all retained (an option no ballot ranks is not), whatever the method.
+   */
+  readonly reason: RetentionReason | null;
   readonly seed: string;
   /** Whether any tie had to be settled by lot. */
   readonly lotDrawn: boolean;

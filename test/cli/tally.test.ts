@@ -64,9 +64,22 @@ describe('cli/tally', () => {
     expect(runs.map((r) => r.status)).to.deep.equal([2, 2, 2, 2, 2, 2]);
     expect(runs[0]!.stderr).to.contain('unknown method "approval"');
     expect(runs[1]!.stderr).to.contain('--seats must be a positive whole number, not "0"');
-    expect(runs[2]!.stderr).to.contain('--seats 5 is more than the 4 options');
+    expect(runs[2]!.stderr).to.contain('--seats 5 is more than the 4 options in test/fixtures/ballots-small.csv: no count can retain more options than there are');
     expect(runs[3]!.stderr).to.contain("Unknown option '--colour'");
     expect(runs[4]!.stderr).to.contain('cannot read no-such-file.csv: ENOENT');
     expect(runs[5]!.stderr).to.contain('line 1: the header has no rank_1 column');
+  });
+
+  it('retains every option of the file, and says why, when the seats are as many as its options', async () => {
+    const [json, text] = await Promise.all([
+      runTally('--method', 'stv', '--seats', '4', fixture('ballots-small.csv')),
+      runTally('--method', 'borda', '--seats', '4', '--format', 'text', fixture('ballots-small.csv')),
+    ]);
+    expect(json.status).to.equal(0);
+    const result = JSON.parse(json.stdout);
+    expect([...result.winners].sort()).to.deep.equal(['Alpha', 'Bravo', 'Charlie', 'Delta']);
+    expect(result.reason).to.equal('seats-cover-options');
+    expect(text.status).to.equal(0);
+    expect(text.stdout).to.contain('(4 seats for 4 options ranked on any ballot: every one is retained, the count does not choose)');
   });
 });

@@ -166,6 +166,42 @@ describe('results pages', () => {
     expect(text).to.contain('Lot drawn?');
   });
 
+  it('results page with a Schulze tie and seats that cover the options with votes: the tie, the shared place, and why every option with votes is retained', async () => {
+    const input = buildSurveyInput();
+    const [theme, topics] = input.questions;
+    const draft = await createTestSurvey(ctx.deps, admin, {
+      questions: [
+        { ...theme, method: 'schulze', options: [...theme!.options, { label: 'C', title: { en: 'Labour mobility', fr: 'Mobilité de la main-d’œuvre', es: 'Movilidad laboral' } }] },
+        { ...topics, method: 'stv' },
+      ],
+    });
+    const open = await openSurvey(ctx.deps, admin, draft.id);
+    const [q1, q2] = open.questions;
+    // Strongest paths A→B 3, B→A 3, A→C 3, C→A 3, B→C 4, C→B 3: A and B are both Schulze winners.
+    // Topics: only (a) and (b) are ranked, and two are to be retained.
+    const rankings: [string, number[], number[]][] = [
+      ['ARG', [0, 1, 2], [0]], ['BEL', [0, 1, 2], [1]], ['GHA', [1, 2, 0], [0, 1]], ['CAN', [1, 2, 0], [0]], ['DNK', [2, 0, 1], [1]],
+    ];
+    for (const [iso3, first, second] of rankings) {
+      const ms = await ctx.db('member_states').where({ iso3 }).first();
+      await submitBallot(ctx.deps, admin, open.id, {
+        answers: [
+          { question: q1!.id, ranking: first.map((i) => q1!.options[i]!.id) },
+          { question: q2!.id, ranking: second.map((i) => q2!.options[i]!.id) },
+        ],
+      }, { channel: 'paper', memberStateId: Number(ms.id) });
+    }
+    const agent = await signIn(app, adminEmail);
+    const text = textOf((await agent.get(`/surveys/${open.id}/results`)).text);
+    expect(text).to.match(new RegExp(`A Return migration and B Migration and development were tied for the last place; (A Return migration|B Migration and development) was retained\\. Broken by lot, drawn with the seed ${open.seed}\\.`));
+    expect(text).to.match(/1\. (A Return migration|B Migration and development) 1\. (A Return migration|B Migration and development) 3\. C Labour mobility/);
+    expect(text).to.contain('Options to retain: 2; options ranked on at least one ballot: 2. Every option ranked on a ballot is therefore retained');
+    await inLanguage(agent, 'fr');
+    // The page's text has its white space made plain spaces, narrow no-break ones included.
+    const fr = textOf((await agent.get(`/surveys/${open.id}/results`)).text);
+    expect(fr).to.contain('Options à retenir : 2 ; options classées sur au moins un bulletin : 2.');
+  });
+
   async function inLanguage(agent: Agent, lang: string) {
     const home = await agent.get('/');
     await agent.post('/language').type('form').send({ _csrf: csrfFrom(home.text), lang, next: '/' });

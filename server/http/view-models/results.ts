@@ -48,6 +48,8 @@ export interface QuestionPage {
   readonly seats: string;
   readonly counts: readonly { readonly label: string; readonly value: string }[];
   readonly retained: readonly OptionName[];
+  /** Why every option with votes was retained without the count choosing, when it was; else null. */
+  readonly retainedReason: string | null;
   readonly firstPreferences: {
     readonly caption: string;
     readonly chart: string;
@@ -357,6 +359,7 @@ function questionPage(tools: Tools, q: QuestionResult, index: number, seed: stri
       { label: t('results.page.blank'), value: fmt.number(r.blank) },
     ],
     retained: r.winners.map((o) => nameOf(q, o, tools.lang)),
+    retainedReason: r.reason === null ? null : t(`counting.reason.${r.reason}`, { seats: fmt.number(r.seats), ranked: fmt.number(r.winners.length) }),
     firstPreferences: firstPreferences(tools, q, anchor),
     rounds,
     pairwise: pairwise(tools, q),
