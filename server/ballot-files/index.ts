@@ -3,3 +3,4 @@ export { BallotFileError, MAX_ROW_COUNT, parseBallotFile } from './parse.js';
 export type { ParsedBallotFile, RejectedRow } from './parse.js';
 export { writeBallotFile } from './write.js';
 export type { WriteOptions } from './write.js';
+export { findLookAlikes, nameSkeleton, normaliseName } from './names.js';

@@ -3,10 +3,12 @@
 // ignored. Rows are aggregated as they are read (identical rankings once, with their counts).
 // A hand-written parser: unquoted lines, the common case, are split in place; a line with a
 // double quote goes through the full RFC 4180 state machine, which may span several lines.
-// Option names are trimmed of surrounding spaces. The options of a file are the distinct names
-// it ranks, sorted by code point, so that the same ballots give the same count whatever the
-// order of the rows.
+// Option names are compared as names.ts says: NFC, trimmed of surrounding white space. The options
+// of a file are the distinct names it ranks, sorted by code point, so that the same ballots give
+// the same count whatever the order of the rows. Names that still differ but look the same (by
+// case or look-alike characters) stay two options, and are reported in `lookAlikes`.
 import { createBallotSetBuilder } from '../tally/aggregate.js';
+import { findLookAlikes, normaliseName } from './names.js';
 import type { BallotSet } from '../tally/types.js';
 
 /** A row that was not counted, with its 1-based line number and the reason. */
@@ -23,6 +25,8 @@ export interface ParsedBallotFile {
   /** Data rows read (accepted or not). */
   readonly rows: number;
   readonly rejected: RejectedRow[];
+  /** Pairs of options whose names differ only by case or look-alike characters. */
+  readonly lookAlikes: [string, string][];
 }
 
 /** A file that cannot be read at all (no header, no rank columns, an unclosed quote). */
@@ -197,7 +201,7 @@ export function parseBallotFile(input: string, declaredOptions: readonly string[
   let stamp = 0;
   let rows = 0;
   for (const declared of declaredOptions) {
-    const name = declared.trim();
+    const name = normaliseName(declared);
     if (name !== '' && !nameIndex.has(name)) nameIndex.set(name, names.push(name) - 1);
   }
   if (names.length > stamps.length) stamps = new Int32Array(names.length * 2);
@@ -209,7 +213,7 @@ export function parseBallotFile(input: string, declaredOptions: readonly string[
     let gapAt = 0;
     for (let k = 0; k < rankCount; k++) {
       let name = cells[rankColumns[k]!] ?? '';
-      if (name.length > 0 && (name.charCodeAt(0) <= 32 || name.charCodeAt(name.length - 1) <= 32)) name = name.trim();
+      if (name.length > 0 && !PLAIN_NAME.test(name)) name = normaliseName(name);
       if (name === '') {
         if (gapAt === 0) gapAt = k + 1;
         continue;
@@ -315,8 +319,12 @@ export function parseBallotFile(input: string, declaredOptions: readonly string[
   }
 
   const found = builder.finish();
-  return { ...sortOptions(names, found), rows, rejected };
+  const sorted = sortOptions(names, found);
+  return { ...sorted, rows, rejected, lookAlikes: findLookAlikes(sorted.options) };
 }
+
+/** A name that normaliseName leaves as it is: printable ASCII, not starting or ending with a space. */
+const PLAIN_NAME = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 
 const tooWide = (cells: number, width: number): string => `the row has ${cells} cells but the header has ${width}`;
 

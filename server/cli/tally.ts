@@ -28,7 +28,9 @@ Counts a ballot file (API.md: count,rank_1,…,rank_K) and prints the result.
 ${csvShapes()}
   --skip-invalid  count the valid rows of a file that has rejected rows (reported on stderr)
   --option NAME   an option no ballot may rank (repeat for each); the results page lists them
-The options are the names the file ranks and those given with --option, sorted.
+The options are the names the file ranks and those given with --option, sorted, each compared
+after Unicode NFC normalisation and trimming; names that differ only by case or look-alike
+characters (another alphabet, dash, quote or space) are counted apart, with a warning on stderr.
 Exit status 2 on a bad file or arguments.
 `;
 
@@ -123,6 +125,9 @@ function main(): void {
       fail(`${listed.join('\n')}\n${parsed.rejected.length} row(s) rejected; nothing counted (use --skip-invalid to count the other rows)`);
     }
     process.stderr.write(`${listed.join('\n')}\ntally: skipped ${parsed.rejected.length} rejected row(s)\n`);
+  }
+  for (const [a, b] of parsed.lookAlikes) {
+    process.stderr.write(`tally: warning: ${args.file}: "${a}" and "${b}" differ only by case or look-alike characters; they are counted as two options\n`);
   }
   if (parsed.options.length > 0 && args.seats > parsed.options.length) {
     fail(`--seats ${args.seats} is more than the ${parsed.options.length} options in ${args.file}: no count can retain more options than there are (an option no ballot ranks counts once declared with --option)`);

@@ -1,5 +1,8 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -81,5 +84,16 @@ describe('cli/tally', () => {
     expect(result.reason).to.equal('seats-cover-options');
     expect(text.status).to.equal(0);
     expect(text.stdout).to.contain('(4 seats for 4 options ranked on any ballot: every one is retained, the count does not choose)');
+  });
+
+  it('warns on stderr of option names that differ only by case or look-alike characters, and counts the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-names-'));
+    const file = join(dir, 'names.csv');
+    writeFileSync(file, 'count,rank_1\n2,Educacio\u0301n\n1,Educaci\u00f3n\n1,Migration \u2013 development\n1,Migration - development\n');
+    const run = await runTally('--method', 'plurality', file);
+    rmSync(dir, { recursive: true });
+    expect(run.status).to.equal(0);
+    expect(JSON.parse(run.stdout).scores).to.deep.equal({ 'Educaci\u00f3n': 3, 'Migration - development': 1, 'Migration \u2013 development': 1 });
+    expect(run.stderr).to.equal(`tally: warning: ${file}: "Migration - development" and "Migration \u2013 development" differ only by case or look-alike characters; they are counted as two options\n`);
   });
 });
