@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { nameSkeleton, normaliseName } from '../ballot-files/index.js';
 import type { Queryable } from '../data/database.js';
 import { findCurrentRevision, listCurrentRevisions, type StoredAnswer } from '../data/ballots.js';
 import { isUniqueViolation } from '../data/connection.js';
@@ -155,13 +156,24 @@ function normalise(text: string): string {
   return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
 }
 
-/** Every way a cell may name an option of the question: its label with or without brackets, its titles. */
-function optionNames(q: Question): Map<string, Set<number>> {
-  const names = new Map<string, Set<number>>();
-  const add = (name: string | null, id: number) => {
-    if (!name || normalise(name) === '') return;
-    const key = normalise(name);
-    names.set(key, (names.get(key) ?? new Set()).add(id));
+/**
+ * Every way a cell may name an option of the question (its label with or without brackets, its
+ * titles), as written (NFC, trimmed) and as it looks (its skeleton, with the name it stands for).
+ */
+interface OptionNames {
+  readonly exact: Map<string, Set<number>>;
+  readonly looks: Map<string, string>;
+}
+
+function optionNames(q: Question): OptionNames {
+  const exact = new Map<string, Set<number>>();
+  const looks = new Map<string, string>();
+  const add = (raw: string | null, id: number) => {
+    const name = raw === null ? '' : normaliseName(raw);
+    if (name === '') return;
+    exact.set(name, (exact.get(name) ?? new Set()).add(id));
+    const skeleton = nameSkeleton(name);
+    if (!looks.has(skeleton)) looks.set(skeleton, name);
   };
   for (const o of q.options) {
     add(o.label, o.id);
@@ -170,7 +182,7 @@ function optionNames(q: Question): Map<string, Set<number>> {
     add(o.title.fr, o.id);
     add(o.title.es, o.id);
   }
-  return names;
+  return { exact, looks };
 }
 
 export type PaperImportOutcome = 'new' | 'replaces' | 'rejected';
@@ -268,8 +280,13 @@ function readRow(survey: Survey, layout: FileLayout, states: Map<string, MemberS
         ranking.push(null);
         continue;
       }
-      const ids = names.get(normalise(value));
-      if (!ids) {
+      const ids = names.exact.get(normaliseName(value));
+      const lookAlike = ids ? undefined : names.looks.get(nameSkeleton(value));
+      if (lookAlike !== undefined) {
+        // Written otherwise, read the same: refused rather than guessed, with both names.
+        reasons.push({ field, key: 'validation.paperBallots.lookAlikeOption', params: { question: qc.number, rank: k + 1, value, option: lookAlike } });
+        found.add(field);
+      } else if (!ids) {
         reasons.push({ field, key: 'validation.paperBallots.unknownOption', params: { question: qc.number, rank: k + 1, value } });
         found.add(field);
       } else if (ids.size > 1) {

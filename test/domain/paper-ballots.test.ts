@@ -42,9 +42,9 @@ describe('domain/paper-ballots', () => {
   it('imports a good file in one go: a revision per row with its channel, the administrator as submitter, a receipt and an audit entry', async () => {
     await submitBallot(ctx.deps, delegate, survey.id, { answers: [{ question: theme().id, ranking: [theme().options[0]!.id] }, { question: topics().id, ranking: [topics().options[0]!.id] }] }, { channel: 'web' });
     const report = await importPaperBallots(ctx.deps, admin, survey.id, `\uFEFF${csv(
-      'deu,paper,B,a,(c),(a),,,',
-      'FRA,note-verbale,Migration de retour,,Topic 2,tema 4,,,"Note verbale, 3 November"',
-      'ESP,,  migración y desarrollo ,,d,,,,',
+      'deu,paper,B,A,(c),(a),,,',
+      'FRA,note-verbale,Migration de retour,,Topic 2,Tema 4,,,"Note verbale, 3 November"',
+      'ESP,,  Migración y desarrollo ,,d,,,,',
     )}\n`, { dryRun: false });
 
     expect(report).to.include({ written: true, dryRun: false, newBallots: 2, replacements: 1, rejected: 0 });
@@ -109,6 +109,31 @@ describe('domain/paper-ballots', () => {
     expect(report.rows[3]!.reasons[0]).to.deep.include({ field: `q${theme().id}`, params: { question: 1, rank: 1, value: 'Z' } });
     expect(await count(ctx, 'ballot_revisions')).to.equal(0);
     expect(await count(ctx, 'ballots')).to.equal(0);
+  });
+
+  it('takes an option name typed with a combining accent as the option, and refuses one that only looks like an option, naming both', async () => {
+    const good = await importPaperBallots(ctx.deps, admin, survey.id, csv(
+      'DEU,paper,Migracio\u0301n de retorno,,(a),,,,',
+      'ESP,paper,\u00a0Return migration\u00a0,,Topic 2,,,,',
+    ), { dryRun: true });
+    expect(good.rows.map((r) => r.reasons)).to.deep.equal([[], []]);
+    expect(good.rows[0]!.answers![theme().id]).to.deep.include({ ranking: [theme().options[0]!.id] });
+
+    const report = await importPaperBallots(ctx.deps, admin, survey.id, csv(
+      'DEU,paper,Return migrati\u043en,,(a),,,,',
+      'ESP,paper,A,,(A),,,,',
+      'FRA,paper,A,,Topic\u00a0\u00a01,,,,',
+      'ITA,paper,RETURN MIGRATION,,(a),,,,',
+    ), { dryRun: false });
+    expect(report).to.include({ written: false, rejected: 4 });
+    const reasons = report.rows.map((r) => ({ line: r.line, reasons: r.reasons.map((x) => ({ key: x.key, params: x.params })) }));
+    expect(reasons).to.deep.equal([
+      { line: 2, reasons: [{ key: 'validation.paperBallots.lookAlikeOption', params: { question: 1, rank: 1, value: 'Return migrati\u043en', option: 'Return migration' } }] },
+      { line: 3, reasons: [{ key: 'validation.paperBallots.lookAlikeOption', params: { question: 2, rank: 1, value: '(A)', option: '(a)' } }] },
+      { line: 4, reasons: [{ key: 'validation.paperBallots.lookAlikeOption', params: { question: 2, rank: 1, value: 'Topic\u00a0\u00a01', option: 'Topic 1' } }] },
+      { line: 5, reasons: [{ key: 'validation.paperBallots.lookAlikeOption', params: { question: 1, rank: 1, value: 'RETURN MIGRATION', option: 'Return migration' } }] },
+    ]);
+    expect(await count(ctx, 'ballot_revisions')).to.equal(0);
   });
 
   it('takes an abstention only where the file says so and the question allows it', async () => {

@@ -73,7 +73,7 @@ describe('paper ballot pages', () => {
   });
 
   it('imports a good file: a revision per row with its channel and receipt, the report listing them', async () => {
-    const res = await upload([HEADER, 'DEU,paper,B,A,(c),(a),,,', 'ITA,note-verbale,a,,d,b,,,"By note verbale, 3 November"'].join('\r\n'), 'import');
+    const res = await upload([HEADER, 'DEU,paper,B,A,(c),(a),,,', 'ITA,note-verbale,A,,d,b,,,"By note verbale, 3 November"'].join('\r\n'), 'import');
     expect(res.status).to.equal(200);
     expect(textOf(res.text)).to.contain('Imported: 2 new ballot(s) and 0 replaced, in one go.');
     const rows = await ctx.db('ballot_revisions').orderBy('id');

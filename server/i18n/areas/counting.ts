@@ -8,6 +8,11 @@ const en = {
       'seats-cover-options': 'Options to retain: {{seats}}; options ranked on at least one ballot: {{ranked}}. Every option ranked on a ballot is therefore retained, without the count choosing among them; an option that no ballot ranks is not retained.',
     },
   },
+  validation: {
+    paperBallots: {
+      lookAlikeOption: 'Rank {{rank}}: “{{value}}” looks like the option “{{option}}” but is not written the same way (it differs by case, or by a character that only looks the same: another alphabet, dash, quote or space). Write it as the survey does.',
+    },
+  },
 };
 
 export const countingCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Catalogue<typeof en> } = {
@@ -18,11 +23,21 @@ export const countingCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: C
         'seats-cover-options': 'Options à retenir : {{seats}} ; options classées sur au moins un bulletin : {{ranked}}. Toutes les options classées sur un bulletin sont donc retenues, sans que le dépouillement ait à choisir entre elles ; une option qu’aucun bulletin ne classe n’est pas retenue.',
       },
     },
+    validation: {
+      paperBallots: {
+        lookAlikeOption: 'Rang {{rank}} : « {{value}} » ressemble à l’option « {{option}} » mais ne s’écrit pas de la même façon (la casse diffère, ou un caractère qui n’a que l’apparence du bon : autre alphabet, tiret, guillemet ou espace). Écrivez-la comme dans l’enquête.',
+      },
+    },
   },
   es: {
     counting: {
       reason: {
         'seats-cover-options': 'Opciones que se retienen: {{seats}}; opciones clasificadas en al menos una papeleta: {{ranked}}. Por tanto, se retienen todas las opciones clasificadas en alguna papeleta, sin que el escrutinio tenga que elegir entre ellas; una opción que ninguna papeleta clasifica no se retiene.',
+      },
+    },
+    validation: {
+      paperBallots: {
+        lookAlikeOption: 'Puesto {{rank}}: «{{value}}» se parece a la opción «{{option}}» pero no se escribe igual (difiere en mayúsculas o minúsculas, o en un carácter que solo lo parece: otro alfabeto, guion, comilla o espacio). Escríbala como en la encuesta.',
       },
     },
   },

@@ -31,7 +31,7 @@ const en = {
       columns: {
         iso3: 'the Member State’s three-letter code (ISO 3166-1 alpha-3), required;',
         channel: '“paper” (the default) or “note-verbale”;',
-        rank: 'for question n (numbered as on the survey), the option ranked k-th: its label, such as “(a)” or “a”, or its title in English, French or Spanish; leave the cells after the last rank empty;',
+        rank: 'for question n (numbered as on the survey), the option ranked k-th: its label, such as “(a)” or “a”, or its title in English, French or Spanish, written as on the survey (a name that only looks the same, by case or by a look-alike character, is refused); leave the cells after the last rank empty;',
         abstain: '“yes” where the Member State abstains on question n (where the question allows it); a question with no rank and no abstention is an error;',
         comment: 'the comment on question n, where the question takes one;',
         comments: 'the comments on the survey.',
@@ -125,7 +125,7 @@ export const paperBallotsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; e
         columns: {
           iso3: "le code à trois lettres de l'État Membre (ISO 3166-1 alpha-3), obligatoire ;",
           channel: '« paper » (papier, par défaut) ou « note-verbale » ;',
-          rank: "pour la question n (numérotée comme dans l'enquête), l'option classée au rang k : son libellé, comme « (a) » ou « a », ou son titre en anglais, en français ou en espagnol ; laissez vides les cellules après le dernier rang ;",
+          rank: "pour la question n (numérotée comme dans l'enquête), l'option classée au rang k : son libellé, comme « (a) » ou « a », ou son titre en anglais, en français ou en espagnol, écrit comme dans l'enquête (un nom qui n'en a que l'apparence, par la casse ou un caractère semblable, est refusé) ; laissez vides les cellules après le dernier rang ;",
           abstain: "« yes » (oui) lorsque l'État Membre s'abstient sur la question n (si la question le permet) ; une question sans rang ni abstention est une erreur ;",
           comment: 'le commentaire sur la question n, si la question en accepte ;',
           comments: "les commentaires sur l'enquête.",
@@ -216,7 +216,7 @@ export const paperBallotsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; e
         columns: {
           iso3: 'el código de tres letras del Estado Miembro (ISO 3166-1 alfa-3), obligatorio;',
           channel: '«paper» (papel, por defecto) o «note-verbale» (nota verbal);',
-          rank: 'para la pregunta n (numerada como en la encuesta), la opción clasificada en el puesto k: su etiqueta, como «(a)» o «a», o su título en inglés, francés o español; deje vacías las celdas después del último puesto;',
+          rank: 'para la pregunta n (numerada como en la encuesta), la opción clasificada en el puesto k: su etiqueta, como «(a)» o «a», o su título en inglés, francés o español, escrito como en la encuesta (un nombre que solo lo parece, por mayúsculas o minúsculas o un carácter semejante, se rechaza); deje vacías las celdas después del último puesto;',
           abstain: '«yes» (sí) cuando el Estado Miembro se abstiene en la pregunta n (si la pregunta lo permite); una pregunta sin puesto ni abstención es un error;',
           comment: 'el comentario sobre la pregunta n, si la pregunta lo admite;',
           comments: 'los comentarios sobre la encuesta.',
