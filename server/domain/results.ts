@@ -1,3 +1,4 @@
+import { normaliseName } from '../ballot-files/index.js';
 import { cacheSlot, VersionedCache } from '../data/cache-slot.js';
 import { ballotsFingerprint, groupCurrentAnswers, iterateCurrentRevisions } from '../data/ballots.js';
 import { countMemberStates } from '../data/member-states.js';
@@ -38,14 +39,15 @@ export interface SurveyResults {
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
- * Unique names for a question's options: the label and English title, e.g. "(a) Return migration".
+ * Unique names for a question's options: the label and English title, e.g. "(a) Return migration",
+ * in NFC as ballot files compare names (an option saved before names were kept in NFC included).
  * They are the rank cells of the ballot file export, so a name a spreadsheet would take for a
  * formula starts with an apostrophe here already: the exported file then re-counts to the same result.
  */
 export function optionNames(question: Question): string[] {
   const seen = new Map<string, number>();
   return question.options.map((o) => {
-    const joined = [o.label, o.title.en].filter((s) => s.trim() !== '').join(' ').replace(/[\r\n]+/g, ' ');
+    const joined = normaliseName([o.label, o.title.en].filter((s) => s.trim() !== '').join(' ').replace(/[\r\n]+/g, ' '));
     const base = FORMULA_START.test(joined) ? `'${joined}` : joined;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);

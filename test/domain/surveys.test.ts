@@ -51,6 +51,24 @@ describe('surveys (domain)', () => {
       expect((entry.details.to as { reference: string }).reference).to.equal('IC/2007/17');
     });
 
+    it('keeps option names in NFC and refuses options of one question whose names only look different', async () => {
+      const input = buildSurveyInput();
+      const theme = input.questions[0]!;
+      input.questions[0] = { ...theme, options: [{ label: 'A', title: { en: ' Educacio\u0301n ', fr: 'Éducation', es: 'Educación' } }, theme.options[1]!] };
+      const survey = await createSurvey(deps, admin, input);
+      expect(survey.questions[0]!.options[0]!.title.en).to.equal('Educaci\u00f3n');
+
+      const twins = buildSurveyInput();
+      twins.questions[0] = { ...theme, options: [...theme.options, { label: 'C', title: { en: 'Return migrati\u043en', fr: 'Retour', es: 'Retorno' } }] };
+      twins.questions[1] = { ...twins.questions[1]!, options: [...twins.questions[1]!.options.slice(0, 3), { label: '(A)', title: { en: 'Topic 5', fr: 'Thème 5', es: 'Tema 5' } }] };
+      const error = await rejection(createSurvey(deps, admin, twins));
+      expect(error.kind).to.equal('invalid');
+      expect(error.fields.map((f) => [f.field, f.key])).to.have.deep.members([
+        ['questions.0.options.2.title.en', 'validation.optionLookAlike'],
+        ['questions.1.options.3.label', 'validation.optionLookAlike'],
+      ]);
+    });
+
     it('refuses input without an English title, with more seats than options or no question, naming each field', async () => {
       const input = buildSurveyInput({ title: { en: ' ', fr: 'Sans anglais' } });
       input.questions[1] = { ...input.questions[1]!, seats: 4 };

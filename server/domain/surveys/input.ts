@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findLookAlikes, normaliseName } from '../../ballot-files/index.js';
 import { METHODS, type Method } from '../../tally/index.js';
 
 const optionalText = (max: number) =>
@@ -15,12 +16,35 @@ const localised = (max: number, required: boolean) =>
     }),
   );
 
+/** An option's label and title are its names: NFC, as ballot files and the count compare them. */
 const optionSchema = z.object({
   id: z.number().int().positive().optional(),
   label: z.string().trim().max(20, 'validation.tooLong').default(''),
   title: localised(500, true),
   description: localised(5000, false),
-});
+}).transform((o) => ({
+  ...o,
+  label: normaliseName(o.label),
+  title: { en: normaliseName(o.title.en), fr: o.title.fr === null ? null : normaliseName(o.title.fr), es: o.title.es === null ? null : normaliseName(o.title.es) },
+}));
+
+/** The options whose label, or title in one language, looks like another option's (by case or look-alike characters). */
+function lookAlikeOptions(options: readonly z.output<typeof optionSchema>[]): { index: number; field: 'label' | 'title' }[] {
+  const found: { index: number; field: 'label' | 'title' }[] = [];
+  const check = (field: 'label' | 'title', nameOf: (o: z.output<typeof optionSchema>) => string | null) => {
+    const named = options.flatMap((o, index) => {
+      const name = nameOf(o);
+      return name ? [{ index, name }] : [];
+    });
+    for (const [, later] of findLookAlikes(named.map((n) => n.name))) {
+      const index = named.find((n) => n.name === later)!.index;
+      if (!found.some((f) => f.index === index && f.field === field)) found.push({ index, field });
+    }
+  };
+  check('label', (o) => o.label);
+  for (const lang of ['en', 'fr', 'es'] as const) check('title', (o) => o.title[lang]);
+  return found;
+}
 
 const questionSchema = z.object({
   id: z.number().int().positive().optional(),
@@ -38,6 +62,9 @@ const questionSchema = z.object({
     if (q.options.length > 0 && q.seats >= q.options.length) ctx.addIssue({ code: 'custom', path: ['seats'], message: 'validation.seatsVsOptions' });
     if (q.maxRanks !== null && q.options.length > 0 && q.maxRanks > q.options.length) ctx.addIssue({ code: 'custom', path: ['maxRanks'], message: 'validation.maxRanks' });
     if (q.method === 'irv' && q.seats > 1) ctx.addIssue({ code: 'custom', path: ['method'], message: 'validation.irvOneSeat' });
+    for (const { index, field } of lookAlikeOptions(q.options)) {
+      ctx.addIssue({ code: 'custom', path: ['options', index, field, ...(field === 'title' ? ['en'] : [])], message: 'validation.optionLookAlike' });
+    }
   });
 
 export const surveyInputSchema = z.object({
