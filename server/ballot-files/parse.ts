@@ -329,7 +329,7 @@ const PLAIN_NAME = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 const tooWide = (cells: number, width: number): string => `the row has ${cells} cells but the header has ${width}`;
 
 /** Renumbers options so that they are sorted by name. */
-function sortOptions(names: string[], set: BallotSet): { options: string[]; ballots: BallotSet } {
+export function sortOptions(names: string[], set: BallotSet): { options: string[]; ballots: BallotSet } {
   const order = names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
   const newIndex = new Int32Array(names.length);
   order.forEach((old, i) => (newIndex[old] = i));

@@ -2,7 +2,8 @@
 // result. Exit status 0 on success, 2 on a bad file or bad arguments (reason on stderr).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { BallotFileError, parseBallotFile } from '../ballot-files/index.js';
+import { BallotFileError, looksLikeBlt, parseBallotFile, parseBltFile } from '../ballot-files/index.js';
+import type { ParsedBallotFile, ParsedBltFile } from '../ballot-files/index.js';
 import { countQuestion, DEFAULT_SEED, formatResultCsv, formatResultText, isMethod, METHOD_DEFINITIONS, METHODS, toResultJson } from '../tally/index.js';
 import type { Method } from '../tally/index.js';
 
@@ -17,16 +18,19 @@ function csvShapes(): string {
 }
 
 const USAGE = `Usage: npm run tally -- --method ${METHODS.join('|')} [--seats N] [--seed S]
-                        [--format json|text|csv] [--skip-invalid] [--option NAME]… FILE.csv
+                        [--format json|text|csv] [--format-in csv|blt] [--skip-invalid] [--option NAME]… FILE
 
-Counts a ballot file (API.md: count,rank_1,…,rank_K) and prints the result.
+Counts a ballot file (API.md: count,rank_1,…,rank_K) or a BLT file and prints the result.
   --method        counting method (required)
-  --seats N       options to retain, a positive whole number no larger than the options (default 1);
+  --seats N       options to retain, a positive whole number no larger than the options (default 1,
+                  or a BLT file's seats);
                   when it is at least the options ranked on some ballot, all of those are retained
   --seed S        seed of the lot that breaks ties left by earlier rounds (default "${DEFAULT_SEED}")
   --format F      json (default): API.md's JSON object; text: a readable report; csv: a table:
 ${csvShapes()}
-  --skip-invalid  count the valid rows of a file that has rejected rows (reported on stderr)
+  --format-in F   csv: a ballot file; blt: a BLT file (candidates and seats, ballots with weights,
+                  0, names, title); by default told from the file's first line
+  --skip-invalid  count the valid rows of a ballot file that has rejected rows (reported on stderr)
   --option NAME   an option no ballot may rank (repeat for each); the results page lists them
 The options are the names the file ranks and those given with --option, sorted, each compared
 after Unicode NFC normalisation and trimming; names that differ only by case or look-alike
@@ -36,6 +40,8 @@ Exit status 2 on a bad file or arguments.
 
 const FORMATS = ['json', 'text', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
+const INPUT_FORMATS = ['csv', 'blt'] as const;
+type InputFormat = (typeof INPUT_FORMATS)[number];
 const MAX_LISTED = 20;
 
 class UsageError extends Error {}
@@ -45,7 +51,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function readArguments(argv: string[]): { method: Method; seats: number; seed: string; format: Format; skipInvalid: boolean; options: string[]; file: string } {
+function readArguments(argv: string[]): { method: Method; seats: number | null; seed: string; format: Format; formatIn: InputFormat | null; skipInvalid: boolean; options: string[]; file: string } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -57,6 +63,7 @@ function readArguments(argv: string[]): { method: Method; seats: number; seed: s
         seats: { type: 'string' },
         seed: { type: 'string' },
         format: { type: 'string' },
+        'format-in': { type: 'string' },
         'skip-invalid': { type: 'boolean' },
         option: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
@@ -83,14 +90,19 @@ function readArguments(argv: string[]): { method: Method; seats: number; seed: s
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format "${format}" (expected ${FORMATS.join(', ')})`);
   }
+  const formatIn = values['format-in'];
+  if (formatIn !== undefined && !(INPUT_FORMATS as readonly string[]).includes(formatIn)) {
+    throw new UsageError(`unknown input format "${formatIn}" (expected ${INPUT_FORMATS.join(', ')})`);
+  }
   if (positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'a ballot file is required' : `one ballot file only, not ${positionals.length}`);
   }
   return {
     method,
-    seats: Number(seatsText),
+    seats: values.seats === undefined ? null : Number(seatsText),
     seed: values.seed ?? DEFAULT_SEED,
     format: format as Format,
+    formatIn: (formatIn as InputFormat | undefined) ?? null,
     skipInvalid: values['skip-invalid'] ?? false,
     options: values.option ?? [],
     file: positionals[0]!,
@@ -111,9 +123,12 @@ function main(): void {
   } catch (error) {
     fail(`cannot read ${args.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  let parsed;
+  const blt = args.formatIn === null ? looksLikeBlt(text) : args.formatIn === 'blt';
+  if (blt && args.options.length > 0) fail(`${args.file}: --option is for ballot files: a BLT file names all its candidates`);
+  let parsed: ParsedBallotFile;
+  let bltFile: ParsedBltFile | null = null;
   try {
-    parsed = parseBallotFile(text, args.options);
+    parsed = blt ? (bltFile = parseBltFile(text)) : parseBallotFile(text, args.options);
   } catch (error) {
     if (error instanceof BallotFileError) fail(`${args.file}: ${error.message}`);
     throw error;
@@ -129,15 +144,19 @@ function main(): void {
   for (const [a, b] of parsed.lookAlikes) {
     process.stderr.write(`tally: warning: ${args.file}: "${a}" and "${b}" differ only by case or look-alike characters; they are counted as two options\n`);
   }
-  if (parsed.options.length > 0 && args.seats > parsed.options.length) {
-    fail(`--seats ${args.seats} is more than the ${parsed.options.length} options in ${args.file}: no count can retain more options than there are (an option no ballot ranks counts once declared with --option)`);
+  if (bltFile !== null && bltFile.withdrawn.length > 0) {
+    process.stderr.write(`tally: ${args.file}: withdrawn, left out of the count: ${bltFile.withdrawn.map((name) => `"${name}"`).join(', ')}\n`);
   }
-  const result = countQuestion({ method: args.method, options: parsed.options, ballots: parsed.ballots, seats: args.seats, seed: args.seed });
+  const seats = args.seats ?? bltFile?.seats ?? 1;
+  if (parsed.options.length > 0 && seats > parsed.options.length) {
+    fail(`${args.seats === null ? 'the file asks for' : '--seats'} ${seats} is more than the ${parsed.options.length} options in ${args.file}: no count can retain more options than there are (an option no ballot ranks counts once declared with --option)`);
+  }
+  const result = countQuestion({ method: args.method, options: parsed.options, ballots: parsed.ballots, seats, seed: args.seed });
   const output =
     args.format === 'json'
       ? `${JSON.stringify(toResultJson(result), null, 2)}\n`
       : args.format === 'text'
-        ? formatResultText(result)
+        ? `${bltFile?.title ? `Title: ${bltFile.title}\n` : ''}${formatResultText(result)}`
         : formatResultCsv(result);
   process.stdout.write(output);
 }

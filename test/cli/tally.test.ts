@@ -96,4 +96,43 @@ describe('cli/tally', () => {
     expect(JSON.parse(run.stdout).scores).to.deep.equal({ 'Educaci\u00f3n': 3, 'Migration - development': 1, 'Migration \u2013 development': 1 });
     expect(run.stderr).to.equal(`tally: warning: ${file}: "Migration - development" and "Migration \u2013 development" differ only by case or look-alike characters; they are counted as two options\n`);
   });
+
+  it('reads a BLT file, told from its content or by --format-in, with the seats it gives', async () => {
+    const [told, asked, asCsv, overridden] = await Promise.all([
+      runTally('--method', 'stv', fixture('stv-food-election.blt')),
+      runTally('--method', 'stv', '--format-in', 'blt', '--format', 'text', fixture('stv-food-election.blt')),
+      runTally('--method', 'stv', '--format-in', 'csv', fixture('stv-food-election.blt')),
+      runTally('--method', 'stv', '--seats', '1', fixture('stv-food-election.blt')),
+    ]);
+    expect(told.status, told.stderr).to.equal(0);
+    expect(JSON.parse(told.stdout)).to.include({ seats: 3, valid: 20, quota: 6 });
+    expect(JSON.parse(told.stdout).winners).to.deep.equal(['Chocolate', 'Oranges', 'Strawberries']);
+    expect(asked.status).to.equal(0);
+    expect(asked.stdout).to.match(/^Title: Food election: the worked example/).and.contain('Retained: Chocolate, Oranges, Strawberries');
+    expect(asCsv.status).to.equal(2);
+    expect(asCsv.stderr).to.contain('the header has no rank_1 column');
+    expect(JSON.parse(overridden.stdout).winners).to.deep.equal(['Chocolate']);
+  });
+
+  it('refuses a BLT file with equal rankings or another malformation, with its line, and --option with a BLT file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-blt-'));
+    const equal = join(dir, 'equal.blt');
+    const withdrawn = join(dir, 'withdrawn.blt');
+    writeFileSync(equal, '3 1\n2 1 2 0\n1 2=3 0\n0\n"A"\n"B"\n"C"\n"T"\n');
+    writeFileSync(withdrawn, '3 1\n-3\n2 1 2 0\n1 3 2 0\n0\n"A"\n"B"\n"C"\n"T"\n');
+    const [refused, option, left] = await Promise.all([
+      runTally('--method', 'irv', equal),
+      runTally('--method', 'irv', '--option', 'D', withdrawn),
+      runTally('--method', 'plurality', withdrawn),
+    ]);
+    rmSync(dir, { recursive: true });
+    expect(refused.status).to.equal(2);
+    expect(refused.stdout).to.equal('');
+    expect(refused.stderr).to.equal(`tally: ${equal}: line 3: equal rankings ("2=3") are not taken: a ballot ranks one candidate per place\n`);
+    expect(option.status).to.equal(2);
+    expect(option.stderr).to.contain('--option is for ballot files: a BLT file names all its candidates');
+    expect(left.status).to.equal(0);
+    expect(left.stderr).to.equal(`tally: ${withdrawn}: withdrawn, left out of the count: "C"\n`);
+    expect(JSON.parse(left.stdout).scores).to.deep.equal({ A: 2, B: 1 });
+  });
 });

@@ -4,7 +4,10 @@ import { Writable } from 'node:stream';
 import { submitBallot } from '../../server/domain/ballots.js';
 import type { Actor, Deps } from '../../server/domain/deps.js';
 import { exportFileName, isExportKind, prepareExport, recentExports, type ExportKind } from '../../server/domain/exports/index.js';
+import { parseBltFile } from '../../server/ballot-files/index.js';
+import { surveyResults } from '../../server/domain/results.js';
 import { openSurvey } from '../../server/domain/surveys/lifecycle.js';
+import { countQuestion, toResultJson } from '../../server/tally/index.js';
 import type { Survey } from '../../server/domain/surveys/model.js';
 import { latestAuditEntry, latestAuditSeq } from '../helpers/audit.js';
 import { rejection } from '../helpers/errors.js';
@@ -85,6 +88,21 @@ describe('exports (domain)', () => {
       expect(text[3]).to.equal('0');
       expect(text.at(-2)).to.equal('"International Dialogue on Migration 2008 - Workshop topics"');
       expect(written.rows).to.equal(2);
+    });
+
+    it('writes BLT files that read back to the same ballots and the same result, with every method', async () => {
+      const results = await surveyResults(deps, admin, survey.id);
+      for (const q of results.questions) {
+        const { bytes } = await exportOf(admin, 'blt', { question: q.question.id });
+        const parsed = parseBltFile(bytes.toString('utf8'));
+        expect(parsed.seats).to.equal(q.question.seats);
+        expect([...parsed.options].sort()).to.deep.equal([...q.optionNames].sort());
+        expect(parsed.ballots.valid).to.equal(q.official.valid);
+        for (const counted of [q.official, ...q.others]) {
+          const again = countQuestion({ method: counted.method, options: parsed.options, ballots: parsed.ballots, seats: parsed.seats, seed: results.seed });
+          expect(toResultJson(again), `${q.question.id} ${counted.method}`).to.deep.equal(toResultJson(counted));
+        }
+      }
     });
 
     it('refuses a BLT file of every question and bad options as invalid, an unknown question or survey with not_found', async () => {
