@@ -129,6 +129,36 @@ if (!process.env.DATABASE_URL) {
       expect(Number(stored[0]!.n)).to.equal(2);
     });
 
+    it('takes no ballot recorded after the closing time when the survey is closed on one while both take ballots', async () => {
+      for (let round = 0; round < 3; round++) {
+        const survey = await openTestSurvey(deps, seeded.admin.actor);
+        let closed = false;
+        const submitting = seeded.delegates.flatMap((delegation, i) => [a!, b!].map(async (server, j) => {
+          // Each keeps submitting until it is refused for the close, then once more on the other instance.
+          for (let n = 0; n < 500; n++) {
+            const res = await put((i + j) % 2 === 0 ? server : server === a ? b! : a!, delegation.token, survey.id, randomBallot(survey, random));
+            if (res.status !== 200) {
+              expect(res.status).to.equal(409);
+              if (closed) return;
+            }
+          }
+        }));
+        await sleep(150);
+        const adminToken = await adminBearer();
+        const close = await fetch(`${a!.url}/api/v1/surveys/${survey.id}/close`, { method: 'POST', headers: { authorization: adminToken, 'content-type': 'application/json' }, body: '{}' });
+        expect(close.status).to.equal(200);
+        closed = true;
+        await Promise.all(submitting);
+        const closesAt = String((await empty.database.rows('select closes_at from surveys where id = ?', [survey.id]))[0]!.closes_at);
+        const late = await empty.database.rows(
+          'select r.submitted_at from ballot_revisions r join ballots b on b.id = r.ballot_id where b.survey_id = ? and r.submitted_at >= ?', [survey.id, closesAt],
+        );
+        const taken = await empty.database.rows('select count(*) as n from ballot_revisions r join ballots b on b.id = r.ballot_id where b.survey_id = ?', [survey.id]);
+        expect(Number(taken[0]!.n), 'ballots taken before the close').to.be.greaterThan(0);
+        expect(late.map((r) => r.submitted_at), `ballots recorded at or after the closing time ${closesAt}`).to.deep.equal([]);
+      }
+    });
+
     it('counts failed sign-ins on both: an account limited on one is limited on the other', async () => {
       const staff = await createTestUser(deps, 'staff');
       const attempt = (server: CompiledServer) => new Browser().submit(`${server.url}/sign-in`, `${server.url}/sign-in`, { email: staff.email, password: 'not the password at all', next: '/' });
