@@ -16,6 +16,8 @@ export type Engine = 'sqlite' | 'postgres';
 /** Read-only connections beside SQLite's one writer: through knex, and through the driver. */
 const SQLITE_READERS = 4;
 const SQLITE_DIRECT_READERS = 2;
+/** PostgreSQL: the first key of the advisory lock the migrations run under (the second is the schema's). */
+const MIGRATION_LOCK = 0x43424d31;
 
 export interface OpenOptions {
   /** PostgreSQL: the schema to work in (the tests use one each). */
@@ -87,8 +89,21 @@ export class Database {
     return new Database('sqlite', writer, readers, await SqliteReaders.open(database.filename, SQLITE_DIRECT_READERS));
   }
 
+  /**
+   * Brings the schema up to date. On PostgreSQL, instances started together (a deployment starts
+   * them all at once) would each run the migrations, and knex's own lock makes all but one fail
+   * at start: so they take turns on an advisory lock of this schema, held by a transaction while
+   * the migrations run on the pool's other connections, and the later ones find nothing to do.
+   */
   async migrateToLatest(): Promise<void> {
-    await this.writer.migrate.latest();
+    if (this.engine !== 'postgres') {
+      await this.writer.migrate.latest();
+      return;
+    }
+    await this.writer.transaction(async (trx) => {
+      await trx.raw('select pg_advisory_xact_lock(?, hashtext(current_schema()))', [MIGRATION_LOCK]);
+      await this.writer.migrate.latest();
+    });
   }
 
   /** Runs `work` in a transaction of its own: committed when it resolves, rolled back when it throws. */

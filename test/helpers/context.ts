@@ -39,6 +39,8 @@ export interface TestContext {
 export interface EmptyTestDatabase {
   readonly config: Config;
   readonly database: Database;
+  /** PostgreSQL: the schema it lives in (undefined on SQLite). */
+  readonly schema: string | undefined;
   /** Closes the database and removes it: its folder, and its PostgreSQL schema. */
   remove(): Promise<void>;
 }
@@ -69,7 +71,7 @@ export async function openEmptyTestDatabase(prefix = 't'): Promise<EmptyTestData
   // As the server runs: on SQLite, reads on connections of their own beside the writer.
   const database = await Database.open(config.database, schema ? { searchPath: schema } : {});
   return {
-    config, database,
+    config, database, schema,
     async remove() {
       await database.close();
       if (schema) await inSchema(`drop schema ${schema} cascade`);

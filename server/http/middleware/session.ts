@@ -91,7 +91,8 @@ export function accountReadWith(req: object): UserRow | undefined {
 export function sessions(config: Config, database: Database) {
   const store = new SparingStore({
     tableName: 'sessions',
-    createTable: true,
+    // Made by the migrations (db/migrations/…_create_sessions.ts), before any instance serves.
+    createTable: false,
     cleanupInterval: 15 * 60 * 1000,
     onDbCleanupError: (err) => {
       if (config.env !== 'test') console.error('Session clean-up failed:', err);
