@@ -3,21 +3,10 @@
 // in the table fails here; so does a state change that goes through without a CSRF token (pages)
 // or a bearer token (API).
 import { expect } from 'chai';
-import type { Express } from 'express';
 import request from 'supertest';
-import { submitBallot } from '../../server/domain/ballots.js';
-import { proposeTopic } from '../../server/domain/proposals.js';
-import { openSurvey } from '../../server/domain/surveys/lifecycle.js';
-import { createTestUser } from '../helpers/accounts.js';
 import { csrfFrom, type Agent } from '../helpers/browser-session.js';
-import type { TestContext } from '../helpers/context.js';
 import { listRoutes, type RouteEntry } from '../helpers/routes.js';
-import { createSignedIn, type SignedIn, type TestAccount } from '../helpers/signed-in.js';
-import { createTestSurvey } from '../helpers/surveys.js';
-
-/** Who asks: signed out; a delegate of the Member State whose ballot, receipt and proposal exist; a delegate of another member; an observer's delegate; staff; an administrator. */
-const ROLES = ['signedOut', 'voter', 'otherDelegate', 'observer', 'staff', 'admin'] as const;
-type Role = (typeof ROLES)[number];
+import { createWorld, ROLES, urlOf, type World } from '../helpers/world.js';
 
 /**
  * The expected answer of each route to each role, in the order of ROLES:
@@ -125,64 +114,6 @@ function letterOf(api: boolean, status: number, location: string | undefined): L
   if (status === 403) return 'F';
   if (status === 404) return 'H';
   return 'A';
-}
-
-interface World {
-  readonly s: SignedIn;
-  readonly ctx: TestContext;
-  readonly app: Express;
-  readonly accounts: Readonly<Record<Exclude<Role, 'signedOut'>, TestAccount>>;
-  /** The open survey with the voter's ballot and proposal; the second one, which administrators' actions change. */
-  readonly surveyId: number;
-  readonly changedSurveyId: number;
-  readonly proposalId: number;
-  readonly receipt: string;
-  /** An account that administrators' actions change (disable, reset, tokens). */
-  readonly spareUserId: number;
-  readonly memberStateId: number;
-}
-
-async function createWorld(): Promise<World> {
-  const s = await createSignedIn({ memberStates: ['CHL', 'ARG'], observers: ['VAT'] });
-  const { ctx } = s;
-  const accounts = {
-    voter: await s.createDelegate('CHL'),
-    otherDelegate: await s.createDelegate('ARG'),
-    observer: await s.createDelegate('VAT'),
-    staff: await s.createStaff(),
-    admin: s.admin,
-  };
-  const survey = await openSurvey(ctx.deps, s.admin.actor, (await createTestSurvey(ctx.deps, s.admin.actor)).id);
-  const changed = await openSurvey(ctx.deps, s.admin.actor, (await createTestSurvey(ctx.deps, s.admin.actor)).id);
-  const [q1, q2] = survey.questions;
-  const { receipt } = await submitBallot(ctx.deps, accounts.voter.actor, survey.id, {
-    answers: [{ question: q1!.id, ranking: [q1!.options[0]!.id] }, { question: q2!.id, abstain: true }],
-  }, { channel: 'web' });
-  const proposal = await proposeTopic(ctx.deps, accounts.voter.actor, survey.id, { question: q2!.id, title: 'Migration and health' });
-  const spare = await createTestUser(ctx.deps, 'staff');
-  return {
-    s, ctx, app: await s.app(), accounts, surveyId: survey.id, changedSurveyId: changed.id, proposalId: proposal.id, receipt,
-    spareUserId: spare.id, memberStateId: s.memberStates.ARG!.id,
-  };
-}
-
-/** The route's path with real ids in it. */
-function urlOf(w: World, route: RouteEntry): string {
-  const changesSurvey = /\/surveys\/:id\/(edit|duplicate|open|close|reopen|publish|closing-time|reopen-options)$/.test(route.path);
-  return route.path.replace(/:(\w+)/g, (_, name: string) => {
-    switch (name) {
-      case 'id':
-        if (/\/users\/:id/.test(route.path)) return String(w.spareUserId);
-        if (route.path.startsWith('/admin/member-states/')) return String(w.memberStateId);
-        return String(changesSurvey ? w.changedSurveyId : w.surveyId);
-      case 'surveyId': return String(w.surveyId);
-      case 'proposalId': return String(w.proposalId);
-      case 'token': return 'no-such-link';
-      case 'code': return w.receipt;
-      case 'file': return 'participation.csv';
-      default: throw new Error(`no value for :${name} in ${route.path}`);
-    }
-  });
 }
 
 /** Sign-out last: it ends the session the other requests use. */
