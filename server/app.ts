@@ -1,12 +1,12 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import multer from 'multer';
 import path from 'node:path';
 import type { Deps } from './domain/deps.js';
 import { PROJECT_ROOT } from './paths.js';
 import { apiV1 } from './http/api/v1.js';
 import { configurePassport } from './http/auth.js';
 import { healthRoutes } from './http/health.js';
+import { formBodies } from './http/middleware/bodies.js';
 import { csrf } from './http/middleware/csrf.js';
 import { notFound, renderErrors } from './http/middleware/errors.js';
 import { createViews } from './http/views.js';
@@ -65,15 +65,15 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use(sessions(config, deps.db));
   app.use(pass.initialize());
   app.use(pass.session());
-  app.use(express.urlencoded({ extended: false, limit: '200kb' }));
-  // Uploads are parsed before the CSRF check, so a multipart form is checked like any other.
-  app.use(multer({ storage: multer.memoryStorage(), limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 50 } }).single('file'));
+  // What every page's header needs is set before the bodies are parsed, so that the error page of a
+  // body refused by its parser (too large, not UTF-8, malformed) is the same page as any other.
   app.use(locale);
   app.use((req, res, next) => {
     res.locals.currentUser = req.user ?? null;
     res.locals.currentPath = req.originalUrl;
     next();
   });
+  app.use(formBodies());
   app.use(csrf);
 
   app.use(authPages(deps, pass, throttle));
@@ -89,6 +89,6 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use('/receipts', receiptPages(deps));
 
   app.use(notFound);
-  app.use(renderErrors(config.env === 'development'));
+  app.use(renderErrors(config.showErrorDetails));
   return app;
 }

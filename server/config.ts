@@ -18,6 +18,8 @@ export interface Config {
   readonly trustProxy: boolean | number | string;
   readonly sessionSecret: string;
   readonly secureCookies: boolean;
+  /** Error pages show the stack of an unexpected error: asked for with SHOW_ERROR_DETAILS=1, in development only. */
+  readonly showErrorDetails: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -34,6 +36,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   TRUST_PROXY: z.string().optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SHOW_ERROR_DETAILS: z.enum(['', '0', '1'], { message: 'must be 1 or 0' }).optional(),
 });
 
 function parseTrustProxy(raw: string | undefined): boolean | number | string {
@@ -76,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy,
     sessionSecret: e.SESSION_SECRET ?? keptSessionSecret(dataDir),
     secureCookies: trustProxy !== false || e.NODE_ENV === 'production',
+    showErrorDetails: e.SHOW_ERROR_DETAILS === '1' && e.NODE_ENV === 'development',
   });
 }

@@ -17,21 +17,21 @@ import { AppError, type FieldError } from './errors.js';
 import { Refused, type RefusalOf } from './refusals.js';
 import { effectiveStatus, type Survey } from './surveys/model.js';
 import { surveyViewAt, type SurveyView } from './surveys/queries.js';
-import { parseInput } from './validation.js';
+import { id, integer, parseInput } from './validation.js';
 
 const comment = z.string().trim().max(5000, 'validation.tooLong').optional();
 const answerSchema = z.union([
-  z.object({ question: z.coerce.number().int().positive(), abstain: z.literal(true), comment }),
+  z.object({ question: id(), abstain: z.literal(true), comment }),
   z.object({
-    question: z.coerce.number().int().positive(),
-    ranking: z.array(z.union([z.coerce.number().int().positive(), z.null()])).max(200, 'validation.tooMany'),
+    question: id(),
+    ranking: z.array(z.union([id(), z.null()])).max(200, 'validation.tooMany'),
     abstain: z.literal(false).optional(),
     comment,
   }),
 ], { message: 'validation.answer' });
 
 export const ballotInputSchema = z.object({
-  baseRevision: z.coerce.number().int().min(0).optional(),
+  baseRevision: integer('validation.invalidValue', 0).optional(),
   answers: z.array(answerSchema).max(50, 'validation.tooMany'),
   comments: z.string().trim().max(10000, 'validation.tooLong').optional().default(''),
 });

@@ -8,6 +8,7 @@ import { findSurvey } from '../data/surveys.js';
 import { requireAdmin } from './accounts.js';
 import { checkBallot, submitBallot, writeRevision, type BallotInput, type CheckedBallot } from './ballots.js';
 import type { Actor, Deps } from './deps.js';
+import { isId } from './validation.js';
 import { AppError, type FieldError } from './errors.js';
 import { Refused, refusalOf, type RefusalOf } from './refusals.js';
 import { effectiveStatus, type Question, type Survey } from './surveys/model.js';
@@ -65,8 +66,8 @@ export async function enterPaperBallot(deps: Deps, actor: Actor, surveyId: numbe
   const fields: FieldError[] = [];
   const channel = typeof entry.channel === 'string' ? entry.channel.trim() : '';
   if (!isPaperChannel(channel)) fields.push({ field: 'channel', key: 'validation.paperBallots.channel', params: { value: channel } });
-  const memberStateId = typeof entry.memberState === 'number' ? entry.memberState : Number(entry.memberState);
-  const memberState = Number.isInteger(memberStateId) && memberStateId > 0 ? await findMemberStateById(deps.db, memberStateId) : undefined;
+  const memberStateId = typeof entry.memberState === 'number' ? entry.memberState : typeof entry.memberState === 'string' && /^\d{1,16}$/.test(entry.memberState) ? Number(entry.memberState) : undefined;
+  const memberState = isId(memberStateId) ? await findMemberStateById(deps.db, memberStateId) : undefined;
   if (entry.memberState === undefined || entry.memberState === '') fields.push({ field: 'memberState', key: 'validation.paperBallots.memberStateRequired' });
   else if (!memberState) fields.push({ field: 'memberState', key: 'validation.paperBallots.memberStateUnknown' });
   else if (memberState.status !== 'member') fields.push({ field: 'memberState', key: 'errors.observerCannotVote' });

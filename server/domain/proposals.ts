@@ -10,10 +10,11 @@ import type { Actor, Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { Refused, type RefusalOf } from './refusals.js';
 import { effectiveStatus } from './surveys/model.js';
-import { parseInput } from './validation.js';
+import { integerText, parseInput } from './validation.js';
 
 const proposalSchema = z.object({
-  question: z.coerce.number().int().positive(),
+  // Posted by the proposal form, as text.
+  question: integerText('validation.invalidValue', 1),
   title: z.string().trim().min(1, 'validation.required').max(500, 'validation.tooLong'),
   description: z.string().trim().max(5000, 'validation.tooLong').optional().default(''),
   language: z.enum(LANGUAGES, { message: 'validation.language' }).default('en'),

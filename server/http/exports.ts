@@ -13,11 +13,15 @@ export function exportKindOf(file: unknown): ExportKind {
   return kind;
 }
 
-/** Streams an export as a download; its SHA-256 goes to the audit log once the file is written. */
-export function sendExport(deps: Deps) {
+/**
+ * Streams an export as a download; its SHA-256 goes to the audit log once the file is written. The
+ * options come from the query string (the API's GET, with a bearer token) or from the posted form
+ * (the exports page's buttons, with the CSRF token).
+ */
+export function sendExport(deps: Deps, optionsFrom: 'query' | 'body') {
   return async (req: Request, res: Response): Promise<void> => {
     const kind = exportKindOf(req.params.file);
-    const file = await prepareExport(deps, req.user!, idParam(req.params.id), kind, req.query);
+    const file = await prepareExport(deps, req.user!, idParam(req.params.id), kind, optionsFrom === 'query' ? req.query : req.body ?? {});
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
     res.setHeader('Cache-Control', 'no-store');

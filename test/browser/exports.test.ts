@@ -149,7 +149,8 @@ describe('Exports journey in a browser', function () {
     const form = page.locator('form.export-form');
     const buttons = form.locator('.export-buttons button');
     expect((await buttons.allInnerTexts()).map(squash)).to.deep.equal([...STAFF_KINDS.map((k) => X.kinds[k]), X.kinds.blt]);
-    const links = page.locator('table.data').first().locator('tbody a');
+    // Each file's name in the table is a button too (a download is a POST, with the page's CSRF token).
+    const links = page.locator('table.data').first().locator('tbody button');
     expect((await links.allInnerTexts()).map(squash)).to.deep.equal([...STAFF_KINDS.map((k) => X.kinds[k]), X.kinds.blt]);
     const question = form.getByLabel(X.question, { exact: true });
     const choices = question.locator('option');
@@ -264,7 +265,7 @@ describe('Exports journey in a browser', function () {
       await listedFirst(got, 'blt', null, { question: id });
     }
 
-    // The table's links download the same files with the defaults.
+    // The table's buttons download the same files with the defaults.
     for (const [i, kind] of [...STAFF_KINDS, 'blt' as const].entries()) {
       const got = await download(page, links.nth(i));
       if (kind === 'blt') {
@@ -319,5 +320,6 @@ describe('Exports journey in a browser', function () {
     expect(answer?.status()).to.equal(403);
     expect(await page.locator('form.export-form').count()).to.equal(0);
     expect((await page.request.get(`/surveys/${surveyId}/exports/ballots.csv`)).status()).to.equal(403);
+    expect((await page.request.post(`/surveys/${surveyId}/exports/ballots.csv`, { form: { bom: '1' } })).status()).to.equal(403);
   });
 });

@@ -20,14 +20,16 @@ describe('survey editor form', () => {
     expect(utcFromLocalInput('tomorrow')).to.equal('tomorrow');
   });
 
-  it('turns the flat body into the domain input, keeping ids, unchecked boxes false and the default method unset', () => {
+  it('turns the flat body into the domain input, keeping ids, typed digits as numbers, unchecked boxes false and the default method unset', () => {
     const fields = parseSurveyForm({
       title_en: 'T', title_fr: '', q0_id: '7', q0_title_en: 'Q', q0_seats: '2', q0_method: 'default', q0_allowComment: 'on',
       q0_o1_id: '12', q0_o1_title_en: 'B', q0_o0_title_en: 'A', q0_o0_title_es: 'A (es)',
     });
     const input = surveyInputFrom(fields);
     expect(input.title).to.deep.equal({ en: 'T', fr: null, es: null });
-    expect(input.questions[0]).to.include({ id: 7, seats: '2', method: undefined, allowAbstain: false, allowComment: true, allowProposals: false });
+    expect(input.questions[0]).to.include({ id: 7, seats: 2, method: undefined, allowAbstain: false, allowComment: true, allowProposals: false });
+    // What is not digits goes on as typed, for the domain to refuse at its field.
+    expect(surveyInputFrom(parseSurveyForm({ q0_seats: 'two', quorum: '0x3' })).quorum).to.equal('0x3');
     expect(input.questions[0]!.options.map((o) => [o.id, o.title.en, o.title.es])).to.deep.equal([[undefined, 'A', 'A (es)'], [12, 'B', null]]);
   });
 

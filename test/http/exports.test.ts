@@ -14,7 +14,7 @@ import { createMemberState } from '../../server/domain/member-states.js';
 import { openSurvey } from '../../server/domain/surveys/lifecycle.js';
 import type { Survey } from '../../server/domain/surveys/model.js';
 import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
-import { signIn } from '../helpers/browser-session.js';
+import { csrfFrom, signIn } from '../helpers/browser-session.js';
 import type { TestContext } from '../helpers/context.js';
 import { useSignedIn } from '../helpers/signed-in.js';
 import { buildSurveyInput, createTestSurvey } from '../helpers/surveys.js';
@@ -97,13 +97,27 @@ describe('exports', () => {
     const page = await agent.get(`/surveys/${survey.id}/exports`);
     expect(page.status).to.equal(200);
     expect(page.text).to.contain(sha);
-    // The same download from the page, in a signed-in session, ends with its hash recorded too.
-    const fromPage = await agent.get(`/surveys/${survey.id}/exports/tally.csv?bom=1`).buffer(true).parse(binaryParser);
+    // The same download from the page's button, a POST with the form's CSRF token, ends with its hash recorded too.
+    const fromPage = await agent.post(`/surveys/${survey.id}/exports/tally.csv`).type('form').send({ _csrf: csrfFrom(page.text), bom: '1' }).buffer(true).parse(binaryParser);
     expect(fromPage.status).to.equal(200);
     expect([...fromPage.body.subarray(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
     const pageSha = createHash('sha256').update(fromPage.body).digest('hex');
     expect(await ctx.db('audit_entries').where({ action: 'export.create' }).pluck('details')).to.satisfy((all: string[]) => all.some((d) => JSON.parse(d).sha256 === pageSha));
     expect((await agent.get(`/surveys/${survey.id}/exports`)).text).to.contain(pageSha);
+  });
+
+  it('records no download asked for by a link or a form from elsewhere: the page answers only its own buttons', async () => {
+    const staff = await createTestUser(ctx.deps, 'staff');
+    const agent = await signIn(app, staff.email);
+    const before = await ctx.db('audit_entries').count({ n: '*' }).first();
+    // A link (GET), say an image on another site, shows the exports page and records nothing.
+    const linked = await agent.get(`/surveys/${survey.id}/exports/ballots.csv?bom=1`);
+    expect(linked.status).to.equal(303);
+    expect(linked.headers.location).to.equal(`/surveys/${survey.id}/exports`);
+    // A form posted from another site has no CSRF token.
+    const forged = await agent.post(`/surveys/${survey.id}/exports/ballots.csv`).type('form').send({ bom: '1' });
+    expect(forged.status).to.equal(403);
+    expect(await ctx.db('audit_entries').count({ n: '*' }).first()).to.deep.equal(before);
   });
 
   it('re-counts the ballots of one question with the command-line tally to the same result as the API', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { findLookAlikes, normaliseName } from '../../ballot-files/index.js';
 import { METHODS, type Method } from '../../tally/index.js';
+import { id, integer } from '../validation.js';
 
 const optionalText = (max: number) =>
   z.string().trim().max(max, 'validation.tooLong').nullish().transform((v) => (v ? v : null));
@@ -18,7 +19,7 @@ const localised = (max: number, required: boolean) =>
 
 /** An option's label and title are its names: NFC, as ballot files and the count compare them. */
 const optionSchema = z.object({
-  id: z.number().int().positive().optional(),
+  id: id().optional(),
   label: z.string().trim().max(20, 'validation.tooLong').default(''),
   title: localised(500, true),
   description: localised(5000, false),
@@ -47,12 +48,12 @@ function lookAlikeOptions(options: readonly z.output<typeof optionSchema>[]): { 
 }
 
 const questionSchema = z.object({
-  id: z.number().int().positive().optional(),
+  id: id().optional(),
   title: localised(500, true),
   description: localised(5000, false),
-  seats: z.coerce.number({ message: 'validation.seats' }).int('validation.seats').min(1, 'validation.seats').max(50, 'validation.seats').default(1),
+  seats: integer('validation.seats', 1).max(50, 'validation.seats').default(1),
   method: z.enum(METHODS as [Method, ...Method[]], { message: 'validation.method' }).optional(),
-  maxRanks: z.coerce.number().int('validation.maxRanks').min(1, 'validation.maxRanks').nullish().transform((v) => v ?? null),
+  maxRanks: integer('validation.maxRanks', 1).nullish().transform((v) => v ?? null),
   allowAbstain: z.boolean().default(true),
   allowComment: z.boolean().default(true),
   allowProposals: z.boolean().default(false),
@@ -73,7 +74,7 @@ export const surveyInputSchema = z.object({
   reference: z.string().trim().max(60, 'validation.tooLong').nullish().transform((v) => v ?? ''),
   closesAt: z.union([z.iso.datetime({ offset: true, message: 'validation.dateTime' }), z.literal(''), z.null()]).optional()
     .transform((v) => (v ? new Date(v).toISOString() : null)),
-  quorum: z.coerce.number().int('validation.quorum').min(1, 'validation.quorum').nullish().transform((v) => v ?? null),
+  quorum: integer('validation.quorum', 1).nullish().transform((v) => v ?? null),
   questions: z.array(questionSchema).min(1, 'validation.oneQuestion').max(20, 'validation.tooMany'),
 });
 

@@ -69,7 +69,7 @@ export function surveysApi(deps: Deps): Router {
     });
   });
 
-  router.get('/:id/exports/:file', allow('admin', 'staff'), sendExport(deps));
+  router.get('/:id/exports/:file', allow('admin', 'staff'), sendExport(deps, 'query'));
 
   router.get('/:id/ballot', allow('delegate'), async (req, res) => {
     const current = await currentBallot(deps, req.user!, idParam(req.params.id));

@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
+import { jsonBodies } from '../middleware/bodies.js';
 import { createUser } from '../../domain/accounts.js';
 import { createApiToken } from '../../domain/api-tokens.js';
 import type { Deps } from '../../domain/deps.js';
@@ -13,8 +14,8 @@ import { AppError } from '../../domain/errors.js';
 
 export function apiV1(deps: Deps): Router {
   const router = Router();
-  router.use(express.json({ limit: '1mb' }));
   router.use(locale);
+  router.use(jsonBodies());
   router.use(bearerAuth(deps));
 
   router.get('/me', anySignedIn, (req, res) => {

@@ -3,6 +3,7 @@ import { checkBallot, type BallotInput } from '../../domain/ballots.js';
 import { AppError, type FieldError } from '../../domain/errors.js';
 import { pick, type Question, type Survey } from '../../domain/surveys/model.js';
 import type { Language } from '../../i18n/languages.js';
+import { idFromText, integerFromText } from './params.js';
 
 // The ballot form's flat fields, the same with or without JavaScript:
 //   rank_<question>_<option>  "" (not ranked) or 1, 2, …   one select per option
@@ -95,7 +96,7 @@ function questionAnswer(q: Question, body: Record<string, unknown>, fields: Ball
   // Option ids as posted: an id that is not a number or not of this question is the domain's to refuse.
   const ranking = ranks.map((r) => {
     const id = byRank.get(r)![0]!;
-    return /^[1-9]\d{0,9}$/.test(id) ? Number(id) : null;
+    return idFromText(id) ?? null;
   });
   if (ranking.includes(null)) {
     problems.push({ field: `q${q.id}`, key: 'ballot.problems.unknown-option', params: { rank: ranking.indexOf(null) + 1 } });
@@ -122,11 +123,11 @@ export function ballotFormInput(survey: Survey, body: Record<string, unknown>, l
   const base = single(body, 'baseRevision');
   fields.baseRevision = base;
   // The revision the form was filled from: empty (replace whatever is there) or a whole number.
-  const baseRevision = /^\d{1,10}$/.test(base) ? Number(base) : undefined;
+  const baseRevision = integerFromText(base, 0);
   if (base !== '' && baseRevision === undefined) problems.push({ field: '_', key: 'voting.errors.baseRevision' });
   const ms = single(body, 'memberState');
   if (ms) fields.memberState = ms;
-  const memberStateId = /^[1-9]\d{0,9}$/.test(ms) ? Number(ms) : ms === '' ? undefined : -1;
+  const memberStateId = idFromText(ms) ?? (ms === '' ? undefined : -1);
   return { input: { answers, comments, ...(baseRevision !== undefined ? { baseRevision } : {}) }, problems, fields, memberStateId };
 }
 

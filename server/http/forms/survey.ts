@@ -1,6 +1,7 @@
 import type { Survey } from '../../domain/surveys/model.js';
 import type { Language } from '../../i18n/languages.js';
 import type { FieldMessages } from './field-errors.js';
+import { numberFromText } from './params.js';
 
 /**
  * The survey editor posts flat names, as the app parses bodies with `extended: false`:
@@ -117,8 +118,8 @@ function localised(t: Texts) {
   return { en: t.en, fr: t.fr.trim() === '' ? null : t.fr, es: t.es.trim() === '' ? null : t.es };
 }
 
-const idOf = (v: string) => (/^[1-9]\d{0,9}$/.test(v) ? Number(v) : undefined);
-const numberOrNull = (v: string) => (v.trim() === '' ? null : v.trim());
+const idOf = (v: string) => numberFromText(v) ?? undefined;
+const numberOrNull = (v: string) => numberFromText(v);
 
 /** The domain's input shape (server/domain/surveys/input.ts); the domain validates it. */
 export function surveyInputFrom(fields: SurveyFields) {
@@ -132,7 +133,7 @@ export function surveyInputFrom(fields: SurveyFields) {
       id: idOf(q.id),
       title: localised(q.title),
       description: localised(q.description),
-      seats: q.seats.trim() === '' ? undefined : q.seats.trim(),
+      seats: numberFromText(q.seats) ?? undefined,
       method: q.method === 'default' || q.method === '' ? undefined : q.method,
       maxRanks: numberOrNull(q.maxRanks),
       allowAbstain: q.allowAbstain,

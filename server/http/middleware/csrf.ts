@@ -10,3 +10,8 @@ export function csrf(req: Request, res: Response, next: NextFunction): void {
   res.locals.csrfToken = () => generateToken(req);
   csrfSynchronisedProtection(req, res, next);
 }
+
+/** The token for a page's forms where the check did not run (a body refused by its parser); empty without a session. */
+export function formTokenOf(req: Request): () => string {
+  return () => (req.session ? generateToken(req) : '');
+}

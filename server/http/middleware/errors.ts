@@ -1,17 +1,20 @@
 import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { AppError, HTTP_STATUS } from '../../domain/errors.js';
-import { translatorFor } from '../../i18n/index.js';
+import { translatorFor, type Translate } from '../../i18n/index.js';
 import { DEFAULT_LANGUAGE } from '../../i18n/languages.js';
+import { escapeHtml } from '../views.js';
+import { BodyRefused } from './bodies.js';
+import { formTokenOf } from './csrf.js';
+import { locale } from './locale.js';
 
 function isCsrfError(error: unknown): boolean {
   return (error as { code?: string })?.code === 'EBADCSRFTOKEN';
 }
 
-/** Body-parser and multer errors carry a status and are the client's fault. */
+/** Errors of Express's own that carry a client status (a malformed URL, …); the body parsers' are BodyRefused. */
 function clientStatus(error: unknown): number | null {
-  const e = error as { status?: number; statusCode?: number; code?: string; name?: string };
-  if (e?.name === 'MulterError') return e.code === 'LIMIT_FILE_SIZE' ? 413 : 400;
+  const e = error as { status?: number; statusCode?: number };
   const status = e?.status ?? e?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
 }
@@ -20,27 +23,44 @@ export function notFound(_req: Request, _res: Response, next: NextFunction): voi
   next(new AppError('not_found', 'errors.notFound'));
 }
 
-/** Pages render errors/<status> in the user's language; the stack never leaves the server. */
-export function renderErrors(isDevelopment: boolean) {
+const OWN_VIEWS = new Set([403, 404, 410, 429, 500]);
+const OWN_TITLES = new Set([403, 404, 410, 413, 415, 429, 500]);
+
+/** The status and message of an error that is not an AppError, for pages and the API alike. */
+function describe(error: unknown, t: Translate): { status: number; message: string; code: string } | null {
+  if (error instanceof BodyRefused) return { status: error.status, message: t(error.key), code: 'invalid' };
+  if (isCsrfError(error)) return { status: 403, message: t('errors.csrf'), code: 'forbidden' };
+  const status = clientStatus(error);
+  return status === null ? null : { status, message: t('errors.badRequest'), code: 'invalid' };
+}
+
+/**
+ * Pages render errors/<status> in the user's language. The stack never leaves the server, unless
+ * `showDetails` (SHOW_ERROR_DETAILS=1 in development) asks for it on a 500.
+ */
+export function renderErrors(showDetails: boolean) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     if (res.headersSent) return abandon(error, req, res);
-    const t = req.t ?? translatorFor(DEFAULT_LANGUAGE);
     if (error instanceof AppError && error.kind === 'unauthenticated') {
       return res.redirect(303, `/sign-in?next=${encodeURIComponent(req.originalUrl)}`);
     }
+    // An error raised before the middleware that readies the header (the session store failing):
+    // the page is given what the header needs here.
+    if (!res.locals.t) locale(req, res, () => {});
+    res.locals.currentUser ??= req.user ?? null;
+    res.locals.currentPath ??= req.originalUrl;
+    res.locals.csrfToken ??= formTokenOf(req);
+    const t: Translate = res.locals.t as Translate;
     let status: number;
     let message: string;
     let fields: string[] = [];
+    const described = error instanceof AppError ? null : describe(error, t);
     if (error instanceof AppError) {
       status = HTTP_STATUS[error.kind];
       message = t(error.key, error.params);
       fields = error.fields.map((f) => t(f.key, f.params));
-    } else if (isCsrfError(error)) {
-      status = 403;
-      message = t('errors.csrf');
-    } else if (clientStatus(error) !== null) {
-      status = clientStatus(error)!;
-      message = t('errors.badRequest');
+    } else if (described) {
+      ({ status, message } = described);
     } else {
       status = 500;
       const requestId = randomUUID();
@@ -48,16 +68,21 @@ export function renderErrors(isDevelopment: boolean) {
       message = t('errors.server', { requestId });
     }
     res.status(status);
-    if (!res.locals.t) {
-      res.locals.t = t;
-      res.locals.lang = DEFAULT_LANGUAGE;
-    }
-    const view = [403, 404, 410, 429].includes(status) ? `errors/${status}` : status === 500 ? 'errors/500' : 'errors/400';
+    const view = OWN_VIEWS.has(status) ? `errors/${status}` : 'errors/400';
+    const title = t(`errors.title.${OWN_TITLES.has(status) ? status : 400}`);
     res.render(view, {
-      title: t(`errors.title.${status === 500 || [403, 404, 410, 429].includes(status) ? status : 400}`),
+      title,
       message,
       fields,
-      stack: isDevelopment && status === 500 && error instanceof Error ? error.stack : null,
+      stack: showDetails && status === 500 && error instanceof Error ? error.stack : null,
+    }, (renderError: Error | null, html?: string) => {
+      if (!renderError) {
+        res.send(html);
+        return;
+      }
+      // The error page itself failed: a bare page in the reader's language, still without the stack.
+      console.error(`${req.method} ${req.originalUrl}: the error page failed:`, renderError);
+      res.type('html').send(`<!doctype html><html lang="${escapeHtml(res.locals.lang ?? DEFAULT_LANGUAGE)}"><meta charset="utf-8"><title>${escapeHtml(title)}</title><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>`);
     });
   };
 }
@@ -83,9 +108,9 @@ export function apiErrors(error: unknown, req: Request, res: Response, _next: Ne
     });
     return;
   }
-  const status = clientStatus(error);
-  if (status !== null) {
-    res.status(status).json({ error: { code: 'invalid', message: t('errors.badRequest') } });
+  const described = describe(error, t);
+  if (described) {
+    res.status(described.status).json({ error: { code: described.code, message: described.message } });
     return;
   }
   const requestId = randomUUID();

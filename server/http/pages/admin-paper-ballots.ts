@@ -9,7 +9,7 @@ import { pick } from '../../domain/surveys/model.js';
 import { getSurvey, type SurveyView } from '../../domain/surveys/queries.js';
 import type { Formatters } from '../../i18n/index.js';
 import { ballotFormInput, otherBallotProblems, type BallotFields } from '../forms/ballot.js';
-import { idParam } from '../forms/params.js';
+import { idFromText, idParam } from '../forms/params.js';
 import { allow } from '../middleware/roles.js';
 import { notOpenText, refusalText } from '../refusal-text.js';
 import { ballotErrors, ballotQuestions, countedBallot } from '../view-models/ballot.js';
@@ -90,7 +90,7 @@ export function adminPaperBallotPages(deps: Deps): Router {
 
   router.get('/', async (req, res) => {
     const survey = await surveyOf(req);
-    const chosen = typeof req.query.memberState === 'string' && /^[1-9]\d{0,9}$/.test(req.query.memberState) ? Number(req.query.memberState) : undefined;
+    const chosen = idFromText(req.query.memberState);
     const recorded = typeof req.query.recorded === 'string' ? req.query.recorded : undefined;
     await renderPage(deps, req, res, survey, { memberStateId: chosen, recorded });
   });

@@ -8,6 +8,7 @@ import { refusalText } from '../refusal-text.js';
 import { getSurvey, participation } from '../../domain/surveys/queries.js';
 import type { FieldMessages } from '../forms/field-errors.js';
 import { actionsFor, gapsOf, remaining, textCells, titleIn } from '../view-models/admin-surveys.js';
+import { idFromText } from '../forms/params.js';
 
 const DONE = new Set(['created', 'saved', 'duplicated', 'open', 'close', 'reopen', 'publish', 'closingTime', 'reopenOptions']);
 
@@ -57,7 +58,7 @@ export async function renderSurveyPage(deps: Deps, req: Request, res: Response, 
   const [p, proposals] = await Promise.all([participation(deps, actor, id), proposalsFor(deps, actor, id)]);
   const now = deps.clock.now();
   const done = typeof req.query.done === 'string' && DONE.has(req.query.done) && status === 200 ? req.query.done : null;
-  const from = typeof req.query.from === 'string' && /^\d{1,10}$/.test(req.query.from) ? req.query.from : '';
+  const from = String(idFromText(req.query.from) ?? '');
   const title = titleIn(survey, req.lang);
   res.status(status).render('admin/surveys/show', {
     title: title.text,

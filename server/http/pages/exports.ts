@@ -21,6 +21,11 @@ export function exportPages(deps: Deps): Router {
     });
   });
 
-  router.get('/:id/exports/:file', sendExport(deps));
+  // A download writes an audit entry, so it answers the page's buttons, which POST with the CSRF
+  // token: a link from another site cannot add entries. A GET (an old bookmark) shows the page.
+  router.post('/:id/exports/:file', sendExport(deps, 'body'));
+  router.get('/:id/exports/:file', (req, res) => {
+    res.redirect(303, `/surveys/${idParam(req.params.id)}/exports`);
+  });
   return router;
 }

@@ -1,0 +1,77 @@
+// A database with someone of every kind in it and something of every kind to ask for: the ground
+// that the route-by-route and fuzzing tests attack.
+import type { Express } from 'express';
+import { submitBallot } from '../../server/domain/ballots.js';
+import { proposeTopic } from '../../server/domain/proposals.js';
+import { openSurvey } from '../../server/domain/surveys/lifecycle.js';
+import { createTestUser } from './accounts.js';
+import type { TestContext } from './context.js';
+import type { RouteEntry } from './routes.js';
+import { createSignedIn, type SignedIn, type TestAccount } from './signed-in.js';
+import { createTestSurvey } from './surveys.js';
+
+/** Who asks: signed out; a delegate of the Member State whose ballot, receipt and proposal exist; a delegate of another member; an observer's delegate; staff; an administrator. */
+export const ROLES = ['signedOut', 'voter', 'otherDelegate', 'observer', 'staff', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface World {
+  readonly s: SignedIn;
+  readonly ctx: TestContext;
+  readonly app: Express;
+  readonly accounts: Readonly<Record<Exclude<Role, 'signedOut'>, TestAccount>>;
+  /** The open survey with the voter's ballot and proposal; the second one, which administrators' actions change. */
+  readonly surveyId: number;
+  readonly changedSurveyId: number;
+  readonly proposalId: number;
+  readonly receipt: string;
+  /** The questions of the first survey, with their options' ids. */
+  readonly questions: readonly { readonly id: number; readonly optionIds: readonly number[] }[];
+  /** An account that administrators' actions change (disable, reset, tokens). */
+  readonly spareUserId: number;
+  readonly memberStateId: number;
+}
+
+export async function createWorld(): Promise<World> {
+  const s = await createSignedIn({ memberStates: ['CHL', 'ARG'], observers: ['VAT'] });
+  const { ctx } = s;
+  const accounts = {
+    voter: await s.createDelegate('CHL'),
+    otherDelegate: await s.createDelegate('ARG'),
+    observer: await s.createDelegate('VAT'),
+    staff: await s.createStaff(),
+    admin: s.admin,
+  };
+  const survey = await openSurvey(ctx.deps, s.admin.actor, (await createTestSurvey(ctx.deps, s.admin.actor)).id);
+  const changed = await openSurvey(ctx.deps, s.admin.actor, (await createTestSurvey(ctx.deps, s.admin.actor)).id);
+  const [q1, q2] = survey.questions;
+  const { receipt } = await submitBallot(ctx.deps, accounts.voter.actor, survey.id, {
+    answers: [{ question: q1!.id, ranking: [q1!.options[0]!.id] }, { question: q2!.id, abstain: true }],
+  }, { channel: 'web' });
+  const proposal = await proposeTopic(ctx.deps, accounts.voter.actor, survey.id, { question: q2!.id, title: 'Migration and health' });
+  const spare = await createTestUser(ctx.deps, 'staff');
+  return {
+    s, ctx, app: await s.app(), accounts, surveyId: survey.id, changedSurveyId: changed.id, proposalId: proposal.id, receipt,
+    questions: survey.questions.map((q) => ({ id: q.id, optionIds: q.options.map((o) => o.id) })),
+    spareUserId: spare.id, memberStateId: s.memberStates.ARG!.id,
+  };
+}
+
+/** The route's path with real ids in it. */
+export function urlOf(w: World, route: Pick<RouteEntry, 'path'>): string {
+  const changesSurvey = /\/surveys\/:id\/(edit|duplicate|open|close|reopen|publish|closing-time|reopen-options)$/.test(route.path);
+  return route.path.replace(/:(\w+)/g, (_, name: string) => {
+    switch (name) {
+      case 'id':
+        if (/\/users\/:id/.test(route.path)) return String(w.spareUserId);
+        if (route.path.startsWith('/admin/member-states/')) return String(w.memberStateId);
+        return String(changesSurvey ? w.changedSurveyId : w.surveyId);
+      case 'surveyId': return String(w.surveyId);
+      case 'proposalId': return String(w.proposalId);
+      case 'token': return 'no-such-link';
+      case 'code': return w.receipt;
+      case 'file': return 'participation.csv';
+      default: throw new Error(`no value for :${name} in ${route.path}`);
+    }
+  });
+}
+
