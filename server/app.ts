@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import multer from 'multer';
 import path from 'node:path';
 import type { Deps } from './domain/deps.js';
+import { DEFAULT_SIGN_IN_POLICY, type SignInPolicy } from './domain/sign-in.js';
 import { PROJECT_ROOT } from './paths.js';
 import { apiV1 } from './http/api/v1.js';
 import { configurePassport } from './http/auth.js';
@@ -12,7 +13,6 @@ import { notFound, renderErrors } from './http/middleware/errors.js';
 import { createViews } from './http/views.js';
 import { locale } from './http/middleware/locale.js';
 import { sessions } from './http/middleware/session.js';
-import { createSignInThrottle, type ThrottlePolicy } from './http/middleware/sign-in-throttle.js';
 import { adminMemberStatePages } from './http/pages/admin-member-states.js';
 import { adminPaperBallotPages } from './http/pages/admin-paper-ballots.js';
 import { adminSurveyPages } from './http/pages/admin-surveys.js';
@@ -28,7 +28,8 @@ import { surveyPages } from './http/pages/surveys.js';
 const VIEWS = path.join(PROJECT_ROOT, 'views');
 
 export interface AppOptions {
-  readonly throttle?: ThrottlePolicy;
+  /** The sign-in limits (tests make them small). */
+  readonly signInPolicy?: SignInPolicy;
 }
 
 /** Builds the Express app; no listening and no work at import. */
@@ -61,7 +62,6 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use('/api/v1', apiV1(deps));
 
   const pass = configurePassport(deps);
-  const throttle = await createSignInThrottle(deps.db, options.throttle);
   app.use(sessions(config, deps.db));
   app.use(pass.initialize());
   app.use(pass.session());
@@ -76,7 +76,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   });
   app.use(csrf);
 
-  app.use(authPages(deps, pass, throttle));
+  app.use(authPages(deps, options.signInPolicy ?? DEFAULT_SIGN_IN_POLICY));
   app.use(homePages(deps));
   app.use('/admin/users', adminUserPages(deps));
   app.use('/admin/member-states', adminMemberStatePages(deps));
