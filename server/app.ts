@@ -13,6 +13,7 @@ import { notFound, renderErrors } from './http/middleware/errors.js';
 import { createViews } from './http/views.js';
 import { locale } from './http/middleware/locale.js';
 import { sessions } from './http/middleware/session.js';
+import { accountPages } from './http/pages/account.js';
 import { adminMemberStatePages } from './http/pages/admin-member-states.js';
 import { adminPaperBallotPages } from './http/pages/admin-paper-ballots.js';
 import { adminSurveyPages } from './http/pages/admin-surveys.js';
@@ -78,6 +79,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
 
   app.use(authPages(deps, options.signInPolicy ?? DEFAULT_SIGN_IN_POLICY));
   app.use(homePages(deps));
+  app.use('/account', accountPages(deps));
   app.use('/admin/users', adminUserPages(deps));
   app.use('/admin/member-states', adminMemberStatePages(deps));
   app.use('/admin/surveys/:surveyId/paper-ballots', adminPaperBallotPages(deps));

@@ -1,4 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
+import { accountCatalogue } from './areas/account.js';
 import { adminSurveysCatalogue } from './areas/admin-surveys.js';
 import { ballotsCatalogue } from './areas/ballots.js';
 import { paperBallotsCatalogue } from './areas/paper-ballots.js';
@@ -15,7 +16,7 @@ import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages.js';
 type Tree = { readonly [key: string]: string | Tree };
 
 /** Each area keeps its strings in the three languages side by side; they merge into one catalogue. */
-const AREAS: readonly Readonly<Record<Language, Tree>>[] = [surveysCatalogue, ballotsCatalogue, adminSurveysCatalogue, votingCatalogue, resultsCatalogue, paperBallotsCatalogue, exportsCatalogue, signInCatalogue];
+const AREAS: readonly Readonly<Record<Language, Tree>>[] = [surveysCatalogue, ballotsCatalogue, adminSurveysCatalogue, votingCatalogue, resultsCatalogue, paperBallotsCatalogue, exportsCatalogue, signInCatalogue, accountCatalogue];
 
 function merge(base: Tree, extra: Tree): Tree {
   const out: Record<string, string | Tree> = { ...base };
