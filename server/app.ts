@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from './paths.js';
 import { apiV1 } from './http/api/v1.js';
 import { configurePassport } from './http/auth.js';
 import { healthRoutes } from './http/health.js';
-import { csrf } from './http/middleware/csrf.js';
+import { csrfProtection } from './http/middleware/csrf.js';
 import { notFound, renderErrors } from './http/middleware/errors.js';
 import { createViews } from './http/views.js';
 import { locale } from './http/middleware/locale.js';
@@ -31,6 +31,8 @@ const VIEWS = path.join(PROJECT_ROOT, 'views');
 export interface AppOptions {
   /** The sign-in limits (tests make them small). */
   readonly signInPolicy?: SignInPolicy;
+  /** How often expired sessions are deleted, in milliseconds (tests make it short). */
+  readonly sessionCleanupInterval?: number;
 }
 
 /** Builds the Express app; no listening and no work at import. */
@@ -63,7 +65,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use('/api/v1', apiV1(deps));
 
   const pass = configurePassport(deps);
-  app.use(sessions(config, deps.db));
+  app.use(sessions(config, deps.db, options.sessionCleanupInterval));
   app.use(pass.initialize());
   app.use(pass.session());
   app.use(express.urlencoded({ extended: false, limit: '200kb' }));
@@ -75,7 +77,8 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
     res.locals.currentPath = req.originalUrl;
     next();
   });
-  app.use(csrf);
+  const { csrfTokens, csrfCheck } = csrfProtection(config);
+  app.use(csrfTokens, csrfCheck);
 
   app.use(authPages(deps, options.signInPolicy ?? DEFAULT_SIGN_IN_POLICY));
   app.use(homePages(deps));

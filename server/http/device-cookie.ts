@@ -2,6 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Config } from '../config.js';
 import type { KnownDevice } from '../domain/sign-in.js';
+import { parseCookies } from './cookies.js';
 
 // The browser's device cookie (OWASP's "device cookies" against online guessing): set at a
 // successful sign-in, it names a random device id and the accounts that signed in from it, signed
@@ -16,17 +17,9 @@ function signature(secret: string, payload: string): Buffer {
   return createHmac('sha256', secret).update(`device-cookie\n${payload}`).digest();
 }
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
-  }
-  return undefined;
-}
-
 /** The device the request's cookie names, when its signature holds. */
 export function knownDevice(req: Request, config: Config): KnownDevice | null {
-  const raw = cookieValue(req.headers.cookie, DEVICE_COOKIE);
+  const raw = parseCookies(req.headers.cookie)[DEVICE_COOKIE];
   const parts = raw?.split('.');
   if (!parts || parts.length !== 4 || parts[0] !== VERSION) return null;
   const [, id, accounts, mac] = parts as [string, string, string, string];

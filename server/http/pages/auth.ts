@@ -15,9 +15,11 @@ export function safeNext(value: unknown): string {
   return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
 }
 
-function logIn(req: Request, user: Express.User): Promise<void> {
+async function logIn(req: Request, res: Response, user: Express.User): Promise<void> {
   // passport regenerates the session id here, so a session fixed before sign-in is worthless.
-  return new Promise((resolve, reject) => req.logIn(user, (err) => (err ? reject(err) : resolve())));
+  await new Promise<void>((resolve, reject) => req.logIn(user, (err) => (err ? reject(err) : resolve())));
+  // The CSRF token is bound to the session: the new session gets its own at once.
+  (res.locals.csrfToken as (options: { renew: boolean }) => string)({ renew: true });
 }
 
 export function authPages(deps: Deps, signInPolicy: SignInPolicy): Router {
@@ -58,7 +60,7 @@ export function authPages(deps: Deps, signInPolicy: SignInPolicy): Router {
       case 'refused':
         return renderFailure(401, req.t('signIn.failed'));
       case 'signed-in': {
-        await logIn(req, outcome.actor);
+        await logIn(req, res, outcome.actor);
         const failures = outcome.failuresSinceLastSignIn;
         if (failures) req.session.signInNotice = { count: failures.count, since: failures.since };
         rememberDevice(req, res, deps.config, outcome.actor.userId);
@@ -96,7 +98,7 @@ export function authPages(deps: Deps, signInPolicy: SignInPolicy): Router {
       const user = await useAccountLink(deps, req.params.token, req.body);
       const actor = await loadActor(deps, user.id);
       if (!actor) throw new Refused({ kind: 'link-used' });
-      await logIn(req, actor);
+      await logIn(req, res, actor);
       res.redirect(303, '/');
     } catch (error) {
       const errors = fieldErrors(error, req.t);
