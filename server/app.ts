@@ -2,17 +2,18 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import path from 'node:path';
 import type { Deps } from './domain/deps.js';
+import { DEFAULT_SIGN_IN_POLICY, type SignInPolicy } from './domain/sign-in.js';
 import { PROJECT_ROOT } from './paths.js';
 import { apiV1 } from './http/api/v1.js';
 import { configurePassport } from './http/auth.js';
 import { healthRoutes } from './http/health.js';
 import { formBodies } from './http/middleware/bodies.js';
-import { csrf } from './http/middleware/csrf.js';
+import { csrfProtection } from './http/middleware/csrf.js';
 import { notFound, renderErrors } from './http/middleware/errors.js';
 import { createViews } from './http/views.js';
 import { locale } from './http/middleware/locale.js';
 import { sessions } from './http/middleware/session.js';
-import { createSignInThrottle, type ThrottlePolicy } from './http/middleware/sign-in-throttle.js';
+import { accountPages } from './http/pages/account.js';
 import { adminMemberStatePages } from './http/pages/admin-member-states.js';
 import { adminPaperBallotPages } from './http/pages/admin-paper-ballots.js';
 import { adminSurveyPages } from './http/pages/admin-surveys.js';
@@ -28,7 +29,10 @@ import { surveyPages } from './http/pages/surveys.js';
 const VIEWS = path.join(PROJECT_ROOT, 'views');
 
 export interface AppOptions {
-  readonly throttle?: ThrottlePolicy;
+  /** The sign-in limits (tests make them small). */
+  readonly signInPolicy?: SignInPolicy;
+  /** How often expired sessions are deleted, in milliseconds (tests make it short). */
+  readonly sessionCleanupInterval?: number;
 }
 
 /** Builds the Express app; no listening and no work at import. */
@@ -61,8 +65,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use('/api/v1', apiV1(deps));
 
   const pass = configurePassport(deps);
-  const throttle = await createSignInThrottle(deps.db, options.throttle);
-  app.use(sessions(config, deps.db));
+  app.use(sessions(config, deps.db, options.sessionCleanupInterval));
   app.use(pass.initialize());
   app.use(pass.session());
   // What every page's header needs is set before the bodies are parsed, so that the error page of a
@@ -73,11 +76,14 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
     res.locals.currentPath = req.originalUrl;
     next();
   });
+  const { csrfTokens, csrfCheck } = csrfProtection(config);
+  app.use(csrfTokens);
   app.use(formBodies());
-  app.use(csrf);
+  app.use(csrfCheck);
 
-  app.use(authPages(deps, pass, throttle));
+  app.use(authPages(deps, options.signInPolicy ?? DEFAULT_SIGN_IN_POLICY));
   app.use(homePages(deps));
+  app.use('/account', accountPages(deps));
   app.use('/admin/users', adminUserPages(deps));
   app.use('/admin/member-states', adminMemberStatePages(deps));
   app.use('/admin/surveys/:surveyId/paper-ballots', adminPaperBallotPages(deps));

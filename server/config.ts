@@ -1,6 +1,7 @@
 // The only reader of process.env: typed, defaulted, validated, frozen.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -15,7 +16,11 @@ export interface Config {
   readonly baseUrl: string;
   readonly database: DatabaseConfig;
   readonly dataDir: string;
-  readonly trustProxy: boolean | number | string;
+  /**
+   * Which proxies' X-Forwarded-For to believe, as Express's 'trust proxy' takes it: false (none),
+   * a hop count, or the proxies' addresses and subnets. Never `true`, which believes any client.
+   */
+  readonly trustProxy: false | number | readonly string[];
   readonly sessionSecret: string;
   readonly secureCookies: boolean;
   /** Error pages show the stack of an unexpected error: asked for with SHOW_ERROR_DETAILS=1, in development only. */
@@ -39,11 +44,48 @@ const envSchema = z.object({
   SHOW_ERROR_DETAILS: z.enum(['', '0', '1'], { message: 'must be 1 or 0' }).optional(),
 });
 
-function parseTrustProxy(raw: string | undefined): boolean | number | string {
-  if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false;
-  if (raw === 'true') return true;
-  if (/^\d+$/.test(raw)) return Number(raw);
-  return raw;
+/** The names Express (proxy-addr) knows for the private address ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: off, a hop count, or a comma-separated list of the proxies' addresses or subnets.
+ * `true` is refused: Express would then take the left-most X-Forwarded-For, which the client writes,
+ * as the client's address, and the per-address sign-in limit would key on whatever it sent.
+ */
+export function parseTrustProxy(raw: string | undefined): false | number | readonly string[] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true') {
+    throw new ConfigError(
+      'Invalid configuration: TRUST_PROXY=true would let any client choose its own address (the left-most X-Forwarded-For). '
+      + 'Give the number of proxies in front of the server (TRUST_PROXY=1 for one reverse proxy) or their addresses or subnets '
+      + '(TRUST_PROXY=10.0.0.5 or TRUST_PROXY=10.0.0.0/8,loopback).',
+    );
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) throw new ConfigError(`Invalid configuration: TRUST_PROXY: ${hops} proxies in front of the server is not plausible; give the number of proxies (usually 1) or their addresses.`);
+    return hops;
+  }
+  const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const wrong = entries.filter((entry) => !isProxyAddress(entry));
+  if (wrong.length > 0 || entries.length === 0) {
+    throw new ConfigError(
+      `Invalid configuration: TRUST_PROXY: ${wrong.map((w) => JSON.stringify(w)).join(', ') || 'nothing'} is not a hop count, an IP address, `
+      + 'a subnet (10.0.0.0/8) or one of loopback, linklocal, uniquelocal.',
+    );
+  }
+  return Object.freeze(entries);
 }
 
 /** Reads a kept secret, or makes one and keeps it with the data, so sessions survive restarts. */

@@ -1,6 +1,7 @@
 // Operator command line: accounts, tokens and Member State imports without a browser.
 //   npm run admin -- create-user --role admin|staff|delegate --email E [--name N] [--member-state ISO3] [--language en|fr|es]
 //   npm run admin -- create-token --email E
+//   npm run admin -- revoke-token --id N | --email E
 //   npm run admin -- import-member-states FILE.csv
 //   npm run admin -- verify-audit
 import { readFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { Database } from '../data/database.js';
 import { createUser, findUserByEmail } from '../domain/accounts.js';
-import { createApiToken } from '../domain/api-tokens.js';
+import { createApiToken, ownerOfApiToken, revokeApiTokensOfUser } from '../domain/api-tokens.js';
 import { verifyAuditChain } from '../domain/audit.js';
 import { systemClock } from '../domain/clock.js';
 import type { Deps } from '../domain/deps.js';
@@ -22,6 +23,8 @@ const USAGE = `Usage:
       The password is read from standard input when it is piped; otherwise one is generated and printed once.
   npm run admin -- create-token --email E
       Prints a new API token for that user alone on the last line.
+  npm run admin -- revoke-token --id N | --email E
+      Revokes the API token with that id (as the user's page lists them), or every active token of that user.
   npm run admin -- import-member-states FILE.csv
       Columns iso3,name_en,name_fr,name_es,status; prints what was created, updated and rejected.
   npm run admin -- verify-audit
@@ -64,9 +67,31 @@ async function run(deps: Deps, argv: string[]): Promise<void> {
       if (!values.email) throw new UsageError('create-token needs --email');
       const user = await findUserByEmail(deps.db, values.email.trim().toLowerCase());
       if (!user) throw new UsageError(`There is no account with the email address ${values.email}.`);
-      const { token } = await createApiToken(deps, null, user.id);
-      console.log(`API token for ${user.email} (shown once):`);
+      const { token, id } = await createApiToken(deps, null, user.id);
+      console.log(`API token no. ${id} for ${user.email} (shown once):`);
       console.log(token);
+      return;
+    }
+    case 'revoke-token': {
+      const { values } = parseArgs({ args: rest, options: { id: { type: 'string' }, email: { type: 'string' } }, strict: true });
+      if ((values.id === undefined) === (values.email === undefined)) throw new UsageError('revoke-token needs either --id or --email');
+      let userId: number;
+      let tokenId: number | undefined;
+      if (values.id !== undefined) {
+        if (!/^[1-9]\d{0,9}$/.test(values.id)) throw new UsageError(`--id must be a token's number, not ${values.id}`);
+        tokenId = Number(values.id);
+        userId = await ownerOfApiToken(deps, tokenId).catch((error: unknown) => {
+          throw error instanceof AppError && error.kind === 'not_found' ? new UsageError(`There is no API token ${values.id}.`) : error;
+        });
+      } else {
+        const user = await findUserByEmail(deps.db, values.email!.trim().toLowerCase());
+        if (!user) throw new UsageError(`There is no account with the email address ${values.email}.`);
+        userId = user.id;
+      }
+      const revoked = await revokeApiTokensOfUser(deps, null, userId, tokenId);
+      console.log(revoked.length === 0
+        ? 'Nothing to revoke: no active API token matched.'
+        : `Revoked API token${revoked.length > 1 ? 's' : ''} ${revoked.join(', ')}.`);
       return;
     }
     case 'import-member-states': {

@@ -49,8 +49,7 @@ export class Database {
   readonly engine: Engine;
   /**
    * The connection that writes: SQLite's one connection, PostgreSQL's pool. Transactions run on
-   * it; outside them only the migrations and the libraries that keep their own tables (sessions,
-   * sign-in throttle) use it directly.
+   * it; outside them only the migrations and the session store use it directly.
    */
   readonly writer: Knex;
   /** Where reads outside a transaction go: SQLite's read-only connections, PostgreSQL's pool. */

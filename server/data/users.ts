@@ -81,12 +81,15 @@ const sessionWithUser = (userId: string, notExpired: string) => `select s.sess, 
 const SESSION_WITH_USER_SQLITE = sessionWithUser("json_extract(s.sess, '$.passport.user')", 'datetime(?) <= datetime(s.expired)');
 const SESSION_WITH_USER_PG = sessionWithUser("(s.sess::json #>> '{passport,user}')::integer", 'CAST(? as timestamp with time zone) <= s.expired');
 
-/** The user an active (not revoked) API token belongs to, in one query. */
-export async function findUserByActiveApiToken(q: Queryable, tokenHash: string): Promise<UserRow | undefined> {
+/** An active (not revoked) API token and the user it belongs to, in one query. */
+export async function findUserByActiveApiToken(q: Queryable, tokenHash: string): Promise<{ user: UserRow; tokenId: number; lastUsedAt: string | null } | undefined> {
   const db = connectionOf(q);
-  const r = await selectUsers(db).join('api_tokens', 'api_tokens.user_id', 'users.id')
+  const r: unknown = await selectUsers(db).join('api_tokens', 'api_tokens.user_id', 'users.id')
+    .select('api_tokens.id as token_id', 'api_tokens.last_used_at as token_last_used_at')
     .where('api_tokens.token_hash', tokenHash).whereNull('api_tokens.revoked_at').first();
-  return r ? fromRow(r) : undefined;
+  if (!r) return undefined;
+  const token = z.object({ token_id: wholeNumber, token_last_used_at: nullableText }).parse(r);
+  return { user: fromRow(r), tokenId: token.token_id, lastUsedAt: token.token_last_used_at };
 }
 
 export async function findUserByEmail(q: Queryable, email: string): Promise<UserRow | undefined> {

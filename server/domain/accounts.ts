@@ -3,6 +3,7 @@ import { findAccountLinkByHash, insertAccountLink, markAccountLinkUsed, retireAc
 import { isUniqueViolation } from '../data/connection.js';
 import type { Queryable, Tx } from '../data/database.js';
 import { findMemberStateByIso3 } from '../data/member-states.js';
+import { deleteSessionsOfUser } from '../data/sessions.js';
 import { countUsers, findUserByEmail, findUserById, insertUser, listUsers, updateUser, type UserRow } from '../data/users.js';
 import { LANGUAGES, type Language } from '../i18n/languages.js';
 import { appendAuditEntry } from './audit.js';
@@ -11,7 +12,7 @@ import { ROLES, SYSTEM_ACTOR_LABEL, type Actor, type Deps, type Role } from './d
 import { AppError } from './errors.js';
 import { Refused } from './refusals.js';
 import { parseInput } from './validation.js';
-import { hashPassword, hashToken, newToken, PASSWORD_MIN_LENGTH } from './secrets.js';
+import { hashPassword, hashToken, newToken, PASSWORD_MIN_LENGTH, verifyPassword } from './secrets.js';
 
 export const LINK_LIFETIME_MS: Readonly<Record<LinkPurpose, number>> = {
   setup: 60 * 60 * 1000,
@@ -161,18 +162,48 @@ export async function setUserDisabled(deps: Deps, actor: Actor, userId: number, 
   });
 }
 
-/** Clears the password and issues a link to choose a new one. */
+/**
+ * Clears the password, ends every session signed in to the account (whoever holds one must sign in
+ * again, with the new password) and issues a link to choose a new one. API tokens are revoked
+ * separately (revokeApiTokensOfUser): scripts may need to keep running.
+ */
 export async function resetUserPassword(deps: Deps, actor: Actor, userId: number): Promise<{ token: string; expiresAt: string }> {
   requireAdmin(actor);
   return deps.db.transaction(async (tx) => {
     const user = await findUserById(tx, userId);
     if (!user) throw new AppError('not_found', 'errors.notFound');
     await updateUser(tx, userId, { password_hash: null }, isoTime(deps.clock.now()));
+    const sessionsEnded = await deleteSessionsOfUser(tx, userId, null);
     const link = await issueLink(deps, tx, 'reset', userId, actor.userId);
     await appendAuditEntry(deps, tx, {
-      actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'user.reset', subjectType: 'user', subjectId: userId, details: { email: user.email },
+      actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'user.reset', subjectType: 'user', subjectId: userId, details: { email: user.email, sessionsEnded },
     });
     return link;
+  });
+}
+
+const changePasswordSchema = z.object({ current: z.string().max(1000, 'validation.tooLong'), password: passwordSchema, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'validation.passwordMismatch' });
+
+/**
+ * A signed-in user changes their own password, giving the current one; every other session signed
+ * in to the account ends (`keepSession` is the one the change is made from).
+ */
+export async function changeOwnPassword(deps: Deps, actor: Actor, input: unknown, keepSession: string | null): Promise<void> {
+  const data = parseInput(changePasswordSchema, input);
+  const user = await findUserById(deps.db, actor.userId);
+  if (!user || user.is_disabled) throw new AppError('unauthenticated', 'errors.signInRequired');
+  if (!(await verifyPassword(user.password_hash, data.current))) {
+    throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'current', key: 'validation.currentPasswordWrong' }]);
+  }
+  const hash = await hashPassword(data.password);
+  await deps.db.transaction(async (tx) => {
+    const nowIso = isoTime(deps.clock.now());
+    await updateUser(tx, user.id, { password_hash: hash }, nowIso);
+    const sessionsEnded = await deleteSessionsOfUser(tx, user.id, keepSession);
+    await appendAuditEntry(deps, tx, {
+      actorUserId: user.id, actorLabel: user.email, action: 'user.password-change', subjectType: 'user', subjectId: user.id, details: { sessionsEnded },
+    });
   });
 }
 
@@ -234,8 +265,10 @@ export async function useAccountLink(deps: Deps, token: string, input: unknown):
     const user = link.user_id == null ? undefined : await findUserById(tx, link.user_id);
     if (!user || user.is_disabled) throw new Refused({ kind: 'link-used' });
     await updateUser(tx, user.id, { password_hash: hash }, nowIso);
+    // Whoever was signed in to the account before the new password signs in again with it.
+    const sessionsEnded = await deleteSessionsOfUser(tx, user.id, null);
     await appendAuditEntry(deps, tx, {
-      actorUserId: user.id, actorLabel: user.email, action: 'user.password-set', subjectType: 'user', subjectId: user.id, details: { via: link.purpose },
+      actorUserId: user.id, actorLabel: user.email, action: 'user.password-set', subjectType: 'user', subjectId: user.id, details: { via: link.purpose, sessionsEnded },
     });
     return publicUser(user);
   });

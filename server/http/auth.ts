@@ -1,24 +1,15 @@
 import passport from 'passport';
-import { Strategy as LocalStrategy } from 'passport-local';
 import type { Request } from 'express';
-import { actorFromUser, findUserByEmail, loadActor, type SignedInActor } from '../domain/accounts.js';
+import { actorFromUser, loadActor, type SignedInActor } from '../domain/accounts.js';
 import { accountReadWith } from './middleware/session.js';
 import type { Deps } from '../domain/deps.js';
-import { verifyPassword } from '../domain/secrets.js';
 
-/** passport-local over our accounts; a disabled account or wrong password fails the same way. */
+/**
+ * passport keeps the signed-in account in the session (the password is checked by
+ * domain/sign-in.ts, with its limits); the account is read afresh for each request.
+ */
 export function configurePassport(deps: Deps): passport.Authenticator {
   const p = new passport.Passport();
-  p.use(
-    new LocalStrategy({ usernameField: 'email', passwordField: 'password' }, (email, password, done) => {
-      (async () => {
-        const user = await findUserByEmail(deps.db, email.trim().toLowerCase());
-        const ok = await verifyPassword(user?.password_hash ?? null, password);
-        if (!user || !ok || user.is_disabled) return done(null, false);
-        return done(null, (await loadActor(deps, user.id)) ?? false);
-      })().catch(done);
-    }),
-  );
   p.serializeUser((user, done) => done(null, user.userId));
   p.deserializeUser((req: Request, id: number, done: (err: unknown, user?: SignedInActor | false) => void) => {
     // A disabled or deleted account is signed out at its next request: the account is read

@@ -33,7 +33,6 @@ export const en = {
     title: 'Sign in',
     submit: 'Sign in',
     failed: 'The email address or password is not right, or the account cannot sign in.',
-    locked: 'Too many failed attempts. Try again in {{minutes}} minutes.',
     help: 'Forgotten password or no account yet? Ask the Administration for a new link.',
   },
   setup: {

@@ -36,7 +36,6 @@ export const es: Catalogue<typeof en> = {
     title: 'Iniciar sesión',
     submit: 'Iniciar sesión',
     failed: 'El correo electrónico o la contraseña no son correctos, o la cuenta no puede iniciar sesión.',
-    locked: 'Demasiados intentos fallidos. Vuelva a intentarlo dentro de {{minutes}} minutos.',
     help: '¿Olvidó la contraseña o aún no tiene cuenta? Pida un nuevo enlace a la Administración.',
   },
   setup: {

@@ -36,7 +36,6 @@ export const fr: Catalogue<typeof en> = {
     title: 'Connexion',
     submit: 'Se connecter',
     failed: "L'adresse électronique ou le mot de passe est incorrect, ou le compte ne peut pas se connecter.",
-    locked: 'Trop de tentatives infructueuses. Réessayez dans {{minutes}} minutes.',
     help: "Mot de passe oublié ou pas encore de compte ? Demandez un nouveau lien à l'Administration.",
   },
   setup: {

@@ -1,4 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
+import { accountCatalogue } from './areas/account.js';
 import { adminSurveysCatalogue } from './areas/admin-surveys.js';
 import { ballotsCatalogue } from './areas/ballots.js';
 import { countingCatalogue } from './areas/counting.js';
@@ -7,6 +8,7 @@ import { surveysCatalogue } from './areas/surveys.js';
 import { exportsCatalogue } from './areas/exports.js';
 import { requestErrorsCatalogue } from './areas/request-errors.js';
 import { resultsCatalogue } from './areas/results.js';
+import { signInCatalogue } from './areas/sign-in.js';
 import { votingCatalogue } from './areas/voting.js';
 import { en } from './en.js';
 import { es } from './es.js';
@@ -26,6 +28,8 @@ const AREAS: readonly Readonly<Record<Language, Tree>>[] = [
   exportsCatalogue,
   countingCatalogue,
   requestErrorsCatalogue,
+  signInCatalogue,
+  accountCatalogue,
 ];
 
 function merge(base: Tree, extra: Tree): Tree {

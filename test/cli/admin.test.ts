@@ -31,6 +31,22 @@ describe('cli/admin', function () {
     expect(token.stdout.trim().split('\n').at(-1)).to.match(/^cbt_[\w-]{43}$/);
   });
 
+  it('revokes an API token by its number, or every active token of an account by email', () => {
+    admin(dir, ['create-user', '--role', 'staff', '--email', 'script@example.org'], 'a piped password of length\n');
+    const numbers = [1, 2, 3].map(() => Number(/API token no\. (\d+)/.exec(admin(dir, ['create-token', '--email', 'script@example.org']).stdout)![1]));
+    const one = admin(dir, ['revoke-token', '--id', String(numbers[0])]);
+    expect(one.status, one.stderr).to.equal(0);
+    expect(one.stdout).to.contain(`Revoked API token ${numbers[0]}.`);
+    const rest = admin(dir, ['revoke-token', '--email', 'script@example.org']);
+    expect(rest.status, rest.stderr).to.equal(0);
+    expect(rest.stdout).to.contain(`Revoked API tokens ${numbers[1]}, ${numbers[2]}.`);
+    expect(admin(dir, ['revoke-token', '--email', 'script@example.org']).stdout).to.contain('Nothing to revoke');
+    const unknown = admin(dir, ['revoke-token', '--id', '99999']);
+    expect(unknown.status).to.equal(2);
+    expect(unknown.stderr).to.contain('There is no API token 99999.');
+    expect(admin(dir, ['revoke-token']).status).to.equal(2);
+  });
+
   it('generates and prints a password once when none is piped', () => {
     const res = admin(dir, ['create-user', '--role', 'admin', '--email', 'chief@example.org']);
     expect(res.status, res.stderr).to.equal(0);

@@ -46,7 +46,7 @@ describe('accounts (domain)', () => {
 
       const chosen = await useAccountLink(deps, invitation!.token, NEW_PASSWORD);
       expect(chosen.id).to.equal(user.id);
-      expect(await latestAuditEntry(deps, admin)).to.deep.include({ action: 'user.password-set', actor: 'new@example.org', details: { via: 'invitation' } });
+      expect(await latestAuditEntry(deps, admin)).to.deep.include({ action: 'user.password-set', actor: 'new@example.org', details: { via: 'invitation', sessionsEnded: 0 } });
       expect(await inspectAccountLink(deps, invitation!.token)).to.deep.equal({ valid: false });
       expect((await rejection(useAccountLink(deps, invitation!.token, NEW_PASSWORD))).kind).to.equal('gone');
     });
@@ -139,7 +139,7 @@ describe('accounts (domain)', () => {
     it('issues a reset link that sets a new password once, and records the reset', async () => {
       const link = await resetUserPassword(deps, admin, staff.user.id);
       expect(link.expiresAt).to.equal('2026-11-29T09:00:00.000Z');
-      expect(await latestAuditEntry(deps, admin)).to.deep.include({ action: 'user.reset', subject: `user ${staff.user.id}`, details: { email: staff.user.email } });
+      expect(await latestAuditEntry(deps, admin)).to.deep.include({ action: 'user.reset', subject: `user ${staff.user.id}`, details: { email: staff.user.email, sessionsEnded: 0 } });
       expect(await inspectAccountLink(deps, link.token)).to.deep.include({ valid: true, purpose: 'reset' });
       expect((await useAccountLink(deps, link.token, NEW_PASSWORD)).id).to.equal(staff.user.id);
     });

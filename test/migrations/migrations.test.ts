@@ -15,7 +15,7 @@ const TABLES_BY_MIGRATION: readonly [string, readonly string[]][] = [
   ['20261128000300_create_surveys.ts', ['surveys', 'questions', 'options']],
   ['20261128000400_create_ballots.ts', ['ballots', 'ballot_revisions', 'proposals']],
   ['20261129000500_create_content_version.ts', ['content_version']],
-  ['20261130001200_create_sessions.ts', ['sessions']],
+  ['20261130001100_create_sign_in_limits.ts', ['sign_in_limits', 'sessions']],
 ];
 const ALL_TABLES = TABLES_BY_MIGRATION.flatMap(([, tables]) => tables);
 const KNEX_TABLES = ['knex_migrations', 'knex_migrations_lock'];

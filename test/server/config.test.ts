@@ -36,4 +36,17 @@ describe('config', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '1' }).secureCookies).to.equal(true);
     expect(loadConfig({ DATA_DIR: dataDir() }).secureCookies).to.equal(false);
   });
+
+  it('refuses TRUST_PROXY=true, which would let any client choose its address, and says what to give instead', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'true' })).to.throw(ConfigError, /TRUST_PROXY=true.*number of proxies/);
+  });
+
+  it('takes a hop count or the proxies\' addresses and subnets for TRUST_PROXY, and refuses anything else', () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '1' }).trustProxy).to.equal(1);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '0' }).trustProxy).to.equal(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '10.0.0.0/8, loopback,::1' }).trustProxy).to.deep.equal(['10.0.0.0/8', 'loopback', '::1']);
+    for (const wrong of ['yes', '10.0.0.0/33', '300.1.1.1', 'proxy.example.org', '10.0.0.1/8/9', '99']) {
+      expect(() => loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: wrong }), wrong).to.throw(ConfigError, /TRUST_PROXY/);
+    }
+  });
 });

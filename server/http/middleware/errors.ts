@@ -5,7 +5,6 @@ import { translatorFor, type Translate } from '../../i18n/index.js';
 import { DEFAULT_LANGUAGE } from '../../i18n/languages.js';
 import { escapeHtml } from '../views.js';
 import { BodyRefused } from './bodies.js';
-import { formTokenOf } from './csrf.js';
 import { locale } from './locale.js';
 
 function isCsrfError(error: unknown): boolean {
@@ -49,7 +48,8 @@ export function renderErrors(showDetails: boolean) {
     if (!res.locals.t) locale(req, res, () => {});
     res.locals.currentUser ??= req.user ?? null;
     res.locals.currentPath ??= req.originalUrl;
-    res.locals.csrfToken ??= formTokenOf(req);
+    // Before the token middleware ran, the page's forms (the header's sign-out) carry no token.
+    res.locals.csrfToken ??= () => '';
     const t: Translate = res.locals.t as Translate;
     let status: number;
     let message: string;

@@ -87,13 +87,16 @@ export function accountReadWith(req: object): UserRow | undefined {
   return readWithSession.get(req);
 }
 
+/** How often expired sessions are deleted (also once at start). */
+export const SESSION_CLEANUP_INTERVAL = 15 * 60 * 1000;
+
 /** Sessions live in the database, so several instances can share them. */
-export function sessions(config: Config, database: Database) {
+export function sessions(config: Config, database: Database, cleanupInterval = SESSION_CLEANUP_INTERVAL) {
   const store = new SparingStore({
     tableName: 'sessions',
     // Made by the migrations (db/migrations/…_create_sessions.ts), before any instance serves.
     createTable: false,
-    cleanupInterval: 15 * 60 * 1000,
+    cleanupInterval,
     onDbCleanupError: (err) => {
       if (config.env !== 'test') console.error('Session clean-up failed:', err);
     },

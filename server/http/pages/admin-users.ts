@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { createUser, getUser, listAccounts, resetUserPassword, setUserDisabled, updateUserAccount } from '../../domain/accounts.js';
-import { createApiToken } from '../../domain/api-tokens.js';
+import { createApiToken, listApiTokens, revokeApiTokensOfUser } from '../../domain/api-tokens.js';
 import type { Deps } from '../../domain/deps.js';
 import { listAllMemberStates } from '../../domain/member-states.js';
 import { fieldErrors } from '../forms/field-errors.js';
@@ -38,10 +38,11 @@ export function adminUserPages(deps: Deps): Router {
 
   router.get('/:id', async (req, res) => {
     const user = await getUser(deps, idParam(req.params.id));
+    const revoked = typeof req.query.revoked === 'string' && /^\d{1,10}$/.test(req.query.revoked) ? req.query.revoked : null;
     res.render('admin/users/form', {
       title: req.t('users.edit', { name: user.displayName }), user,
       values: { email: user.email, displayName: user.displayName, role: user.role, memberState: user.memberState ?? '', language: user.language },
-      errors: {}, ...(await formData(req)),
+      errors: {}, tokens: await listApiTokens(deps, req.user!, user.id), revokedToken: revoked, ...(await formData(req)),
     });
   });
 
@@ -54,7 +55,9 @@ export function adminUserPages(deps: Deps): Router {
       const errors = fieldErrors(error, req.t);
       if (!errors) throw error;
       const user = await getUser(deps, id);
-      res.status(422).render('admin/users/form', { title: req.t('users.edit', { name: user.displayName }), user, values: req.body, errors, ...(await formData(req)) });
+      res.status(422).render('admin/users/form', {
+        title: req.t('users.edit', { name: user.displayName }), user, values: req.body, errors, tokens: await listApiTokens(deps, req.user!, id), ...(await formData(req)),
+      });
     }
   });
 
@@ -78,6 +81,13 @@ export function adminUserPages(deps: Deps): Router {
     const id = idParam(req.params.id);
     const { token } = await createApiToken(deps, req.user!, id);
     res.status(201).render('admin/users/token', { title: req.t('tokens.created'), user: await getUser(deps, id), token });
+  });
+
+  router.post('/:id/tokens/:tokenId/revoke', async (req, res) => {
+    const id = idParam(req.params.id);
+    const tokenId = idParam(req.params.tokenId);
+    await revokeApiTokensOfUser(deps, req.user!, id, tokenId);
+    res.redirect(303, `/admin/users/${id}?revoked=${tokenId}`);
   });
 
   return router;

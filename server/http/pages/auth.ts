@@ -1,54 +1,74 @@
 import { Router, type Request, type Response } from 'express';
-import type passport from 'passport';
 import { inspectAccountLink, loadActor, setPreferredLanguage, useAccountLink } from '../../domain/accounts.js';
 import type { Deps } from '../../domain/deps.js';
 import { AppError } from '../../domain/errors.js';
 import { Refused } from '../../domain/refusals.js';
+import { assertNever } from '../../domain/refusals.js';
 import { isLanguage } from '../../i18n/languages.js';
 import { fieldErrors } from '../forms/field-errors.js';
 import { LANGUAGE_COOKIE } from '../middleware/locale.js';
-import type { SignInThrottle } from '../middleware/sign-in-throttle.js';
+import { attemptSignIn, type SignInPolicy } from '../../domain/sign-in.js';
+import { knownDevice, rememberDevice } from '../device-cookie.js';
 
 /** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
 export function safeNext(value: unknown): string {
   return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
 }
 
-function logIn(req: Request, user: Express.User): Promise<void> {
+async function logIn(req: Request, res: Response, user: Express.User): Promise<void> {
   // passport regenerates the session id here, so a session fixed before sign-in is worthless.
-  return new Promise((resolve, reject) => req.logIn(user, (err) => (err ? reject(err) : resolve())));
+  await new Promise<void>((resolve, reject) => req.logIn(user, (err) => (err ? reject(err) : resolve())));
+  // The CSRF token is bound to the session: the new session gets its own at once.
+  (res.locals.csrfToken as (options: { renew: boolean }) => string)({ renew: true });
 }
 
-export function authPages(deps: Deps, pass: passport.Authenticator, throttle: SignInThrottle): Router {
+export function authPages(deps: Deps, signInPolicy: SignInPolicy): Router {
   const router = Router();
+
+  // Failed sign-ins to the account since its owner last signed in: said once, on the first page after.
+  router.use((req, res, next) => {
+    const notice = req.user ? req.session.signInNotice : undefined;
+    if (notice) {
+      res.locals.signInNotice = notice;
+      delete req.session.signInNotice;
+    }
+    next();
+  });
 
   router.get('/sign-in', (req, res) => {
     if (req.user) return res.redirect(303, safeNext(req.query.next));
     res.render('auth/sign-in', { title: req.t('signIn.title'), values: { email: '' }, next: safeNext(req.query.next), failure: null });
   });
 
-  router.post('/sign-in', async (req, res, next) => {
+  router.post('/sign-in', async (req, res) => {
     const email = typeof req.body.email === 'string' ? req.body.email.trim().toLowerCase() : '';
+    const password = typeof req.body.password === 'string' ? req.body.password : '';
     const nextPath = safeNext(req.body.next);
-    const ip = req.ip ?? 'unknown';
     const renderFailure = (status: number, failure: string) =>
       res.status(status).render('auth/sign-in', { title: req.t('signIn.title'), values: { email }, next: nextPath, failure });
 
-    const locked = await throttle.lockedFor(email, ip);
-    if (locked > 0) return renderFailure(429, req.t('signIn.locked', { minutes: Math.ceil(locked / 60) }));
-
-    pass.authenticate('local', (err: unknown, user: Express.User | false) => {
-      if (err) return next(err);
-      (async () => {
-        if (!user) {
-          await throttle.recordFailure(email, ip);
-          return renderFailure(401, req.t('signIn.failed'));
-        }
-        await throttle.recordSuccess(email);
-        await logIn(req, user);
-        res.redirect(303, nextPath);
-      })().catch(next);
-    })(req, res, next);
+    const outcome = await attemptSignIn(deps, signInPolicy, {
+      email, password, address: req.ip ?? req.socket.remoteAddress ?? 'unknown', device: knownDevice(req, deps.config),
+    });
+    switch (outcome.kind) {
+      case 'wait': {
+        res.set('Retry-After', String(outcome.seconds));
+        const [unit, amount] = outcome.seconds < 60 ? ['second', outcome.seconds] as const : ['minute', Math.ceil(outcome.seconds / 60)] as const;
+        const wait = new Intl.NumberFormat(req.lang, { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
+        return renderFailure(429, req.t('signInLimits.wait', { wait }));
+      }
+      case 'refused':
+        return renderFailure(401, req.t('signIn.failed'));
+      case 'signed-in': {
+        await logIn(req, res, outcome.actor);
+        const failures = outcome.failuresSinceLastSignIn;
+        if (failures) req.session.signInNotice = { count: failures.count, since: failures.since };
+        rememberDevice(req, res, deps.config, outcome.actor.userId);
+        return res.redirect(303, nextPath);
+      }
+      default:
+        return assertNever(outcome);
+    }
   });
 
   router.post('/sign-out', (req, res, next) => {
@@ -78,7 +98,7 @@ export function authPages(deps: Deps, pass: passport.Authenticator, throttle: Si
       const user = await useAccountLink(deps, req.params.token, req.body);
       const actor = await loadActor(deps, user.id);
       if (!actor) throw new Refused({ kind: 'link-used' });
-      await logIn(req, actor);
+      await logIn(req, res, actor);
       res.redirect(303, '/');
     } catch (error) {
       const errors = fieldErrors(error, req.t);

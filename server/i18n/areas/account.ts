@@ -1,0 +1,100 @@
+import type { Catalogue } from '../catalogue.js';
+
+// A person's own account page (password, API tokens) and the API tokens on a user's page.
+const en = {
+  account: {
+    title: 'Your account',
+    link: 'Your account',
+    passwordTitle: 'Change your password',
+    currentPassword: 'Current password',
+    changePassword: 'Change the password',
+    passwordChanged: 'Your password was changed. Every other session signed in to your account has ended.',
+    tokensHint: 'Tokens an administrator made for you, for scripts that use the JSON API. Revoke one you no longer use, or that someone else may have seen.',
+  },
+  apiTokens: {
+    caption: 'API tokens, newest first',
+    token: 'Token',
+    number: 'No. {{id}}',
+    created: 'Created',
+    createdBy: 'Created by',
+    operator: 'the command line',
+    lastUsed: 'Last used',
+    never: 'Never',
+    status: 'Status',
+    active: 'Active',
+    revokedOn: 'Revoked on {{when}}',
+    revoke: 'Revoke',
+    none: 'No API token yet.',
+    revoked: 'Token no. {{id}} was revoked: a script that uses it is refused from now on.',
+    resetNote: 'Every session signed in to this account has ended. Its API tokens keep working until they are revoked on the user’s page.',
+  },
+  validation: {
+    currentPasswordWrong: 'The current password is not right.',
+  },
+};
+
+export const accountCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Catalogue<typeof en> } = {
+  en,
+  fr: {
+    account: {
+      title: 'Votre compte',
+      link: 'Votre compte',
+      passwordTitle: 'Changer votre mot de passe',
+      currentPassword: 'Mot de passe actuel',
+      changePassword: 'Changer le mot de passe',
+      passwordChanged: 'Votre mot de passe a été changé. Toutes les autres sessions ouvertes sur votre compte ont été fermées.',
+      tokensHint: "Les jetons qu'un administrateur a créés pour vous, pour les scripts qui utilisent l'API JSON. Révoquez celui que vous n'utilisez plus, ou que quelqu'un d'autre a pu voir.",
+    },
+    apiTokens: {
+      caption: 'Jetons d’API, du plus récent au plus ancien',
+      token: 'Jeton',
+      number: 'n° {{id}}',
+      created: 'Créé le',
+      createdBy: 'Créé par',
+      operator: 'la ligne de commande',
+      lastUsed: 'Dernière utilisation',
+      never: 'Jamais',
+      status: 'État',
+      active: 'Actif',
+      revokedOn: 'Révoqué le {{when}}',
+      revoke: 'Révoquer',
+      none: 'Aucun jeton d’API pour l’instant.',
+      revoked: 'Le jeton n° {{id}} a été révoqué : un script qui l’utilise est désormais refusé.',
+      resetNote: 'Toutes les sessions ouvertes sur ce compte ont été fermées. Ses jetons d’API restent valables tant qu’ils ne sont pas révoqués sur la page de l’utilisateur.',
+    },
+    validation: {
+      currentPasswordWrong: 'Le mot de passe actuel est incorrect.',
+    },
+  },
+  es: {
+    account: {
+      title: 'Su cuenta',
+      link: 'Su cuenta',
+      passwordTitle: 'Cambiar su contraseña',
+      currentPassword: 'Contraseña actual',
+      changePassword: 'Cambiar la contraseña',
+      passwordChanged: 'Se cambió su contraseña. Se cerraron todas las demás sesiones abiertas en su cuenta.',
+      tokensHint: 'Los tokens que un administrador creó para usted, para los scripts que usan la API JSON. Revoque el que ya no use o que otra persona haya podido ver.',
+    },
+    apiTokens: {
+      caption: 'Tokens de API, del más reciente al más antiguo',
+      token: 'Token',
+      number: 'n.º {{id}}',
+      created: 'Creado',
+      createdBy: 'Creado por',
+      operator: 'la línea de comandos',
+      lastUsed: 'Último uso',
+      never: 'Nunca',
+      status: 'Estado',
+      active: 'Activo',
+      revokedOn: 'Revocado el {{when}}',
+      revoke: 'Revocar',
+      none: 'Todavía no hay ningún token de API.',
+      revoked: 'Se revocó el token n.º {{id}}: a partir de ahora se rechaza todo script que lo use.',
+      resetNote: 'Se cerraron todas las sesiones abiertas en esta cuenta. Sus tokens de API siguen funcionando hasta que se revoquen en la página del usuario.',
+    },
+    validation: {
+      currentPasswordWrong: 'La contraseña actual no es correcta.',
+    },
+  },
+};
