@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseName } from '../ballot-files/index.js';
 import { findMemberStateById } from '../data/member-states.js';
 import { decideProposal, findProposal, insertProposal, listProposals, type ProposalRow } from '../data/proposals.js';
 import { findSurvey, insertOption, maxOptionPosition } from '../data/surveys.js';
@@ -14,7 +15,8 @@ import { parseInput } from './validation.js';
 
 const proposalSchema = z.object({
   question: z.coerce.number().int().positive(),
-  title: z.string().trim().min(1, 'validation.required').max(500, 'validation.tooLong'),
+  // A proposal's title becomes an option's name when accepted: NFC, as option names are kept.
+  title: z.string().trim().min(1, 'validation.required').max(500, 'validation.tooLong').transform(normaliseName),
   description: z.string().trim().max(5000, 'validation.tooLong').optional().default(''),
   language: z.enum(LANGUAGES, { message: 'validation.language' }).default('en'),
 });
@@ -64,7 +66,7 @@ export async function proposalsFor(deps: Deps, actor: Actor, surveyId: number): 
  */
 export async function acceptProposal(deps: Deps, actor: Actor, proposalId: number, input: unknown = {}): Promise<ProposalRow> {
   requireAdmin(actor);
-  const { label } = parseInput(z.object({ label: z.string().trim().max(20, 'validation.tooLong').optional().default('') }), input ?? {});
+  const { label } = parseInput(z.object({ label: z.string().trim().max(20, 'validation.tooLong').optional().default('').transform(normaliseName) }), input ?? {});
   return deps.db.transaction(async (tx) => {
     const proposal = await findProposal(tx, proposalId);
     if (!proposal) throw new AppError('not_found', 'errors.notFound');
