@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normaliseName } from '../ballot-files/index.js';
+import { nameSkeleton, normaliseName } from '../ballot-files/index.js';
 import { findMemberStateById } from '../data/member-states.js';
 import { decideProposal, findProposal, insertProposal, listProposals, type ProposalRow } from '../data/proposals.js';
 import { findSurvey, insertOption, maxOptionPosition } from '../data/surveys.js';
@@ -73,6 +73,11 @@ export async function acceptProposal(deps: Deps, actor: Actor, proposalId: numbe
     const survey = (await findSurvey(tx, proposal.surveyId))!;
     const status = effectiveStatus(survey, deps.clock.now());
     if (!(status === 'draft' || (status === 'open' && survey.optionsReopened))) throw new Refused({ kind: 'options-frozen' });
+    // An option that only looks like one the question has would split one choice in two.
+    const question = survey.questions.find((q) => q.id === proposal.questionId);
+    const names = (question?.options ?? []).flatMap((o) => [o.title.en, o.title[proposal.language], o.label]).filter((n): n is string => !!n && n.trim() !== '');
+    const twin = names.find((name) => nameSkeleton(name) === nameSkeleton(proposal.title) || (label !== '' && nameSkeleton(name) === nameSkeleton(label)));
+    if (twin !== undefined) throw new AppError('invalid', 'validation.proposalLookAlike', { title: label !== '' && nameSkeleton(twin) === nameSkeleton(label) ? label : proposal.title, option: twin });
     const text = { en: null as string | null, fr: null as string | null, es: null as string | null };
     const description = { ...text };
     text[proposal.language] = proposal.title;
