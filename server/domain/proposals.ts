@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameSkeleton, normaliseName } from '../ballot-files/index.js';
 import { findMemberStateById } from '../data/member-states.js';
 import { decideProposal, findProposal, insertProposal, listProposals, type ProposalRow } from '../data/proposals.js';
 import { findSurvey, insertOption, maxOptionPosition } from '../data/surveys.js';
@@ -15,7 +16,8 @@ import { integerText, parseInput } from './validation.js';
 const proposalSchema = z.object({
   // Posted by the proposal form, as text.
   question: integerText('validation.invalidValue', 1),
-  title: z.string().trim().min(1, 'validation.required').max(500, 'validation.tooLong'),
+  // A proposal's title becomes an option's name when accepted: NFC, as option names are kept.
+  title: z.string().trim().min(1, 'validation.required').max(500, 'validation.tooLong').transform(normaliseName),
   description: z.string().trim().max(5000, 'validation.tooLong').optional().default(''),
   language: z.enum(LANGUAGES, { message: 'validation.language' }).default('en'),
 });
@@ -65,13 +67,18 @@ export async function proposalsFor(deps: Deps, actor: Actor, surveyId: number): 
  */
 export async function acceptProposal(deps: Deps, actor: Actor, proposalId: number, input: unknown = {}): Promise<ProposalRow> {
   requireAdmin(actor);
-  const { label } = parseInput(z.object({ label: z.string().trim().max(20, 'validation.tooLong').optional().default('') }), input ?? {});
+  const { label } = parseInput(z.object({ label: z.string().trim().max(20, 'validation.tooLong').optional().default('').transform(normaliseName) }), input ?? {});
   return deps.db.transaction(async (tx) => {
     const proposal = await findProposal(tx, proposalId);
     if (!proposal) throw new AppError('not_found', 'errors.notFound');
     const survey = (await findSurvey(tx, proposal.surveyId))!;
     const status = effectiveStatus(survey, deps.clock.now());
     if (!(status === 'draft' || (status === 'open' && survey.optionsReopened))) throw new Refused({ kind: 'options-frozen' });
+    // An option that only looks like one the question has would split one choice in two.
+    const question = survey.questions.find((q) => q.id === proposal.questionId);
+    const names = (question?.options ?? []).flatMap((o) => [o.title.en, o.title[proposal.language], o.label]).filter((n): n is string => !!n && n.trim() !== '');
+    const twin = names.find((name) => nameSkeleton(name) === nameSkeleton(proposal.title) || (label !== '' && nameSkeleton(name) === nameSkeleton(label)));
+    if (twin !== undefined) throw new AppError('invalid', 'validation.proposalLookAlike', { title: label !== '' && nameSkeleton(twin) === nameSkeleton(label) ? label : proposal.title, option: twin });
     const text = { en: null as string | null, fr: null as string | null, es: null as string | null };
     const description = { ...text };
     text[proposal.language] = proposal.title;

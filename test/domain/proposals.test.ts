@@ -117,6 +117,21 @@ describe('proposals (domain)', () => {
       expect(entry.details).to.deep.include({ option: accepted.optionId, memberState: 'SEN', surveyStatus: 'open' });
     });
 
+    it('refuses a proposal whose title or label only looks like an option of the question, naming both, and keeps it pending', async () => {
+      await reopenOptions(deps, admin, survey.id, { reason: 'Proposals' });
+      const twin = await proposeTopic(deps, senegal, survey.id, { question: topics.id, title: 'TOPIC \u0031', description: 'The same again.' });
+      const error = await rejection(acceptProposal(deps, admin, twin.id, { label: '(e)' }));
+      expect([error.kind, error.key, error.params]).to.deep.equal(['invalid', 'validation.proposalLookAlike', { title: 'TOPIC 1', option: 'Topic 1' }]);
+      // Proposed in French, with a Cyrillic e: it looks like the French title of topic (b).
+      const cyrillic = await proposeTopic(deps, france, survey.id, { question: topics.id, title: 'Th\u00e8m\u0435 2', description: '', language: 'fr' });
+      expect((await rejection(acceptProposal(deps, admin, cyrillic.id, { label: '(f)' }))).params).to.deep.equal({ title: 'Th\u00e8m\u0435 2', option: 'Th\u00e8me 2' });
+      const label = await proposeTopic(deps, senegal, survey.id, { question: topics.id, ...TOPIC });
+      expect((await rejection(acceptProposal(deps, admin, label.id, { label: '(A)' }))).params).to.deep.equal({ title: '(A)', option: '(a)' });
+      expect((await getSurvey(deps, admin, survey.id)).questions[1]!.options).to.have.length(4);
+      expect((await proposalsFor(deps, admin, survey.id)).map((p) => p.status)).to.deep.equal(['pending', 'pending', 'pending']);
+      expect(await acceptProposal(deps, admin, label.id, { label: '(e)' })).to.include({ status: 'accepted' });
+    });
+
     it('refuses a proposal decided already as a conflict, adding no second option', async () => {
       const proposal = await proposeTopic(deps, senegal, survey.id, { question: topics.id, ...TOPIC });
       await reopenOptions(deps, admin, survey.id, { reason: 'Proposals' });

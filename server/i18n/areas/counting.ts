@@ -10,6 +10,7 @@ const en = {
   },
   validation: {
     optionLookAlike: 'This option’s name looks the same as another option’s of this question (it differs only by case, or by a character that only looks the same: another alphabet, dash, quote or space). Make the names differ, or remove one of the options.',
+    proposalLookAlike: '“{{title}}” looks the same as “{{option}}”, already an option of this question (it differs only by case, or by a character that only looks the same: another alphabet, dash, quote or space). Decline the proposal, or change the name first.',
     paperBallots: {
       lookAlikeOption: 'Rank {{rank}}: “{{value}}” looks like the option “{{option}}” but is not written the same way (it differs by case, or by a character that only looks the same: another alphabet, dash, quote or space). Write it as the survey does.',
     },
@@ -26,6 +27,7 @@ export const countingCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: C
     },
     validation: {
       optionLookAlike: 'Le nom de cette option ressemble à celui d’une autre option de cette question (seule la casse diffère, ou un caractère qui n’a que l’apparence du bon : autre alphabet, tiret, guillemet ou espace). Distinguez les noms, ou retirez l’une des options.',
+      proposalLookAlike: '« {{title}} » ressemble à « {{option}} », déjà une option de cette question (seule la casse diffère, ou un caractère qui n’a que l’apparence du bon : autre alphabet, tiret, guillemet ou espace). Refusez la proposition, ou changez d’abord le nom.',
       paperBallots: {
         lookAlikeOption: 'Rang {{rank}} : « {{value}} » ressemble à l’option « {{option}} » mais ne s’écrit pas de la même façon (la casse diffère, ou un caractère qui n’a que l’apparence du bon : autre alphabet, tiret, guillemet ou espace). Écrivez-la comme dans l’enquête.',
       },
@@ -39,6 +41,7 @@ export const countingCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: C
     },
     validation: {
       optionLookAlike: 'El nombre de esta opción se parece al de otra opción de esta pregunta (solo difiere en mayúsculas o minúsculas, o en un carácter que solo lo parece: otro alfabeto, guion, comilla o espacio). Diferencie los nombres o elimine una de las opciones.',
+      proposalLookAlike: '«{{title}}» se parece a «{{option}}», que ya es una opción de esta pregunta (solo difiere en mayúsculas o minúsculas, o en un carácter que solo lo parece: otro alfabeto, guion, comilla o espacio). Rechace la propuesta o cambie antes el nombre.',
       paperBallots: {
         lookAlikeOption: 'Puesto {{rank}}: «{{value}}» se parece a la opción «{{option}}» pero no se escribe igual (difiere en mayúsculas o minúsculas, o en un carácter que solo lo parece: otro alfabeto, guion, comilla o espacio). Escríbala como en la encuesta.',
       },
