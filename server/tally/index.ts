@@ -5,6 +5,7 @@ import { countFirstPreferences } from './plurality.js';
 import { rankByScore } from './ranking.js';
 import { countPairwise, findCondorcetWinner, pairwiseRows } from './schulze.js';
 import { createTieBreaker, DEFAULT_SEED } from './ties.js';
+import { createTraceRecorder, recordFirstPreferences, type BallotTrace, type TraceRecorder } from './trace.js';
 import type { BallotSet, CountInput, CountResult } from './types.js';
 
 export type * from './types.js';
@@ -23,6 +24,8 @@ export { formatResultText } from './format-text.js';
 export { formatResultCsv } from './format-csv.js';
 export { csvCell, csvRow } from './csv-cell.js';
 export type { CsvCellOptions } from './csv-cell.js';
+export { NO_OPTION } from './trace.js';
+export type { BallotTrace, TraceStep } from './trace.js';
 
 function isBallotSet(ballots: CountInput['ballots']): ballots is BallotSet {
   return !Array.isArray(ballots);
@@ -34,16 +37,44 @@ function isBallotSet(ballots: CountInput['ballots']): ballots is BallotSet {
  * set for another number of options); ties and empty counts are outcomes, not errors.
  */
 export function countQuestion(input: CountInput): CountResult {
-  const { method, options } = input;
+  return countBallotSet(input, ballotSetOf(input), null);
+}
+
+/** A count with its per-ballot trace, and the ballot set whose rankings the trace's indices refer to. */
+export interface TracedCount {
+  readonly result: CountResult;
+  readonly ballots: BallotSet;
+  readonly trace: BallotTrace;
+}
+
+/**
+ * Counts one question as countQuestion does, recording how each distinct ranking counted at each
+ * round or stage (trace.ts); a method without rounds has one step, the first preferences.
+ */
+export function countQuestionWithTrace(input: CountInput): TracedCount {
+  const ballots = ballotSetOf(input);
+  const recorder = createTraceRecorder(ballots);
+  const result = countBallotSet(input, ballots, recorder);
+  if (methodDefinition(input.method).progression === null) recordFirstPreferences(recorder, ballots);
+  return { result, ballots, trace: recorder.finish() };
+}
+
+function ballotSetOf(input: CountInput): BallotSet {
   const seats = input.seats ?? 1;
   if (!Number.isSafeInteger(seats) || seats < 1) throw new RangeError(`seats must be a positive integer, not ${seats}`);
-  const set = isBallotSet(input.ballots) ? input.ballots : aggregateRankings(input.ballots, options.length);
-  if (set.optionCount !== options.length) {
-    throw new RangeError(`the ballots are for ${set.optionCount} options, not ${options.length}`);
+  const set = isBallotSet(input.ballots) ? input.ballots : aggregateRankings(input.ballots, input.options.length);
+  if (set.optionCount !== input.options.length) {
+    throw new RangeError(`the ballots are for ${set.optionCount} options, not ${input.options.length}`);
   }
+  return set;
+}
+
+function countBallotSet(input: CountInput, set: BallotSet, trace: TraceRecorder | null): CountResult {
+  const { method, options } = input;
+  const seats = input.seats ?? 1;
   const seed = input.seed ?? DEFAULT_SEED;
   const tieBreaker = createTieBreaker(options, seed);
-  const outcome = methodDefinition(method).count(options, set, seats, tieBreaker);
+  const outcome = methodDefinition(method).count(options, set, seats, tieBreaker, trace);
   const firstPreferences = countFirstPreferences(set);
   return {
     ...outcome,
