@@ -1,10 +1,10 @@
 // Command-line tally (API.md): counts a ballot file with the engine the app uses and prints the
 // result. Exit status 0 on success, 2 on a bad file or bad arguments (reason on stderr).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { BallotFileError, parseBallotFile } from '../ballot-files/index.js';
-import { countQuestion, DEFAULT_SEED, formatResultCsv, formatResultText, isMethod, METHOD_DEFINITIONS, METHODS, toResultJson } from '../tally/index.js';
-import type { Method } from '../tally/index.js';
+import { BallotFileError, parseBallotFile, traceTable } from '../ballot-files/index.js';
+import { countQuestion, countQuestionWithTrace, csvRow, DEFAULT_SEED, formatResultCsv, formatResultText, isMethod, METHOD_DEFINITIONS, METHODS, toResultJson } from '../tally/index.js';
+import type { CountInput, CountResult, Method } from '../tally/index.js';
 
 /** Each CSV shape once, with the methods that print it. */
 function csvShapes(): string {
@@ -17,7 +17,7 @@ function csvShapes(): string {
 }
 
 const USAGE = `Usage: npm run tally -- --method ${METHODS.join('|')} [--seats N] [--seed S]
-                        [--format json|text|csv] [--skip-invalid] [--option NAME]… FILE.csv
+                        [--format json|text|csv] [--skip-invalid] [--option NAME]… [--trace TRACE.csv] FILE.csv
 
 Counts a ballot file (API.md: count,rank_1,…,rank_K) and prints the result.
   --method        counting method (required)
@@ -27,6 +27,10 @@ Counts a ballot file (API.md: count,rank_1,…,rank_K) and prints the result.
 ${csvShapes()}
   --skip-invalid  count the valid rows of a file that has rejected rows (reported on stderr)
   --option NAME   an option no ballot may rank (repeat for each); the results page lists them
+  --trace FILE    also write the per-ballot trace: one row per distinct ranking, count,rank_1…rank_K,
+                  then per round (stage) round_N (stage_N): the option it counted for, empty when
+                  exhausted, and weight_N: its weight (an STV paper's value); then ranking_key.
+                  Without rounds: one round, the first preference
 The options are the names the file ranks and those given with --option, sorted.
 Exit status 2 on a bad file or arguments.
 `;
@@ -42,7 +46,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function readArguments(argv: string[]): { method: Method; seats: number; seed: string; format: Format; skipInvalid: boolean; options: string[]; file: string } {
+function readArguments(argv: string[]): { method: Method; seats: number; seed: string; format: Format; skipInvalid: boolean; options: string[]; trace: string | undefined; file: string } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -56,6 +60,7 @@ function readArguments(argv: string[]): { method: Method; seats: number; seed: s
         format: { type: 'string' },
         'skip-invalid': { type: 'boolean' },
         option: { type: 'string', multiple: true },
+        trace: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -90,8 +95,22 @@ function readArguments(argv: string[]): { method: Method; seats: number; seed: s
     format: format as Format,
     skipInvalid: values['skip-invalid'] ?? false,
     options: values.option ?? [],
+    trace: values.trace,
     file: positionals[0]!,
   };
+}
+
+/** Counts with the per-ballot trace and writes it to `file` (CSV, CR LF line ends, as --format csv). */
+function countAndWriteTrace(input: CountInput, file: string): CountResult {
+  const traced = countQuestionWithTrace(input);
+  let text = '';
+  for (const row of traceTable(traced)) text += csvRow(row);
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    fail(`cannot write the trace to ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return traced.result;
 }
 
 function main(): void {
@@ -126,7 +145,8 @@ function main(): void {
   if (parsed.options.length > 0 && args.seats > parsed.options.length) {
     fail(`--seats ${args.seats} is more than the ${parsed.options.length} options in ${args.file}`);
   }
-  const result = countQuestion({ method: args.method, options: parsed.options, ballots: parsed.ballots, seats: args.seats, seed: args.seed });
+  const input: CountInput = { method: args.method, options: parsed.options, ballots: parsed.ballots, seats: args.seats, seed: args.seed };
+  const result = args.trace === undefined ? countQuestion(input) : countAndWriteTrace(input, args.trace);
   const output =
     args.format === 'json'
       ? `${JSON.stringify(toResultJson(result), null, 2)}\n`
