@@ -13,10 +13,13 @@ export function exportKindOf(file: unknown): ExportKind {
   return kind;
 }
 
-/** Streams an export as a download; its SHA-256 goes to the audit log once the file is written. */
-export function sendExport(deps: Deps) {
+/**
+ * Streams an export as a download, of the kind its file name says or of `fixedKind`; its SHA-256
+ * goes to the audit log once the file is written.
+ */
+export function sendExport(deps: Deps, fixedKind?: ExportKind) {
   return async (req: Request, res: Response): Promise<void> => {
-    const kind = exportKindOf(req.params.file);
+    const kind = fixedKind ?? exportKindOf(req.params.file);
     const file = await prepareExport(deps, req.user!, idParam(req.params.id), kind, req.query);
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
