@@ -17,7 +17,7 @@ function csvShapes(): string {
 }
 
 const USAGE = `Usage: npm run tally -- --method ${METHODS.join('|')} [--seats N] [--seed S]
-                        [--format json|text|csv] [--skip-invalid] [--option NAME]… [--trace TRACE.csv] FILE.csv
+                        [--format json|text|csv] [--skip-invalid] [--option NAME]… [--trace OUT.csv] FILE.csv
 
 Counts a ballot file (API.md: count,rank_1,…,rank_K) and prints the result.
   --method        counting method (required)
@@ -27,10 +27,10 @@ Counts a ballot file (API.md: count,rank_1,…,rank_K) and prints the result.
 ${csvShapes()}
   --skip-invalid  count the valid rows of a file that has rejected rows (reported on stderr)
   --option NAME   an option no ballot may rank (repeat for each); the results page lists them
-  --trace FILE    also write the per-ballot trace: one row per distinct ranking, count,rank_1…rank_K,
-                  then per round (stage) round_N (stage_N): the option it counted for, empty when
-                  exhausted, and weight_N: its weight (an STV paper's value); then ranking_key.
-                  Without rounds: one round, the first preference
+  --trace OUT     also write the per-ballot trace to the CSV file OUT: one row per distinct ranking,
+                  count,rank_1…rank_K, then per round (stage) round_N (stage_N): the option it
+                  counted for, empty when exhausted, and weight_N: its weight (1, or an STV paper's
+                  value); then ranking_key. A method without rounds: one, the first preferences
 The options are the names the file ranks and those given with --option, sorted.
 Exit status 2 on a bad file or arguments.
 `;
