@@ -12,6 +12,7 @@ import type { Actor } from '../../server/domain/deps.js';
 import { closeSurvey, openSurvey, publishSurvey } from '../../server/domain/surveys/lifecycle.js';
 import type { Survey } from '../../server/domain/surveys/model.js';
 import type { TestContext } from '../helpers/context.js';
+import { csrfFrom } from '../helpers/browser-session.js';
 import { useSignedIn, type TestAccount } from '../helpers/signed-in.js';
 import { buildSurveyInput, createTestSurvey } from '../helpers/surveys.js';
 
@@ -76,8 +77,16 @@ describe('per-ballot trace download', () => {
     }
   });
 
-  const traceUrl = (question: number) => `/surveys/${survey.id}/results/trace.csv?question=${question}`;
-  const download = async (account: TestAccount, url: string) => (await account.agent()).get(url).buffer(true).parse(binaryParser);
+  /** The results page's trace button: a POST with the session's CSRF token and the question's id. */
+  const downloadTrace = async (account: TestAccount, fields: Record<string, string | number>, surveyId = survey.id) => {
+    const agent = await account.agent();
+    const token = csrfFrom((await agent.get('/')).text);
+    return agent.post(`/surveys/${surveyId}/results/trace.csv`).type('form').send({ _csrf: token, ...fields }).buffer(true).parse(binaryParser);
+  };
+  /** An export through the API, with the account's bearer token. */
+  const apiExport = async (account: TestAccount, file: string) =>
+    request(app).get(`/api/v1/surveys/${survey.id}/exports/${file}`).set('Authorization', await account.bearer()).buffer(true).parse(binaryParser);
+  const exportRows = async () => Number((await ctx.db('audit_entries').where({ action: 'export.create' }).count({ n: '*' }).first())!.n);
   const rowsOf = (body: Buffer): string[][] => parse(body.toString('utf8')) as string[][];
 
   /** Per round, count × weight summed by option ('' for none), from a trace's rows. */
@@ -98,7 +107,7 @@ describe('per-ballot trace download', () => {
 
   it('lets an administrator download the trace of an IRV question: each ranking round by round, summing to the rounds', async () => {
     const q1 = survey.questions[0]!;
-    const res = await download(adminAccount, traceUrl(q1.id));
+    const res = await downloadTrace(adminAccount, { question: q1.id });
     expect(res.status).to.equal(200);
     expect(res.headers['content-type']).to.equal('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).to.equal('attachment; filename="ic-2007-17_international-dialogue-on-migration-2008_trace_q1.csv"');
@@ -126,7 +135,7 @@ describe('per-ballot trace download', () => {
 
   it('gives staff the STV trace with each paper\'s value, matched to the anonymous ballots export by ranking_key, and records it in the audit log', async () => {
     const q2 = survey.questions[1]!;
-    const res = await download(staff, traceUrl(q2.id));
+    const res = await downloadTrace(staff, { question: q2.id });
     expect(res.status).to.equal(200);
     const rows = rowsOf(res.body);
     const header = rows[0]!;
@@ -151,7 +160,7 @@ describe('per-ballot trace download', () => {
     });
 
     // Every counted row of the anonymous ballots export has its ranking's row in the trace, by key.
-    const exported = rowsOf((await download(staff, `/surveys/${survey.id}/exports/ballots.csv?question=${q2.id}&anonymous=1`)).body);
+    const exported = rowsOf((await apiExport(staff, `ballots.csv?question=${q2.id}&anonymous=1`)).body);
     expect(exported[0]!.at(-1)).to.equal('ranking_key');
     const byKey = new Map(rows.slice(1).map((r) => [r.at(-1)!, r]));
     const ballotsPerKey = new Map<string, number>();
@@ -170,8 +179,8 @@ describe('per-ballot trace download', () => {
 
   it('is the same file as the command-line tally\'s --trace of the question\'s ballots export', async () => {
     const q2 = survey.questions[1]!;
-    const trace = await download(adminAccount, traceUrl(q2.id));
-    const ballotsFile = await download(adminAccount, `/surveys/${survey.id}/exports/ballots.csv?question=${q2.id}&anonymous=1`);
+    const trace = await downloadTrace(adminAccount, { question: q2.id });
+    const ballotsFile = await apiExport(adminAccount, `ballots.csv?question=${q2.id}&anonymous=1`);
     const dir = mkdtempSync(path.join(tmpdir(), 'cb-trace-'));
     try {
       writeFileSync(path.join(dir, 'ballots.csv'), ballotsFile.body);
@@ -189,43 +198,54 @@ describe('per-ballot trace download', () => {
 
   it('writes weights with a decimal comma in the semicolon variant', async () => {
     const q2 = survey.questions[1]!;
-    const res = await download(adminAccount, `${traceUrl(q2.id)}&sep=semicolon&bom=1`);
+    const res = await downloadTrace(adminAccount, { question: q2.id, sep: 'semicolon', bom: '1' });
     const text = res.body.toString('utf8');
     expect(text.startsWith('\uFEFFcount;rank_1;rank_2;stage_1;weight_1;')).to.equal(true);
     expect(text).to.contain(';0,25000;').and.not.contain('0.25000');
   });
 
-  it('opens to delegates once the results are published, from the results page only, with its link on the page', async () => {
+  it('opens to delegates once the results are published, from the results page only, with its button on the page', async () => {
     const q1 = survey.questions[0]!;
-    expect((await download(delegate, traceUrl(q1.id))).status).to.equal(403);
+    expect((await downloadTrace(delegate, { question: q1.id })).status).to.equal(403);
     await closeSurvey(ctx.deps, admin, survey.id);
-    expect((await download(delegate, traceUrl(q1.id))).status).to.equal(403);
-    expect(await ctx.db('audit_entries').where({ action: 'export.create' }).count({ n: '*' }).first()).to.satisfy((r: { n: number | string }) => Number(r.n) === 0);
+    expect((await downloadTrace(delegate, { question: q1.id })).status).to.equal(403);
+    expect(await exportRows()).to.equal(0);
     await publishSurvey(ctx.deps, admin, survey.id);
-    const res = await download(delegate, traceUrl(q1.id));
+    const res = await downloadTrace(delegate, { question: q1.id });
     expect(res.status).to.equal(200);
     expect(rowsOf(res.body)).to.have.length(1 + 7);
+    expect(await exportRows()).to.equal(1);
     // The exports pages stay the Administration's.
-    expect((await download(delegate, `/surveys/${survey.id}/exports/trace.csv?question=${q1.id}`)).status).to.equal(403);
+    expect((await (await delegate.agent()).get(`/surveys/${survey.id}/exports/trace.csv?question=${q1.id}`)).status).to.equal(403);
     const page = await (await delegate.agent()).get(`/surveys/${survey.id}/results`);
     expect(page.status).to.equal(200);
-    expect(page.text).to.contain(`href="/surveys/${survey.id}/results/trace.csv?question=${q1.id}"`);
-    expect(page.text).to.contain('Download the per-ballot trace of question 2 (CSV)');
+    const form = /<form method="post" action="([^"]+)">\s*<input type="hidden" name="_csrf" value="[^"]+">\s*<input type="hidden" name="question" value="(\d+)">\s*<button type="submit">([^<]+)<\/button>/.exec(page.text);
+    expect(form?.slice(1)).to.deep.equal([`/surveys/${survey.id}/results/trace.csv`, String(q1.id), 'Download the per-ballot trace of question 1 (CSV)']);
   });
 
-  it('is offered to staff through the API, and refused without one question or for an unknown survey', async () => {
+  it('answers a GET or a POST without the CSRF token with no file and no audit entry', async () => {
     const q1 = survey.questions[0]!;
-    const bearer = await staff.bearer();
-    const viaApi = await request(app).get(`/api/v1/surveys/${survey.id}/exports/trace.csv?question=${q1.id}`).set('Authorization', bearer).buffer(true).parse(binaryParser);
+    const agent = await adminAccount.agent();
+    const get = await agent.get(`/surveys/${survey.id}/results/trace.csv?question=${q1.id}`);
+    expect([get.status, get.headers.location]).to.deep.equal([303, `/surveys/${survey.id}/results`]);
+    const forged = await agent.post(`/surveys/${survey.id}/results/trace.csv`).type('form').send({ question: String(q1.id) });
+    expect(forged.status).to.equal(403);
+    expect(forged.headers['content-type']).to.not.contain('text/csv');
+    expect(await exportRows()).to.equal(0);
+  });
+
+  it('is offered to staff through the API, and refused without one question or for an unknown survey or question', async () => {
+    const q1 = survey.questions[0]!;
+    const viaApi = await apiExport(staff, `trace.csv?question=${q1.id}`);
     expect(viaApi.status).to.equal(200);
     expect(rowsOf(viaApi.body)[0]!.at(-1)).to.equal('ranking_key');
-    const all = await request(app).get(`/api/v1/surveys/${survey.id}/exports/trace.csv`).set('Authorization', bearer);
+    const all = await request(app).get(`/api/v1/surveys/${survey.id}/exports/trace.csv`).set('Authorization', await staff.bearer());
     expect(all.status).to.equal(400);
     expect(all.body.error.message).to.equal('The per-ballot trace is made for one question: choose the question.');
-    const withoutQuestion = await download(adminAccount, `/surveys/${survey.id}/results/trace.csv`);
+    const withoutQuestion = await downloadTrace(adminAccount, {});
     expect(withoutQuestion.status).to.equal(422);
     expect(withoutQuestion.body.toString('utf8')).to.contain('The per-ballot trace is made for one question: choose the question.');
-    expect((await download(adminAccount, `/surveys/${survey.id + 1000}/results/trace.csv?question=${q1.id}`)).status).to.equal(404);
-    expect((await download(adminAccount, `/surveys/${survey.id}/results/trace.csv?question=999999`)).status).to.equal(404);
+    expect((await downloadTrace(adminAccount, { question: q1.id }, survey.id + 1000)).status).to.equal(404);
+    expect((await downloadTrace(adminAccount, { question: 999_999 })).status).to.equal(404);
   });
 });

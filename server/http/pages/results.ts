@@ -19,8 +19,13 @@ export function resultPages(deps: Deps): Router {
     res.render('results/show', { title: req.t('results.page.title', { survey: page.title.text }), page });
   });
 
-  // The per-ballot trace of a question (?question=ID), for whoever sees the results page.
-  router.get('/:id/results/trace.csv', allow('admin', 'staff', 'delegate'), sendExport(deps, 'trace'));
+  // The per-ballot trace of a question, for whoever sees the results page. A download writes an
+  // audit entry, so it answers the page's button, which POSTs with the CSRF token; a GET (an old
+  // bookmark, a link from elsewhere) shows the results page and records nothing.
+  router.post('/:id/results/trace.csv', allow('admin', 'staff', 'delegate'), sendExport(deps, 'body', 'trace'));
+  router.get('/:id/results/trace.csv', allow('admin', 'staff', 'delegate'), (req, res) => {
+    res.redirect(303, `/surveys/${idParam(req.params.id)}/results`);
+  });
 
   return router;
 }

@@ -73,8 +73,8 @@ export interface QuestionPage {
     readonly summary: string;
   };
   readonly replay: string;
-  /** The download of the question's per-ballot trace. */
-  readonly trace: { readonly href: string; readonly link: string };
+  /** The download of the question's per-ballot trace: a form posted to `action` with the question's id. */
+  readonly trace: { readonly action: string; readonly question: number; readonly button: string };
 }
 
 export interface ResultsPage {
@@ -367,8 +367,9 @@ function questionPage(tools: Tools, q: QuestionResult, index: number, seed: stri
     comparison: comparison(tools, q),
     replay: replayCommand(r.method, r.seats, seed, q.optionNames),
     trace: {
-      href: `/surveys/${surveyId}/results/trace.csv?question=${q.question.id}`,
-      link: t('results.trace.link', { number: fmt.number(index + 1) }),
+      action: `/surveys/${surveyId}/results/trace.csv`,
+      question: q.question.id,
+      button: t('results.trace.link', { number: fmt.number(index + 1) }),
     },
   };
 }
