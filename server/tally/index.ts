@@ -25,7 +25,7 @@ export { formatResultCsv } from './format-csv.js';
 export { csvCell, csvRow } from './csv-cell.js';
 export type { CsvCellOptions } from './csv-cell.js';
 export { NO_OPTION } from './trace.js';
-export type { BallotTrace, TraceStep } from './trace.js';
+export type { BallotTrace, TraceRecorder, TraceStep } from './trace.js';
 
 function isBallotSet(ballots: CountInput['ballots']): ballots is BallotSet {
   return !Array.isArray(ballots);
@@ -34,44 +34,17 @@ function isBallotSet(ballots: CountInput['ballots']): ballots is BallotSet {
 /**
  * Counts one question. `ballots` are option indices (into `options`), aggregated or not.
  * Throws RangeError on input that breaks the contract (seats not a positive integer, a ballot
- * set for another number of options); ties and empty counts are outcomes, not errors.
+ * set for another number of options); ties and empty counts are outcomes, not errors. A method
+ * with rounds records them in `trace` when given one (countQuestionWithTrace does).
  */
-export function countQuestion(input: CountInput): CountResult {
-  return countBallotSet(input, ballotSetOf(input), null);
-}
-
-/** A count with its per-ballot trace, and the ballot set whose rankings the trace's indices refer to. */
-export interface TracedCount {
-  readonly result: CountResult;
-  readonly ballots: BallotSet;
-  readonly trace: BallotTrace;
-}
-
-/**
- * Counts one question as countQuestion does, recording how each distinct ranking counted at each
- * round or stage (trace.ts); a method without rounds has one step, the first preferences.
- */
-export function countQuestionWithTrace(input: CountInput): TracedCount {
-  const ballots = ballotSetOf(input);
-  const recorder = createTraceRecorder(ballots);
-  const result = countBallotSet(input, ballots, recorder);
-  if (methodDefinition(input.method).progression === null) recordFirstPreferences(recorder, ballots);
-  return { result, ballots, trace: recorder.finish() };
-}
-
-function ballotSetOf(input: CountInput): BallotSet {
-  const seats = input.seats ?? 1;
-  if (!Number.isSafeInteger(seats) || seats < 1) throw new RangeError(`seats must be a positive integer, not ${seats}`);
-  const set = isBallotSet(input.ballots) ? input.ballots : aggregateRankings(input.ballots, input.options.length);
-  if (set.optionCount !== input.options.length) {
-    throw new RangeError(`the ballots are for ${set.optionCount} options, not ${input.options.length}`);
-  }
-  return set;
-}
-
-function countBallotSet(input: CountInput, set: BallotSet, trace: TraceRecorder | null): CountResult {
+export function countQuestion(input: CountInput, trace: TraceRecorder | null = null): CountResult {
   const { method, options } = input;
   const seats = input.seats ?? 1;
+  if (!Number.isSafeInteger(seats) || seats < 1) throw new RangeError(`seats must be a positive integer, not ${seats}`);
+  const set = isBallotSet(input.ballots) ? input.ballots : aggregateRankings(input.ballots, options.length);
+  if (set.optionCount !== options.length) {
+    throw new RangeError(`the ballots are for ${set.optionCount} options, not ${options.length}`);
+  }
   const seed = input.seed ?? DEFAULT_SEED;
   const tieBreaker = createTieBreaker(options, seed);
   const outcome = methodDefinition(method).count(options, set, seats, tieBreaker, trace);
@@ -88,6 +61,25 @@ function countBallotSet(input: CountInput, set: BallotSet, trace: TraceRecorder 
     ...pairwiseOf(outcome, set, input.withPairwise ?? false),
     // Schulze's own matrix is never replaced by null, which the compiler cannot follow through the union.
   } as CountResult;
+}
+
+/** A count with its per-ballot trace, and the ballot set whose rankings the trace's indices refer to. */
+export interface TracedCount {
+  readonly result: CountResult;
+  readonly ballots: BallotSet;
+  readonly trace: BallotTrace;
+}
+
+/**
+ * Counts one question as countQuestion does, recording how each distinct ranking counted at each
+ * round or stage (trace.ts); a method without rounds has one step, the first preferences.
+ */
+export function countQuestionWithTrace(input: CountInput): TracedCount {
+  const ballots = isBallotSet(input.ballots) ? input.ballots : aggregateRankings(input.ballots, input.options.length);
+  const recorder = createTraceRecorder();
+  const result = countQuestion({ ...input, ballots }, recorder);
+  if (methodDefinition(input.method).progression === null) recordFirstPreferences(recorder, ballots);
+  return { result, ballots, trace: recorder.finish() };
 }
 
 /** The method's own pairwise matrix (Schulze), else one counted when asked for, else none. */

@@ -151,7 +151,7 @@ function countOneSeat(
 
 /** Where each ranking counts as the round's votes are taken: its position's option, or none past its end. */
 function recordRound(trace: TraceRecorder, set: BallotSet, position: Int32Array): void {
-  const step = trace.step(1);
+  const step = trace.step(1, set.size);
   for (let g = 0; g < set.size; g++) {
     const p = position[g]!;
     step.options[g] = p === set.offsets[g + 1]! ? NO_OPTION : set.choices[p]!;

@@ -113,7 +113,7 @@ export function countStv(
     history.push(votes.slice());
     if (trace) {
       // Where each bundle's papers are as the stage's votes are taken, at what value each.
-      const step = trace.step(ONE);
+      const step = trace.step(ONE, size);
       for (let g = 0; g < size; g++) {
         const v = value[g]!;
         const p = position[g]!;

@@ -34,18 +34,18 @@ export interface BallotTrace {
 
 /** What a method's count is given to record its trace: each round or stage asks for a step and fills it. */
 export interface TraceRecorder {
-  /** A new step with room for every ranking of the set; `unit` is the weight of a whole vote. */
-  step(unit: number): TraceStep;
+  /** A new step with room for `size` rankings (the set's); `unit` is the weight of a whole vote. */
+  step(unit: number, size: number): TraceStep;
 }
 
-export function createTraceRecorder(set: BallotSet): TraceRecorder & { finish(): BallotTrace } {
+export function createTraceRecorder(): TraceRecorder & { finish(): BallotTrace } {
   const steps: TraceStep[] = [];
   let unit = 1;
   return {
-    step(stepUnit) {
+    step(stepUnit, size) {
       if (steps.length > 0 && stepUnit !== unit) throw new Error(`trace steps in units of ${unit} and ${stepUnit}`);
       unit = stepUnit;
-      const step = { options: new Int32Array(set.size), weights: new Int32Array(set.size) };
+      const step = { options: new Int32Array(size), weights: new Int32Array(size) };
       steps.push(step);
       return step;
     },
@@ -55,7 +55,7 @@ export function createTraceRecorder(set: BallotSet): TraceRecorder & { finish():
 
 /** The one step of a method without rounds: each ranking's first preference, weight 1. */
 export function recordFirstPreferences(recorder: TraceRecorder, set: BallotSet): void {
-  const step = recorder.step(1);
+  const step = recorder.step(1, set.size);
   for (let g = 0; g < set.size; g++) {
     step.options[g] = set.choices[set.offsets[g]!]!;
     step.weights[g] = 1;
