@@ -40,6 +40,10 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    files: ['bin/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly' } },
+  },
+  {
     files: ['public/js/**/*.js'],
     languageOptions: { globals: { document: 'readonly', window: 'readonly', HTMLElement: 'readonly' } },
   },

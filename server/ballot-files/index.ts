@@ -7,3 +7,5 @@ export type { WriteOptions } from './write.js';
 export { findLookAlikes, nameSkeleton, normaliseName } from './names.js';
 export { looksLikeBlt, parseBltFile } from './blt.js';
 export type { ParsedBltFile } from './blt.js';
+export { rankingKey, traceTable } from './trace.js';
+export type { TraceTableOptions } from './trace.js';

@@ -1,11 +1,11 @@
 // Command-line tally (API.md): counts a ballot file with the engine the app uses and prints the
 // result. Exit status 0 on success, 2 on a bad file or bad arguments (reason on stderr).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { BallotFileError, looksLikeBlt, parseBallotFile, parseBltFile } from '../ballot-files/index.js';
+import { BallotFileError, looksLikeBlt, parseBallotFile, parseBltFile, traceTable } from '../ballot-files/index.js';
 import type { ParsedBallotFile, ParsedBltFile } from '../ballot-files/index.js';
-import { countQuestion, DEFAULT_SEED, formatResultCsv, formatResultText, isMethod, METHOD_DEFINITIONS, METHODS, toResultJson } from '../tally/index.js';
-import type { Method } from '../tally/index.js';
+import { countQuestion, countQuestionWithTrace, csvRow, DEFAULT_SEED, formatResultCsv, formatResultText, isMethod, METHOD_DEFINITIONS, METHODS, toResultJson } from '../tally/index.js';
+import type { CountInput, CountResult, Method } from '../tally/index.js';
 
 /** Each CSV shape once, with the methods that print it. */
 function csvShapes(): string {
@@ -18,7 +18,7 @@ function csvShapes(): string {
 }
 
 const USAGE = `Usage: npm run tally -- --method ${METHODS.join('|')} [--seats N] [--seed S]
-                        [--format json|text|csv] [--format-in csv|blt] [--skip-invalid] [--option NAME]… FILE
+                        [--format json|text|csv] [--format-in csv|blt] [--skip-invalid] [--option NAME]… [--trace OUT.csv] FILE
 
 Counts a ballot file (API.md: count,rank_1,…,rank_K) or a BLT file and prints the result.
   --method        counting method (required)
@@ -32,6 +32,10 @@ ${csvShapes()}
                   0, names, title); by default told from the file's first line
   --skip-invalid  count the valid rows of a ballot file that has rejected rows (reported on stderr)
   --option NAME   an option no ballot may rank (repeat for each); the results page lists them
+  --trace OUT     also write the per-ballot trace to the CSV file OUT: one row per distinct ranking,
+                  count,rank_1…rank_K, then per round (stage) round_N (stage_N): the option it
+                  counted for, empty when exhausted, and weight_N: its weight (1, or an STV paper's
+                  value); then ranking_key. A method without rounds: one, the first preferences
 The options are the names the file ranks and those given with --option, sorted, each compared
 after Unicode NFC normalisation and trimming; names that differ only by case or look-alike
 characters (another alphabet, dash, quote or space) are counted apart, with a warning on stderr.
@@ -51,7 +55,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function readArguments(argv: string[]): { method: Method; seats: number | null; seed: string; format: Format; formatIn: InputFormat | null; skipInvalid: boolean; options: string[]; file: string } {
+function readArguments(argv: string[]): { method: Method; seats: number | null; seed: string; format: Format; formatIn: InputFormat | null; skipInvalid: boolean; options: string[]; trace: string | undefined; file: string } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -66,6 +70,7 @@ function readArguments(argv: string[]): { method: Method; seats: number | null; 
         'format-in': { type: 'string' },
         'skip-invalid': { type: 'boolean' },
         option: { type: 'string', multiple: true },
+        trace: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -105,8 +110,22 @@ function readArguments(argv: string[]): { method: Method; seats: number | null; 
     formatIn: (formatIn as InputFormat | undefined) ?? null,
     skipInvalid: values['skip-invalid'] ?? false,
     options: values.option ?? [],
+    trace: values.trace,
     file: positionals[0]!,
   };
+}
+
+/** Counts with the per-ballot trace and writes it to `file` (CSV, CR LF line ends, as --format csv). */
+function countAndWriteTrace(input: CountInput, file: string): CountResult {
+  const traced = countQuestionWithTrace(input);
+  let text = '';
+  for (const row of traceTable(traced)) text += csvRow(row);
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    fail(`cannot write the trace to ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return traced.result;
 }
 
 function main(): void {
@@ -151,7 +170,8 @@ function main(): void {
   if (parsed.options.length > 0 && seats > parsed.options.length) {
     fail(`${args.seats === null ? 'the file asks for' : '--seats'} ${seats} is more than the ${parsed.options.length} options in ${args.file}: no count can retain more options than there are (an option no ballot ranks counts once declared with --option)`);
   }
-  const result = countQuestion({ method: args.method, options: parsed.options, ballots: parsed.ballots, seats, seed: args.seed });
+  const input: CountInput = { method: args.method, options: parsed.options, ballots: parsed.ballots, seats, seed: args.seed };
+  const result = args.trace === undefined ? countQuestion(input) : countAndWriteTrace(input, args.trace);
   const output =
     args.format === 'json'
       ? `${JSON.stringify(toResultJson(result), null, 2)}\n`

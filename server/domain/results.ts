@@ -3,7 +3,7 @@ import { cacheSlot, VersionedCache } from '../data/cache-slot.js';
 import { ballotsFingerprint, groupCurrentAnswers, iterateCurrentRevisions } from '../data/ballots.js';
 import { countMemberStates } from '../data/member-states.js';
 import { findSurvey } from '../data/surveys.js';
-import { countQuestion, createBallotSetBuilder, DEFAULT_SEED, METHODS, type BallotSet, type CountResult, type Method } from '../tally/index.js';
+import { countQuestion, countQuestionWithTrace, createBallotSetBuilder, DEFAULT_SEED, METHODS, type BallotSet, type CountInput, type CountResult, type Method, type TracedCount } from '../tally/index.js';
 import { type Actor, type Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { effectiveStatus, type Question, type Survey, type SurveyStatus } from './surveys/model.js';
@@ -114,9 +114,19 @@ async function gatherBallots(deps: Deps, survey: Survey): Promise<{ sets: Map<nu
   };
 }
 
-/** Counts a question with a method; its own method's count also carries the pairwise matrix, which the results page shows whatever the method. */
+/** What a question is counted from; its own method's count also carries the pairwise matrix, which the results page shows whatever the method. */
+function countInput(question: Question, names: readonly string[], set: BallotSet, method: Method, seed: string): CountInput {
+  return { method, options: names, ballots: set, seats: question.seats, seed, withPairwise: method === question.method };
+}
+
+/** Counts a question with a method. */
 export function countWith(question: Question, names: readonly string[], set: BallotSet, method: Method, seed: string): CountResult {
-  return countQuestion({ method, options: names, ballots: set, seats: question.seats, seed, withPairwise: method === question.method });
+  return countQuestion(countInput(question, names, set, method, seed));
+}
+
+/** The official count of a counted question made again, from the same input, with its per-ballot trace. */
+export function traceOfficialCount(q: QuestionResult): TracedCount {
+  return countQuestionWithTrace(countInput(q.question, q.optionNames, q.ballots, q.question.method, q.official.seed));
 }
 
 interface Count {

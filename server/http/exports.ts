@@ -14,13 +14,13 @@ export function exportKindOf(file: unknown): ExportKind {
 }
 
 /**
- * Streams an export as a download; its SHA-256 goes to the audit log once the file is written. The
- * options come from the query string (the API's GET, with a bearer token) or from the posted form
- * (the exports page's buttons, with the CSRF token).
+ * Streams an export as a download, of the kind its file name says or of `fixedKind`; its SHA-256
+ * goes to the audit log once the file is written. The options come from the query string (a GET
+ * with a bearer token) or from the posted form (a page's button, with the CSRF token).
  */
-export function sendExport(deps: Deps, optionsFrom: 'query' | 'body') {
+export function sendExport(deps: Deps, optionsFrom: 'query' | 'body' = 'query', fixedKind?: ExportKind) {
   return async (req: Request, res: Response): Promise<void> => {
-    const kind = exportKindOf(req.params.file);
+    const kind = fixedKind ?? exportKindOf(req.params.file);
     const file = await prepareExport(deps, req.user!, idParam(req.params.id), kind, optionsFrom === 'query' ? req.query : req.body ?? {});
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);

@@ -9,6 +9,7 @@ import { exportsCatalogue } from './areas/exports.js';
 import { requestErrorsCatalogue } from './areas/request-errors.js';
 import { resultsCatalogue } from './areas/results.js';
 import { signInCatalogue } from './areas/sign-in.js';
+import { traceCatalogue } from './areas/trace.js';
 import { votingCatalogue } from './areas/voting.js';
 import { en } from './en.js';
 import { es } from './es.js';
@@ -30,6 +31,7 @@ const AREAS: readonly Readonly<Record<Language, Tree>>[] = [
   requestErrorsCatalogue,
   signInCatalogue,
   accountCatalogue,
+  traceCatalogue,
 ];
 
 function merge(base: Tree, extra: Tree): Tree {

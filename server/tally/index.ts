@@ -5,6 +5,7 @@ import { countFirstPreferences } from './plurality.js';
 import { rankByScore } from './ranking.js';
 import { countPairwise, findCondorcetWinner, pairwiseRows } from './schulze.js';
 import { createTieBreaker, DEFAULT_SEED } from './ties.js';
+import { createTraceRecorder, recordFirstPreferences, type BallotTrace, type TraceRecorder } from './trace.js';
 import type { BallotSet, CountInput, CountResult, OptionIndex, TieBreak } from './types.js';
 
 export type * from './types.js';
@@ -23,6 +24,8 @@ export { formatResultText } from './format-text.js';
 export { formatResultCsv } from './format-csv.js';
 export { csvCell, csvRow } from './csv-cell.js';
 export type { CsvCellOptions } from './csv-cell.js';
+export { NO_OPTION } from './trace.js';
+export type { BallotTrace, TraceRecorder, TraceStep } from './trace.js';
 
 function isBallotSet(ballots: CountInput['ballots']): ballots is BallotSet {
   return !Array.isArray(ballots);
@@ -31,9 +34,10 @@ function isBallotSet(ballots: CountInput['ballots']): ballots is BallotSet {
 /**
  * Counts one question. `ballots` are option indices (into `options`), aggregated or not.
  * Throws RangeError on input that breaks the contract (seats not a positive integer, a ballot
- * set for another number of options); ties and empty counts are outcomes, not errors.
+ * set for another number of options); ties and empty counts are outcomes, not errors. A method
+ * with rounds records them in `trace` when given one (countQuestionWithTrace does).
  */
-export function countQuestion(input: CountInput): CountResult {
+export function countQuestion(input: CountInput, trace: TraceRecorder | null = null): CountResult {
   const { method, options } = input;
   const seats = input.seats ?? 1;
   if (!Number.isSafeInteger(seats) || seats < 1) throw new RangeError(`seats must be a positive integer, not ${seats}`);
@@ -43,7 +47,7 @@ export function countQuestion(input: CountInput): CountResult {
   }
   const seed = input.seed ?? DEFAULT_SEED;
   const tieBreaker = createTieBreaker(options, seed);
-  const outcome = methodDefinition(method).count(options, set, seats, tieBreaker);
+  const outcome = methodDefinition(method).count(options, set, seats, tieBreaker, trace);
   const firstPreferences = countFirstPreferences(set);
   const firstRanking = set.valid === 0 ? [] : rankByScore(options, firstPreferences, seats, createTieBreaker(options, seed)).ranking;
   return {
@@ -92,6 +96,25 @@ function retention(
     reason: 'seats-cover-options',
     lotDrawn: kept.some((t) => t.resolvedBy === 'lot'),
   };
+}
+
+/** A count with its per-ballot trace, and the ballot set whose rankings the trace's indices refer to. */
+export interface TracedCount {
+  readonly result: CountResult;
+  readonly ballots: BallotSet;
+  readonly trace: BallotTrace;
+}
+
+/**
+ * Counts one question as countQuestion does, recording how each distinct ranking counted at each
+ * round or stage (trace.ts); a method without rounds has one step, the first preferences.
+ */
+export function countQuestionWithTrace(input: CountInput): TracedCount {
+  const ballots = isBallotSet(input.ballots) ? input.ballots : aggregateRankings(input.ballots, input.options.length);
+  const recorder = createTraceRecorder();
+  const result = countQuestion({ ...input, ballots }, recorder);
+  if (methodDefinition(input.method).progression === null) recordFirstPreferences(recorder, ballots);
+  return { result, ballots, trace: recorder.finish() };
 }
 
 /** The method's own pairwise matrix (Schulze), else one counted when asked for, else none. */

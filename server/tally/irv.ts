@@ -10,6 +10,7 @@ import { byLabel, inCountPerRound, nonZero, textTable } from './format-helpers.j
 import type { Label, MethodDefinition, MethodOutcome } from './method-definition.js';
 import type { IrvRoundJson } from './result-json.js';
 import type { TieBreaker } from './ties.js';
+import { NO_OPTION, type TraceRecorder } from './trace.js';
 import type { BallotSet, IrvRound, OptionIndex } from './types.js';
 
 const NONE = -1;
@@ -22,13 +23,14 @@ export function countIrv(
   set: BallotSet,
   seats: number,
   tieBreaker: TieBreaker,
+  trace: TraceRecorder | null = null,
 ): MethodOutcome<'irv'> {
   const n = set.optionCount;
   const winners: OptionIndex[] = [];
   const rounds: CountedRound[] = [];
   const target = set.valid === 0 ? 0 : Math.min(seats, n);
   while (winners.length < target) {
-    const winner = countOneSeat(set, winners, winners.length + 1, rounds, tieBreaker);
+    const winner = countOneSeat(set, winners, winners.length + 1, rounds, tieBreaker, trace);
     winners.push(winner);
   }
   const inCount = inCountPerRound(rounds, n, true);
@@ -41,6 +43,7 @@ function countOneSeat(
   seat: number,
   rounds: CountedRound[],
   tieBreaker: TieBreaker,
+  trace: TraceRecorder | null,
 ): OptionIndex {
   const n = set.optionCount;
   const { offsets, choices, counts, size } = set;
@@ -73,6 +76,7 @@ function countOneSeat(
     const roundNumber = rounds.length + 1;
     const snapshot = votes.slice();
     history.push(snapshot);
+    if (trace) recordRound(trace, set, position);
     let total = 0;
     let lowest = Infinity;
     let highest = -1;
@@ -142,6 +146,16 @@ function countOneSeat(
       excluded: [loser],
       transfers: { to, exhausted: movedToExhausted },
     });
+  }
+}
+
+/** Where each ranking counts as the round's votes are taken: its position's option, or none past its end. */
+function recordRound(trace: TraceRecorder, set: BallotSet, position: Int32Array): void {
+  const step = trace.step(1, set.size);
+  for (let g = 0; g < set.size; g++) {
+    const p = position[g]!;
+    step.options[g] = p === set.offsets[g + 1]! ? NO_OPTION : set.choices[p]!;
+    step.weights[g] = 1;
   }
 }
 

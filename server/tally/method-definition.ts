@@ -3,6 +3,7 @@
 // result, the text report and the CSV table. Each method's file exports one; methods.ts lists them.
 import type { ResultJson } from './result-json.js';
 import type { TieBreaker } from './ties.js';
+import type { TraceRecorder } from './trace.js';
 import type { BallotSet, CountResult, Method, OptionIndex } from './types.js';
 
 /** The result of a method's count (plurality and Borda share one shape). */
@@ -26,7 +27,8 @@ export type Label = (o: OptionIndex) => string;
 
 export interface MethodDefinition<M extends Method> {
   readonly method: M;
-  readonly count: (options: readonly string[], set: BallotSet, seats: number, tieBreaker: TieBreaker) => MethodOutcome<M>;
+  /** Counts; a method with rounds or stages records each one in `trace` when given one (trace.ts). */
+  readonly count: (options: readonly string[], set: BallotSet, seats: number, tieBreaker: TieBreaker, trace?: TraceRecorder | null) => MethodOutcome<M>;
   /** Rounds (IRV), stages (STV), or a single count. */
   readonly progression: 'rounds' | 'stages' | null;
   /** One sentence of the rules, in English, for the JSON result and the text report. */

@@ -18,6 +18,7 @@ import { byLabel, nonZero, textTable } from './format-helpers.js';
 import type { Label, MethodDefinition, MethodOutcome } from './method-definition.js';
 import type { StvStageJson } from './result-json.js';
 import type { TieBreaker } from './ties.js';
+import { NO_OPTION, type TraceRecorder } from './trace.js';
 import type { BallotSet, OptionIndex, StvStage } from './types.js';
 
 const NONE = -1;
@@ -41,6 +42,7 @@ export function countStv(
   set: BallotSet,
   seats: number,
   tieBreaker: TieBreaker,
+  trace: TraceRecorder | null = null,
 ): MethodOutcome<'stv'> {
   if (set.valid > MAX_EXACT_BALLOTS) throw new RangeError('too many ballots for exact STV values');
   const n = set.optionCount;
@@ -109,6 +111,16 @@ export function countStv(
     stage.lost = lost;
     stages.push(stage);
     history.push(votes.slice());
+    if (trace) {
+      // Where each bundle's papers are as the stage's votes are taken, at what value each.
+      const step = trace.step(ONE, size);
+      for (let g = 0; g < size; g++) {
+        const v = value[g]!;
+        const p = position[g]!;
+        step.options[g] = v === 0 || p === offsets[g + 1]! ? NO_OPTION : choices[p]!;
+        step.weights[g] = v;
+      }
+    }
     let sum = exhausted + lost;
     for (let o = 0; o < n; o++) sum += votes[o]!;
     if (sum !== totalValue) {

@@ -23,14 +23,14 @@ const X = exportsCatalogue.en.exports;
 type CsvKind = 'ballots' | 'tally' | 'rounds' | 'pairwise' | 'participation' | 'proposals';
 const STAFF_KINDS: readonly CsvKind[] = ['ballots', 'tally', 'rounds', 'pairwise', 'participation', 'proposals'];
 const HEADERS: Readonly<Record<CsvKind, readonly string[]>> = {
-  ballots: ['iso3', 'member_state', 'question_id', 'question', 'channel', 'revision', 'submitted_at', 'abstained', 'rank_1', 'rank_2', 'rank_3', 'rank_4'],
+  ballots: ['iso3', 'member_state', 'question_id', 'question', 'channel', 'revision', 'submitted_at', 'abstained', 'rank_1', 'rank_2', 'rank_3', 'rank_4', 'ranking_key'],
   tally: ['question_id', 'question', 'method', 'seats', 'option', 'label', 'title_en', 'first_preferences', 'final_value', 'place', 'retained', 'retained_order'],
   rounds: ['question_id', 'question', 'method', 'round', 'action', 'option', 'votes', 'outcome'],
   pairwise: ['question_id', 'question', 'option_a', 'option_b', 'ballots_ranking_a_above_b', 'strongest_path_a_to_b', 'condorcet_winner'],
   participation: ['iso3', 'member_state', 'answered', 'submitted_at', 'submitted_by', 'channel', 'revision', 'abstentions'],
   proposals: ['kind', 'question_id', 'question', 'iso3', 'language', 'title', 'text', 'status', 'reason', 'at'],
 };
-const ANONYMOUS_BALLOTS_HEADER = ['question_id', 'question', 'channel', 'abstained', 'rank_1', 'rank_2', 'rank_3', 'rank_4'];
+const ANONYMOUS_BALLOTS_HEADER = ['question_id', 'question', 'channel', 'abstained', 'rank_1', 'rank_2', 'rank_3', 'rank_4', 'ranking_key'];
 /** What a spreadsheet takes for the start of a formula (OWASP's list). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -134,5 +134,86 @@ describe('cli/tally', () => {
     expect(left.status).to.equal(0);
     expect(left.stderr).to.equal(`tally: ${withdrawn}: withdrawn, left out of the count: "C"\n`);
     expect(JSON.parse(left.stdout).scores).to.deep.equal({ A: 2, B: 1 });
+  });
+
+  describe('--trace', () => {
+    let dir: string;
+    before(() => {
+      dir = mkdtempSync(join(tmpdir(), 'tally-trace-'));
+    });
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    /** The trace's rows as cells (no cell of these fixtures is quoted). */
+    const readTrace = (file: string): string[][] => readFileSync(file, 'utf8').split('\r\n').filter((line) => line !== '').map((line) => line.split(','));
+
+    it('writes how each distinct ranking counted at each IRV round; summed, the rounds of the result', async () => {
+      const file = join(dir, 'irv.csv');
+      const run = await runTally('--method', 'irv', '--trace', file, fixture('ballots-small.csv'));
+      expect(run.status).to.equal(0);
+      const rows = readTrace(file);
+      expect(rows).to.have.length(5);
+      expect(rows[0]).to.deep.equal(['count', 'rank_1', 'rank_2', 'rank_3', 'round_1', 'weight_1', 'round_2', 'weight_2', 'round_3', 'weight_3', 'ranking_key']);
+      expect(rows.slice(1).map((r) => r.slice(0, 10))).to.deep.equal([
+        ['40', 'Alpha', 'Bravo', 'Charlie', 'Alpha', '1', 'Alpha', '1', 'Alpha', '1'],
+        ['25', 'Bravo', 'Charlie', '', 'Bravo', '1', 'Bravo', '1', 'Charlie', '1'],
+        ['20', 'Charlie', 'Bravo', '', 'Charlie', '1', 'Charlie', '1', 'Charlie', '1'],
+        ['10', 'Delta', 'Charlie', '', 'Delta', '1', 'Charlie', '1', 'Charlie', '1'],
+      ]);
+      expect(rows.slice(1).every((r) => /^r[0-9a-f]{12}$/.test(r[10]!))).to.equal(true);
+      const result = JSON.parse(run.stdout) as { rounds: { round: number; votes: Record<string, number>; exhausted: number }[] };
+      for (const round of result.rounds) {
+        const sums: Record<string, number> = {};
+        let exhausted = 0;
+        for (const row of rows.slice(1)) {
+          const option = row[4 + 2 * (round.round - 1)]!;
+          const votes = Number(row[0]) * Number(row[5 + 2 * (round.round - 1)]);
+          if (option === '') exhausted += votes;
+          else sums[option] = (sums[option] ?? 0) + votes;
+        }
+        expect(sums, `round ${round.round}`).to.deep.equal(Object.fromEntries(Object.entries(round.votes).filter(([, v]) => v > 0)));
+        expect(exhausted, `round ${round.round}`).to.equal(round.exhausted);
+      }
+    });
+
+    it('writes STV stages with each paper\'s value, and the first preference for a method without rounds', async () => {
+      const stv = join(dir, 'stv.csv');
+      const schulze = join(dir, 'schulze.csv');
+      const runs = await Promise.all([
+        runTally('--method', 'stv', '--seats', '2', '--trace', stv, fixture('ballots-small.csv')),
+        runTally('--method', 'schulze', '--trace', schulze, fixture('ballots-small.csv')),
+      ]);
+      expect(runs.map((r) => r.status)).to.deep.equal([0, 0]);
+      // Quota 32: Alpha's surplus of 8 moves its 40 papers to Bravo at 0.20000 each.
+      expect(readTrace(stv).map((r) => r.slice(0, 8))).to.deep.equal([
+        ['count', 'rank_1', 'rank_2', 'rank_3', 'stage_1', 'weight_1', 'stage_2', 'weight_2'],
+        ['40', 'Alpha', 'Bravo', 'Charlie', 'Alpha', '1.00000', 'Bravo', '0.20000'],
+        ['25', 'Bravo', 'Charlie', '', 'Bravo', '1.00000', 'Bravo', '1.00000'],
+        ['20', 'Charlie', 'Bravo', '', 'Charlie', '1.00000', 'Charlie', '1.00000'],
+        ['10', 'Delta', 'Charlie', '', 'Delta', '1.00000', 'Delta', '1.00000'],
+      ]);
+      expect(readTrace(schulze).map((r) => r.slice(0, 6))).to.deep.equal([
+        ['count', 'rank_1', 'rank_2', 'rank_3', 'round_1', 'weight_1'],
+        ['40', 'Alpha', 'Bravo', 'Charlie', 'Alpha', '1'],
+        ['25', 'Bravo', 'Charlie', '', 'Bravo', '1'],
+        ['20', 'Charlie', 'Bravo', '', 'Charlie', '1'],
+        ['10', 'Delta', 'Charlie', '', 'Delta', '1'],
+      ]);
+    });
+
+    it('writes a trace that is itself a ballot file, re-counting to the same result', async () => {
+      const file = join(dir, 'again.csv');
+      const first = await runTally('--method', 'stv', '--seats', '2', '--trace', file, fixture('ballots-small.csv'));
+      const again = await runTally('--method', 'stv', '--seats', '2', file);
+      expect(again.status).to.equal(0);
+      // The blank ballots are not in the trace: they rank no option.
+      expect({ ...JSON.parse(again.stdout), blank: 5 }).to.deep.equal(JSON.parse(first.stdout));
+    });
+
+    it('exits with status 2 and a reason when the trace cannot be written', async () => {
+      const run = await runTally('--method', 'irv', '--trace', join(dir, 'no-such-folder', 'trace.csv'), fixture('ballots-small.csv'));
+      expect(run.status).to.equal(2);
+      expect(run.stdout).to.equal('');
+      expect(run.stderr).to.contain('cannot write the trace to').and.contain('ENOENT');
+    });
   });
 });

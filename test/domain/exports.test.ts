@@ -58,11 +58,11 @@ describe('exports (domain)', () => {
     it('writes the ballots, one row per Member State and question, and records the file\'s SHA-256 in the audit log', async () => {
       const { file, written, bytes, lines } = await exportOf(staff.actor, 'ballots');
       expect(file).to.include({ fileName: 'ic-2007-17_international-dialogue-on-migration-2008_ballots.csv', contentType: 'text/csv; charset=utf-8' });
-      expect(lines[0]).to.equal('iso3,member_state,question_id,question,channel,revision,submitted_at,abstained,rank_1,rank_2,rank_3,rank_4');
+      expect(lines[0]).to.equal('iso3,member_state,question_id,question,channel,revision,submitted_at,abstained,rank_1,rank_2,rank_3,rank_4,ranking_key');
       expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).concat(l.split(',')[7]!))).to.deep.equal([
         ['ARG', 'ARG (en)', 'no'], ['ARG', 'ARG (en)', 'no'], ['BEL', 'BEL (en)', 'no'], ['BEL', 'BEL (en)', 'yes'], ['CAN', 'CAN (en)', 'no'], ['CAN', 'CAN (en)', 'no'],
       ]);
-      expect(lines[1]).to.match(/,B Migration and development,A Return migration,,$/);
+      expect(lines[1]).to.match(/,B Migration and development,A Return migration,,,r[0-9a-f]{12}$/);
       expect(written).to.deep.equal({ sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, rows: 6 });
       const entry = await latestAuditEntry(deps, admin);
       expect(entry).to.include({ action: 'export.create', actor: staff.user.email, subject: `survey ${survey.id}` });
@@ -72,7 +72,7 @@ describe('exports (domain)', () => {
     it('leaves the Member States out when anonymous, and adds a byte-order mark and semicolons on request', async () => {
       const { lines, bytes } = await exportOf(admin, 'ballots', { anonymous: '1', bom: 'yes', sep: 'semicolon', question: String(survey.questions[0]!.id) });
       expect([...bytes.subarray(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
-      expect(lines[0]).to.equal('\uFEFFquestion_id;question;channel;abstained;rank_1;rank_2');
+      expect(lines[0]).to.equal('\uFEFFquestion_id;question;channel;abstained;rank_1;rank_2;ranking_key');
       expect(lines).to.have.length(4);
       expect(lines.join('\n')).to.not.contain('ARG');
       expect((await latestAuditEntry(deps, admin)).details).to.deep.include({ question: survey.questions[0]!.id, options: { bom: true, sep: 'semicolon', anonymous: true } });

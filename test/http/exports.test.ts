@@ -68,14 +68,15 @@ describe('exports', () => {
     expect(res.headers['content-type']).to.equal('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).to.equal('attachment; filename="ic-2007-17_international-dialogue-on-migration-2008_ballots.csv"');
     const rows = parse(res.body.toString('utf8')) as string[][];
-    expect(rows[0]).to.deep.equal(['iso3', 'member_state', 'question_id', 'question', 'channel', 'revision', 'submitted_at', 'abstained', 'rank_1', 'rank_2', 'rank_3', 'rank_4']);
+    expect(rows[0]).to.deep.equal(['iso3', 'member_state', 'question_id', 'question', 'channel', 'revision', 'submitted_at', 'abstained', 'rank_1', 'rank_2', 'rank_3', 'rank_4', 'ranking_key']);
     expect(rows).to.have.length(1 + 6);
     const civ = rows.filter((r) => r[0] === 'BRA');
-    expect(civ[1]).to.deep.equal(['BRA', 'BRA (en)', String(survey.questions[1]!.id), 'Workshop topics', 'note-verbale', '1', '2026-11-28T09:00:00.000Z', 'yes', '', '', '', '']);
+    expect(civ[1]).to.deep.equal(['BRA', 'BRA (en)', String(survey.questions[1]!.id), 'Workshop topics', 'note-verbale', '1', '2026-11-28T09:00:00.000Z', 'yes', '', '', '', '', '']);
     const evil = rows.find((r) => r[0] === 'XXA')!;
     expect(evil[1]).to.equal('\'=HYPERLINK("http://evil.example")');
     const topics = rows.find((r) => r[0] === 'CIV' && r[3] === 'Workshop topics')!;
-    expect(topics.slice(8)).to.deep.equal(["'+Topic four", '(a) Topic 1', '(b) Topic 2', '']);
+    expect(topics.slice(8, 12)).to.deep.equal(["'+Topic four", '(a) Topic 1', '(b) Topic 2', '']);
+    expect(topics[12]).to.match(/^r[0-9a-f]{12}$/);
     expect(res.body.toString('utf8')).to.contain('Côte d’Ivoire');
   });
 
@@ -83,7 +84,7 @@ describe('exports', () => {
     const res = await get(`/api/v1/surveys/${survey.id}/exports/ballots.csv?bom=1&sep=semicolon&anonymous=1`);
     expect([...res.body.subarray(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
     const text = res.body.toString('utf8').slice(1);
-    expect(text.split('\r\n')[0]).to.equal('question_id;question;channel;abstained;rank_1;rank_2;rank_3;rank_4');
+    expect(text.split('\r\n')[0]).to.equal('question_id;question;channel;abstained;rank_1;rank_2;rank_3;rank_4;ranking_key');
     expect(text).to.not.contain('CIV').and.not.contain('Côte');
   });
 

@@ -1,5 +1,7 @@
 // Ballots: one row per Member State and question, ranks in order; with a single question it is a
-// ballot file that the command-line tally re-counts.
+// ballot file that the command-line tally re-counts. The last column, ranking_key, is the key of
+// the ranking's row in the per-ballot trace (empty for an abstention or a ballot ranking nothing).
+import { rankingKey } from '../../ballot-files/index.js';
 import { pagesOfCurrentRevisions, type StoredAnswer } from '../../data/ballots.js';
 import { type Deps } from '../deps.js';
 import { optionNames } from '../results.js';
@@ -20,9 +22,21 @@ async function* ballotChunks(deps: Deps, survey: Survey, questions: readonly Que
   yield [[
     ...(anonymous ? [] : ['iso3', 'member_state']), 'question_id', 'question', 'channel',
     ...(anonymous ? [] : ['revision', 'submitted_at']), 'abstained',
-    ...Array.from({ length: maxRanks }, (_, i) => `rank_${i + 1}`),
+    ...Array.from({ length: maxRanks }, (_, i) => `rank_${i + 1}`), 'ranking_key',
   ]];
   const width = (anonymous ? 4 : 8) + maxRanks;
+  // Many ballots share a ranking: each one's key is worked out once per export.
+  const keys = new Map<string, string>();
+  const keyOf = (ranking: readonly string[]): string => {
+    if (ranking.length === 0) return '';
+    const id = JSON.stringify(ranking);
+    let key = keys.get(id);
+    if (key === undefined) {
+      key = rankingKey(ranking);
+      keys.set(id, key);
+    }
+    return key;
+  };
   let rows: Cell[][] = [];
   for await (const page of pagesOfCurrentRevisions(deps.db, survey.id)) {
     for (const [iso3, nameEn, revision, submittedAt, channel, stored] of page) {
@@ -34,11 +48,14 @@ async function* ballotChunks(deps: Deps, survey: Survey, questions: readonly Que
         const row: Cell[] = anonymous
           ? [q.id, q.title.en, channel, a.abstain ? 'yes' : 'no']
           : [iso3, nameEn, q.id, q.title.en, channel, revision, submittedAt, a.abstain ? 'yes' : 'no'];
+        const ranking: string[] = [];
         for (const id of a.ranking ?? []) {
           const name = names.get(id);
-          if (name !== undefined) row.push(name);
+          if (name !== undefined) ranking.push(name);
         }
+        row.push(...ranking);
         while (row.length < width) row.push('');
+        row.push(a.abstain ? '' : keyOf(ranking));
         rows.push(row);
       }
       if (rows.length >= ROWS_PER_CHUNK) {

@@ -27,6 +27,7 @@ import { PROPOSALS_EXPORT } from './proposals.js';
 import { ROUNDS_EXPORT } from './rounds.js';
 import type { DecimalMark, ExportContext, ExportDefinition } from './shared.js';
 import { TALLY_EXPORT } from './tally.js';
+import { TRACE_EXPORT } from './trace.js';
 
 export { exportOptionsSchema, type ExportOptions } from './options.js';
 export type { ExportDefinition } from './shared.js';
@@ -41,6 +42,7 @@ export const EXPORT_DEFINITIONS = {
   proposals: PROPOSALS_EXPORT,
   audit: AUDIT_EXPORT,
   blt: BLT_EXPORT,
+  trace: TRACE_EXPORT,
 } as const satisfies Record<string, ExportDefinition>;
 
 export type ExportKind = keyof typeof EXPORT_DEFINITIONS;
@@ -86,10 +88,15 @@ function pickQuestions(survey: Survey, questionId: number | undefined): Question
   return [q];
 }
 
-/** Builds an export; the caller streams it. Staff and administrators only; the audit log to administrators. */
+/**
+ * Builds an export; the caller streams it. Staff and administrators only, and delegates for the
+ * kinds open to them once the results are published; the audit log to administrators.
+ */
 export async function prepareExport(deps: Deps, actor: Actor, surveyId: number, kind: ExportKind, rawOptions: unknown): Promise<ExportFile> {
-  if (actor.role !== 'admin' && actor.role !== 'staff') throw new AppError('forbidden', 'errors.forbidden');
   const definition: ExportDefinition = EXPORT_DEFINITIONS[kind];
+  if (actor.role !== 'admin' && actor.role !== 'staff' && !(actor.role === 'delegate' && definition.delegatesOncePublished)) {
+    throw new AppError('forbidden', 'errors.forbidden');
+  }
   if (definition.adminOnly && actor.role !== 'admin') throw new AppError('forbidden', 'errors.forbidden');
   const options = parseInput(exportOptionsSchema, rawOptions ?? {});
   const survey = await findSurvey(deps.db, surveyId);

@@ -58,6 +58,8 @@ export interface ExportDefinition {
   readonly contentType: string;
   /** Administrators only (else staff too). */
   readonly adminOnly: boolean;
+  /** Delegates too, once the results are published, as they see the results page. */
+  readonly delegatesOncePublished?: boolean;
   /** Offered among the CSV exports of the exports page (BLT has its own button). */
   readonly listed: boolean;
   /** Needs the survey counted. */

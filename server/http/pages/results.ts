@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Deps } from '../../domain/deps.js';
 import { surveyResults } from '../../domain/results.js';
+import { sendExport } from '../exports.js';
 import { idParam } from '../forms/params.js';
 import { allow } from '../middleware/roles.js';
 import { resultsPage } from '../view-models/results.js';
@@ -16,6 +17,14 @@ export function resultPages(deps: Deps): Router {
     const results = await surveyResults(deps, req.user!, idParam(req.params.id));
     const page = resultsPage(results, req.lang, req.t, res.locals.fmt);
     res.render('results/show', { title: req.t('results.page.title', { survey: page.title.text }), page });
+  });
+
+  // The per-ballot trace of a question, for whoever sees the results page. A download writes an
+  // audit entry, so it answers the page's button, which POSTs with the CSRF token; a GET (an old
+  // bookmark, a link from elsewhere) shows the results page and records nothing.
+  router.post('/:id/results/trace.csv', allow('admin', 'staff', 'delegate'), sendExport(deps, 'body', 'trace'));
+  router.get('/:id/results/trace.csv', allow('admin', 'staff', 'delegate'), (req, res) => {
+    res.redirect(303, `/surveys/${idParam(req.params.id)}/results`);
   });
 
   return router;

@@ -75,6 +75,8 @@ export interface QuestionPage {
     readonly summary: string;
   };
   readonly replay: string;
+  /** The download of the question's per-ballot trace: a form posted to `action` with the question's id. */
+  readonly trace: { readonly action: string; readonly question: number; readonly button: string };
 }
 
 export interface ResultsPage {
@@ -338,7 +340,7 @@ function roundsTable(tools: Tools, q: QuestionResult, anchor: string): RoundsTab
   }
 }
 
-function questionPage(tools: Tools, q: QuestionResult, index: number, seed: string): QuestionPage {
+function questionPage(tools: Tools, q: QuestionResult, index: number, seed: string, surveyId: number): QuestionPage {
   const { t, fmt } = tools;
   const anchor = `question-${q.question.id}`;
   const r = q.official;
@@ -367,6 +369,11 @@ function questionPage(tools: Tools, q: QuestionResult, index: number, seed: stri
     ties: r.ties.map((tie) => tieSentence(tools, q, tie, seed, progression !== null, progression === 'stages')),
     comparison: comparison(tools, q),
     replay: replayCommand(r.method, r.seats, seed, q.optionNames),
+    trace: {
+      action: `/surveys/${surveyId}/results/trace.csv`,
+      question: q.question.id,
+      button: t('results.trace.link', { number: fmt.number(index + 1) }),
+    },
   };
 }
 
@@ -385,7 +392,7 @@ export function resultsPage(results: SurveyResults, lang: Language, t: Translate
     turnout: t('results.page.turnout', { answered: fmt.number(results.answered), eligible: fmt.number(results.eligible) }),
     turnoutShare: share(tools, results.answered, results.eligible),
     seed: results.seed,
-    questions: results.questions.map((q, i) => questionPage(tools, q, i, results.seed)),
+    questions: results.questions.map((q, i) => questionPage(tools, q, i, results.seed, results.survey.id)),
   };
 }
 

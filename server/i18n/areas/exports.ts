@@ -22,7 +22,7 @@ const en = {
       participation: 'Participation (CSV)', proposals: 'Proposals and comments (CSV)', audit: 'Audit log (CSV)', blt: 'Ballots (BLT, for STV programs)',
     },
     describe: {
-      ballots: 'One row per Member State and question: iso3, Member State, question, channel, revision, submitted at, abstained, rank_1 … rank_K.',
+      ballots: 'One row per Member State and question: iso3, Member State, question, channel, revision, submitted at, abstained, rank_1 … rank_K, ranking_key (its ranking’s row in the per-ballot trace).',
       tally: 'One row per question and option: first preferences, final votes or score, place, retained and in which order.',
       rounds: 'One row per round or stage and option: votes (exact five-decimal values for STV), elected or excluded; exhausted ballots and value lost to truncation.',
       pairwise: 'One row per ordered pair of options: ballots ranking the first above the second, strongest path, Condorcet winner.',
@@ -73,7 +73,7 @@ export const exportsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Ca
         participation: 'Participation (CSV)', proposals: 'Propositions et commentaires (CSV)', audit: 'Journal d’audit (CSV)', blt: 'Bulletins (BLT, pour les logiciels de VUT)',
       },
       describe: {
-        ballots: 'Une ligne par État Membre et par question : iso3, État Membre, question, canal, version, date d’envoi, abstention, rank_1 … rank_K.',
+        ballots: 'Une ligne par État Membre et par question : iso3, État Membre, question, canal, version, date d’envoi, abstention, rank_1 … rank_K, ranking_key (la ligne de son classement dans la trace par bulletin).',
         tally: 'Une ligne par question et par option : premières préférences, voix finales ou points, place, retenue et dans quel ordre.',
         rounds: 'Une ligne par tour ou étape et par option : voix (valeurs exactes à cinq décimales pour le VUT), élue ou éliminée ; bulletins épuisés et valeur perdue par troncature.',
         pairwise: 'Une ligne par paire ordonnée d’options : bulletins classant la première avant la seconde, chemin le plus fort, vainqueur de Condorcet.',
@@ -119,7 +119,7 @@ export const exportsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Ca
         participation: 'Participación (CSV)', proposals: 'Propuestas y comentarios (CSV)', audit: 'Registro de auditoría (CSV)', blt: 'Papeletas (BLT, para programas de VUT)',
       },
       describe: {
-        ballots: 'Una fila por Estado Miembro y pregunta: iso3, Estado Miembro, pregunta, canal, versión, fecha de envío, abstención, rank_1 … rank_K.',
+        ballots: 'Una fila por Estado Miembro y pregunta: iso3, Estado Miembro, pregunta, canal, versión, fecha de envío, abstención, rank_1 … rank_K, ranking_key (la fila de su clasificación en la traza por papeleta).',
         tally: 'Una fila por pregunta y opción: primeras preferencias, votos finales o puntos, puesto, retenida y en qué orden.',
         rounds: 'Una fila por ronda o etapa y opción: votos (valores exactos con cinco decimales en el VUT), elegida o excluida; papeletas agotadas y valor perdido por truncamiento.',
         pairwise: 'Una fila por par ordenado de opciones: papeletas que clasifican la primera por delante de la segunda, camino más fuerte, ganador de Condorcet.',
