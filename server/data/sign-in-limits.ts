@@ -49,6 +49,12 @@ export async function refundSignInFailure(tx: Tx, key: string): Promise<void> {
   await db('sign_in_limits').where({ key }).update({ failures: db.raw('case when failures > 0 then failures - 1 else 0 end'), blocked_until: null });
 }
 
+/** Takes back the failure just counted for an attempt refused without being heard; the wait stays. */
+export async function uncountSignInFailure(tx: Tx, key: string): Promise<void> {
+  const db = tx.knex;
+  await db('sign_in_limits').where({ key }).update({ failures: db.raw('case when failures > 0 then failures - 1 else 0 end') });
+}
+
 /** Forgets the key's failures (after a successful sign-in); what is unreported stays. */
 export async function clearSignInFailures(tx: Tx, key: string): Promise<void> {
   await tx.knex('sign_in_limits').where({ key }).update({ failures: 0, blocked_until: null });

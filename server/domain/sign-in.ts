@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import {
   clearSignInFailures, countSignInFailure, deleteSpentSignInLimits, findSignInLimits, noteUnreportedFailure,
-  refundSignInFailure, setSignInBlock, takeUnreportedFailures,
+  refundSignInFailure, setSignInBlock, takeUnreportedFailures, uncountSignInFailure,
 } from '../data/sign-in-limits.js';
 import { findUserByEmail } from '../data/users.js';
 import { actorFromUser, type SignedInActor } from './accounts.js';
@@ -115,13 +115,21 @@ export async function attemptSignIn(deps: Deps, policy: SignInPolicy, attempt: S
     ];
 
   // The attempt is counted as a failure before the password is checked, so that attempts made at
-  // the same moment cannot all slip in under the limit; a right password gives it back.
+  // the same moment cannot all slip in under the limit; a right password gives it back. Counting
+  // first also takes the keys' rows in turn (PostgreSQL locks each row until the transaction ends),
+  // so the waits read next include those of every attempt counted before this one.
   const wait = await deps.db.transaction(async (tx) => {
+    const counts = [];
+    for (const { key } of limits) counts.push(await countSignInFailure(tx, key, nowIso, forgetBefore));
     const rows = await findSignInLimits(tx, limits.map((l) => l.key));
     const until = rows.map((r) => r.blocked_until).filter((b): b is string => b !== null && b > nowIso).sort().at(-1);
-    if (until) return Math.ceil((Date.parse(until) - now.getTime()) / 1000);
-    for (const { key, rule } of limits) {
-      const delay = delayAfter(rule, await countSignInFailure(tx, key, nowIso, forgetBefore));
+    if (until) {
+      // Refused unheard: not counted, so waiting out the delay is enough.
+      for (const { key } of limits) await uncountSignInFailure(tx, key);
+      return Math.ceil((Date.parse(until) - now.getTime()) / 1000);
+    }
+    for (const [i, { key, rule }] of limits.entries()) {
+      const delay = delayAfter(rule, counts[i]!);
       if (delay > 0) await setSignInBlock(tx, key, isoTime(new Date(now.getTime() + delay * 1000)));
     }
     return 0;

@@ -111,6 +111,11 @@ describe('sign-in', () => {
     const stranger = await attempt(request.agent(app), staff.email, PASSWORD);
     expect(stranger.status, 'a new device with the right password waits').to.equal(429);
 
+    // A device cookie made up for the owner's account (its signature cannot be made without the secret) is no pass.
+    const forger = request.agent(app);
+    forger.jar.setCookie(`cb.device=d1.AAAAAAAAAAAAAAAAAAAAAAAA.${staff.id}.${'A'.repeat(43)}; Path=/sign-in`, '127.0.0.1', '/sign-in');
+    expect((await attempt(forger, staff.email, PASSWORD)).status, 'a forged device cookie').to.equal(429);
+
     const back = await attempt(owner, staff.email, PASSWORD);
     expect(back.status, 'the known device is not held').to.equal(303);
   });
