@@ -64,7 +64,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use(healthRoutes(deps));
   app.use('/api/v1', apiV1(deps));
 
-  const pass = configurePassport(deps);
+  const pass = configurePassport(deps, options.signInPolicy ?? DEFAULT_SIGN_IN_POLICY);
   app.use(sessions(config, deps.db, options.sessionCleanupInterval));
   app.use(pass.initialize());
   app.use(pass.session());
@@ -81,7 +81,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use(formBodies());
   app.use(csrfCheck);
 
-  app.use(authPages(deps, options.signInPolicy ?? DEFAULT_SIGN_IN_POLICY));
+  app.use(authPages(deps, pass));
   app.use(homePages(deps));
   app.use('/account', accountPages(deps));
   app.use('/admin/users', adminUserPages(deps));

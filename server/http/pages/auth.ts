@@ -7,8 +7,9 @@ import { assertNever } from '../../domain/refusals.js';
 import { isLanguage } from '../../i18n/languages.js';
 import { fieldErrors } from '../forms/field-errors.js';
 import { LANGUAGE_COOKIE } from '../middleware/locale.js';
-import { attemptSignIn, type SignInPolicy } from '../../domain/sign-in.js';
-import { knownDevice, rememberDevice } from '../device-cookie.js';
+import type passport from 'passport';
+import { checkSignIn } from '../auth.js';
+import { rememberDevice } from '../device-cookie.js';
 
 /** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
 export function safeNext(value: unknown): string {
@@ -22,7 +23,7 @@ async function logIn(req: Request, res: Response, user: Express.User): Promise<v
   (res.locals.csrfToken as (options: { renew: boolean }) => string)({ renew: true });
 }
 
-export function authPages(deps: Deps, signInPolicy: SignInPolicy): Router {
+export function authPages(deps: Deps, pass: passport.Authenticator): Router {
   const router = Router();
 
   // Failed sign-ins to the account since its owner last signed in: said once, on the first page after.
@@ -40,16 +41,13 @@ export function authPages(deps: Deps, signInPolicy: SignInPolicy): Router {
     res.render('auth/sign-in', { title: req.t('signIn.title'), values: { email: '' }, next: safeNext(req.query.next), failure: null });
   });
 
-  router.post('/sign-in', async (req, res) => {
+  router.post('/sign-in', async (req, res, next) => {
     const email = typeof req.body.email === 'string' ? req.body.email.trim().toLowerCase() : '';
-    const password = typeof req.body.password === 'string' ? req.body.password : '';
     const nextPath = safeNext(req.body.next);
     const renderFailure = (status: number, failure: string) =>
       res.status(status).render('auth/sign-in', { title: req.t('signIn.title'), values: { email }, next: nextPath, failure });
 
-    const outcome = await attemptSignIn(deps, signInPolicy, {
-      email, password, address: req.ip ?? req.socket.remoteAddress ?? 'unknown', device: knownDevice(req, deps.config),
-    });
+    const outcome = await checkSignIn(pass, req, res, next);
     switch (outcome.kind) {
       case 'wait': {
         res.set('Retry-After', String(outcome.seconds));
