@@ -20,15 +20,19 @@ import { surveyViewAt, type SurveyView } from './surveys/queries.js';
 import { id, integer, parseInput } from './validation.js';
 
 const comment = z.string().trim().max(5000, 'validation.tooLong').optional();
-const answerSchema = z.union([
-  z.object({ question: id(), abstain: z.literal(true), comment }),
-  z.object({
-    question: id(),
-    ranking: z.array(z.union([id(), z.null()])).max(200, 'validation.tooMany'),
-    abstain: z.literal(false).optional(),
-    comment,
-  }),
-], { message: 'validation.answer' });
+/**
+ * One answer: a ranking of option ids, or an abstention. One object rather than a union of two, so
+ * that a value of the wrong type is refused at its own field (answers.0.ranking.0), not at the answer.
+ */
+const answerSchema = z.object({
+  question: id(),
+  ranking: z.array(z.union([id(), z.null()], { message: 'validation.invalidValue' })).max(200, 'validation.tooMany').optional(),
+  abstain: z.boolean({ message: 'validation.invalidValue' }).optional(),
+  comment,
+}).superRefine((a, ctx) => {
+  const ranks = a.ranking !== undefined && a.ranking.length > 0;
+  if (a.abstain === true ? ranks : a.ranking === undefined) ctx.addIssue({ code: 'custom', message: 'validation.answer' });
+});
 
 export const ballotInputSchema = z.object({
   baseRevision: integer('validation.invalidValue', 0).optional(),
@@ -96,7 +100,7 @@ export function checkBallot(survey: Survey, input: unknown): CheckedBallot {
     if (answers[q.id]) return fields.push({ field: `q${q.id}`, key: 'validation.questionTwice' });
     if (a.comment && !q.allowComment) fields.push({ field: `q${q.id}.comment`, key: 'validation.commentNotAllowed' });
     const withComment = a.comment ? { comment: a.comment } : {};
-    if ('ranking' in a && a.ranking.length > 0) {
+    if (a.ranking !== undefined && a.ranking.length > 0) {
       const check = createRankingValidator({ options: q.options.map((o) => String(o.id)), maxRanks: q.maxRanks ?? undefined })(a.ranking.map((x) => (x === null ? null : String(x))));
       if (!check.ok) {
         for (const p of check.problems) fields.push({ field: `q${q.id}`, key: `ballot.problems.${p.code}`, params: { rank: p.rank, max: q.maxRanks ?? q.options.length } });

@@ -1,6 +1,7 @@
 // A database with someone of every kind in it and something of every kind to ask for: the ground
 // that the route-by-route and fuzzing tests attack.
 import type { Express } from 'express';
+import { createApiToken } from '../../server/domain/api-tokens.js';
 import { submitBallot } from '../../server/domain/ballots.js';
 import { proposeTopic } from '../../server/domain/proposals.js';
 import { openSurvey } from '../../server/domain/surveys/lifecycle.js';
@@ -28,6 +29,8 @@ export interface World {
   readonly questions: readonly { readonly id: number; readonly optionIds: readonly number[] }[];
   /** An account that administrators' actions change (disable, reset, tokens). */
   readonly spareUserId: number;
+  /** An API token of that account, for the routes that revoke one. */
+  readonly spareTokenId: number;
   readonly memberStateId: number;
 }
 
@@ -49,10 +52,11 @@ export async function createWorld(): Promise<World> {
   }, { channel: 'web' });
   const proposal = await proposeTopic(ctx.deps, accounts.voter.actor, survey.id, { question: q2!.id, title: 'Migration and health' });
   const spare = await createTestUser(ctx.deps, 'staff');
+  const spareToken = await createApiToken(ctx.deps, null, spare.id);
   return {
     s, ctx, app: await s.app(), accounts, surveyId: survey.id, changedSurveyId: changed.id, proposalId: proposal.id, receipt,
     questions: survey.questions.map((q) => ({ id: q.id, optionIds: q.options.map((o) => o.id) })),
-    spareUserId: spare.id, memberStateId: s.memberStates.ARG!.id,
+    spareUserId: spare.id, spareTokenId: spareToken.id, memberStateId: s.memberStates.ARG!.id,
   };
 }
 
@@ -67,6 +71,7 @@ export function urlOf(w: World, route: Pick<RouteEntry, 'path'>): string {
         return String(changesSurvey ? w.changedSurveyId : w.surveyId);
       case 'surveyId': return String(w.surveyId);
       case 'proposalId': return String(w.proposalId);
+      case 'tokenId': return String(w.spareTokenId);
       case 'token': return 'no-such-link';
       case 'code': return w.receipt;
       case 'file': return 'participation.csv';

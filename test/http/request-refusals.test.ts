@@ -82,7 +82,7 @@ describe('request refusals', () => {
       const put = await request(app).put(`/api/v1/surveys/${surveyId}/ballot`).set('Authorization', delegateToken)
         .send({ answers: [{ question: Number(TOO_BIG), ranking: [Number(TOO_BIG)] }] });
       expect(put.status).to.equal(422);
-      expect(put.body.error.fields[0].field).to.match(/^answers\.0/);
+      expect(put.body.error.fields.map((f: { field: string }) => f.field)).to.deep.equal(['answers.0.question', 'answers.0.ranking.0']);
     });
 
     it('refuses a quorum beyond the range typed in the survey form with the field explained', async () => {
@@ -207,10 +207,12 @@ describe('request refusals', () => {
 
     it('refuses rankings, questions and revisions that are not plain numbers, and stores nothing', async () => {
       const cases: [string, unknown][] = [
-        ['answers.0', { answers: [{ question: questionIds[0], ranking: [[optionIds[0]![0]]] }, answers()[1]] }],
-        ['answers.0', { answers: [{ question: questionIds[0], ranking: [String(optionIds[0]![0])] }, answers()[1]] }],
-        ['answers.0', { answers: [{ question: [questionIds[0]], ranking: [optionIds[0]![0]] }, answers()[1]] }],
-        ['answers.0', { answers: [{ question: `0x${questionIds[0]!.toString(16)}`, ranking: [optionIds[0]![0]] }, answers()[1]] }],
+        ['answers.0.ranking.0', { answers: [{ question: questionIds[0], ranking: [[optionIds[0]![0]]] }, answers()[1]] }],
+        ['answers.0.ranking.0', { answers: [{ question: questionIds[0], ranking: [String(optionIds[0]![0])] }, answers()[1]] }],
+        ['answers.0.question', { answers: [{ question: [questionIds[0]], ranking: [optionIds[0]![0]] }, answers()[1]] }],
+        ['answers.0.question', { answers: [{ question: `0x${questionIds[0]!.toString(16)}`, ranking: [optionIds[0]![0]] }, answers()[1]] }],
+        ['answers.1.abstain', { answers: [answers()[0], { question: questionIds[1], abstain: 'true' }] }],
+        ['answers.1', { answers: [answers()[0], { question: questionIds[1], abstain: true, ranking: [optionIds[1]![0]] }] }],
         ['baseRevision', { baseRevision: null, answers: answers() }],
         ['baseRevision', { baseRevision: [], answers: answers() }],
         ['baseRevision', { baseRevision: true, answers: answers() }],
