@@ -11,7 +11,7 @@ import { closeSurvey, openSurvey, publishSurvey } from '../../server/domain/surv
 import type { Survey } from '../../server/domain/surveys/model.js';
 import { listSurveys } from '../../server/domain/surveys/queries.js';
 import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
-import { csrfFrom, signIn, type Agent } from '../helpers/browser-session.js';
+import { csrfFrom, signIn, submitForm, type Agent } from '../helpers/browser-session.js';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 import { actorOf, createTestSurvey } from '../helpers/surveys.js';
 
@@ -208,7 +208,7 @@ describe('list pages: queries per page', () => {
     });
 
     it('lists recent exports with as many queries for 50 recorded exports as for 1', async () => {
-      const exportOnce = async () => expect((await adminAgent.get(`/surveys/${survey.id}/exports/participation.csv`)).status).to.equal(200);
+      const exportOnce = async () => expect((await submitForm(adminAgent, `/surveys/${survey.id}/exports`, `/surveys/${survey.id}/exports/participation.csv`, {})).status).to.equal(200);
       const exportsPage = () => page(adminAgent, `/surveys/${survey.id}/exports`);
       await exportOnce();
       const one = await exportsPage();

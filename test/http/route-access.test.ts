@@ -54,6 +54,11 @@ const ACCESS: Readonly<Record<string, string>> = {
   'POST /admin/users/:id/enable': 'SFFFFA',
   'POST /admin/users/:id/reset': 'SFFFFA',
   'POST /admin/users/:id/tokens': 'SFFFFA',
+  'POST /admin/users/:id/tokens/:tokenId/revoke': 'SFFFFA',
+  'GET /account': 'SAAAAA',
+  'POST /account/password': 'SAAAAA',
+  // Another account's token: not found for whoever is not its owner.
+  'POST /account/tokens/:tokenId/revoke': 'SHHHHH',
   'GET /admin/member-states': 'SFFFAA',
   'GET /admin/member-states/new': 'SFFFFA',
   'POST /admin/member-states': 'SFFFFA',
@@ -82,6 +87,9 @@ const ACCESS: Readonly<Record<string, string>> = {
   'POST /admin/surveys/:id/proposals/:proposalId/accept': 'SFFFFA',
   'POST /admin/surveys/:id/proposals/:proposalId/decline': 'SFFFFA',
   'GET /surveys/:id/results': 'SFFFAA',
+  'POST /surveys/:id/results/trace.csv': 'SFFFAA',
+  // Shows the results page, where the download is a button.
+  'GET /surveys/:id/results/trace.csv': 'SAAAAA',
   'GET /surveys/:id/exports': 'SFFFAA',
   'POST /surveys/:id/exports/:file': 'SFFFAA',
   'GET /surveys/:id/exports/:file': 'SFFFAA',
