@@ -2,7 +2,7 @@
 // result. Exit status 0 on success, 2 on a bad file or bad arguments (reason on stderr).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { BallotFileError, parseBallotFile } from '../ballot-files/index.js';
+import { BallotFileError, decodeCsv, parseBallotFile } from '../ballot-files/index.js';
 import { countQuestion, DEFAULT_SEED, formatResultCsv, formatResultText, isMethod, METHOD_DEFINITIONS, METHODS, toResultJson } from '../tally/index.js';
 import type { Method } from '../tally/index.js';
 
@@ -104,7 +104,7 @@ function main(): void {
   }
   let text: string;
   try {
-    text = readFileSync(args.file, 'utf8');
+    text = decodeCsv(readFileSync(args.file)).text;
   } catch (error) {
     fail(`cannot read ${args.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }

@@ -86,7 +86,7 @@ export const en = {
     status: { member: 'Member (may vote)', observer: 'Observer (may not vote)' },
     import: {
       title: 'Import from CSV',
-      intro: 'A CSV file with a header row and the columns iso3, name_en, name_fr, name_es and status (member or observer). Existing Member States are updated by their code.',
+      intro: 'A CSV file with a header row and the columns iso3, name_en, name_fr, name_es and status (member or observer). Existing Member States are updated by their code. Columns may be separated by commas or semicolons, and the file saved as UTF-8 or as Excel saves CSV.',
       file: 'CSV file',
       submit: 'Import',
       noFile: 'Choose a CSV file to import.',
@@ -142,9 +142,9 @@ export const en = {
     linkUsedOrExpired: 'This link has already been used or has expired. Ask the Administration for a new one.',
     cannotDisableSelf: 'You cannot disable your own account.',
     userDisabled: 'This account is disabled.',
-    csvMalformed: 'The file could not be read as CSV (line {{line}}): {{reason}}',
+    csvMalformed: 'The file could not be read as CSV (line {{line}}; read with “{{separator}}” between columns, as {{encoding}}): {{reason}}',
     csvEmpty: 'The file has no rows.',
-    csvColumns: 'The file lacks the columns: {{columns}}.',
+    csvColumns: 'The file lacks the columns: {{columns}}. It was read with “{{separator}}” between columns, as {{encoding}}, and its first line holds: {{found}}',
     server: 'An unexpected error occurred. It has been logged with the reference {{requestId}}.',
   },
 };

@@ -40,7 +40,7 @@ export function adminMemberStatePages(deps: Deps): Router {
       res.status(status).render('admin/member-states/import', { title: req.t('memberStates.import.title'), report, error });
     if (!req.file) return render(422, null, req.t('memberStates.import.noFile'));
     try {
-      const report = await importMemberStates(deps, req.user!, req.file.buffer.toString('utf8'));
+      const report = await importMemberStates(deps, req.user!, req.file.buffer);
       render(report.rejected > 0 ? 422 : 200, report, null);
     } catch (error) {
       if (error instanceof AppError && error.kind === 'invalid') return render(422, null, req.t(error.key, error.params));
