@@ -28,7 +28,7 @@ export const en = {
     nameFr: 'Name in French',
     nameEs: 'Name in Spanish',
   },
-  forms: { save: 'Save', cancel: 'Cancel', errorSummary: 'Please correct the following' },
+  forms: { save: 'Save', cancel: 'Cancel', errorSummary: 'Please correct the following', fieldMessage: '{{field}}: {{message}}' },
   signIn: {
     title: 'Sign in',
     submit: 'Sign in',

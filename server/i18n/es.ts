@@ -31,7 +31,7 @@ export const es: Catalogue<typeof en> = {
     nameFr: 'Nombre en francés',
     nameEs: 'Nombre en español',
   },
-  forms: { save: 'Guardar', cancel: 'Cancelar', errorSummary: 'Corrija lo siguiente' },
+  forms: { save: 'Guardar', cancel: 'Cancelar', errorSummary: 'Corrija lo siguiente', fieldMessage: '{{field}}: {{message}}' },
   signIn: {
     title: 'Iniciar sesión',
     submit: 'Iniciar sesión',

@@ -31,7 +31,7 @@ export const fr: Catalogue<typeof en> = {
     nameFr: 'Nom en français',
     nameEs: 'Nom en espagnol',
   },
-  forms: { save: 'Enregistrer', cancel: 'Annuler', errorSummary: 'Veuillez corriger les points suivants' },
+  forms: { save: 'Enregistrer', cancel: 'Annuler', errorSummary: 'Veuillez corriger les points suivants', fieldMessage: '{{field}} : {{message}}' },
   signIn: {
     title: 'Connexion',
     submit: 'Se connecter',

@@ -103,12 +103,18 @@ describe('administration survey pages', () => {
     expect(res.text).to.contain('<p class="field-error" id="title_en-error">This field is required.</p>');
     expect(res.text).to.contain('id="q0_o1_title_en-error"').and.contain('id="closesAt-error"').and.contain('Enter a date and time.');
     expect(res.text).to.contain('href="#q0_o1_title_en"');
+    // The summary names each field as a person finds it on the form, and links to it.
+    const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(res.text)![0];
+    expect(summary).to.contain('<a href="#title_en">Title (English): This field is required.</a>');
+    expect(summary).to.contain('<a href="#q0_o1_title_en">Question 1 › Option 2 › Title (English): This field is required.</a>');
+    expect(summary).to.contain('<a href="#closesAt">Closing time (UTC): Enter a date and time.</a>');
     expect(formFields(res.text, '/admin/surveys')).to.include({ q0_o1_title_fr: 'Seulement en français', closesAt: 'tomorrow', q0_method: 'irv', q0_seats: '2' });
 
     const again = await press(admin, res.text, '/admin/surveys', { title_en: 'Dialogue', q0_o1_title_en: 'B', closesAt: '' });
     expect(again.status).to.equal(422);
     expect(again.text).to.contain('id="q0_method-error"').and.contain('Instant-runoff retains one option').and.contain('id="q0_seats-error"');
     expect(again.text).to.not.contain('id="title_en-error"');
+    expect(again.text).to.contain('<a href="#q0_seats">Question 1 › Options to retain (seats): ');
     expect(await count(ctx, 'surveys')).to.equal(0);
     expect(await count(ctx, 'audit_entries')).to.equal(entries);
   });

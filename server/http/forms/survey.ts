@@ -1,6 +1,7 @@
 import type { Survey } from '../../domain/surveys/model.js';
 import type { Language } from '../../i18n/languages.js';
-import type { FieldMessages } from './field-errors.js';
+import type { Translate } from '../../i18n/index.js';
+import type { FieldLabel, FieldMessages } from './field-errors.js';
 
 /**
  * The survey editor posts flat names, as the app parses bodies with `extended: false`:
@@ -173,6 +174,32 @@ export function editorErrors(messages: FieldMessages): FieldMessages {
   const out: FieldMessages = {};
   for (const [path, message] of Object.entries(messages)) out[path === '_' ? '_' : editorFieldName(path)] ??= message;
   return out;
+}
+
+const EDITOR_LABEL_KEYS: Readonly<Record<string, string>> = {
+  reference: 'adminSurveys.editor.reference', closesAt: 'adminSurveys.editor.closesAt', quorum: 'adminSurveys.editor.quorum',
+  questions: 'adminSurveys.editor.questions', seats: 'adminSurveys.editor.seats', method: 'adminSurveys.editor.method',
+  maxRanks: 'adminSurveys.editor.maxRanks', label: 'adminSurveys.editor.label', options: 'adminSurveys.editor.optionsShort',
+  allowAbstain: 'adminSurveys.editor.allowAbstain', allowComment: 'adminSurveys.editor.allowComment', allowProposals: 'adminSurveys.editor.allowProposals',
+};
+
+/**
+ * An editor field's name as a person finds it on the form, from the outer group in: q1_o3_title_en is
+ * "Question 2 › Option 4 › Title (English)". Null for a name the editor does not have.
+ */
+export function editorFieldLabel(t: Translate): FieldLabel {
+  return (field) => {
+    const m = /^(?:q(\d+)(?:_|$))?(?:o(\d+)(?:_|$))?(.*)$/.exec(field)!;
+    const parts: string[] = [];
+    if (m[1] !== undefined) parts.push(t('adminSurveys.editor.question', { n: Number(m[1]) + 1 }));
+    if (m[2] !== undefined) parts.push(t('adminSurveys.editor.option', { n: Number(m[2]) + 1 }));
+    const rest = m[3]!;
+    const text = /^(title|description)_(en|fr|es)$/.exec(rest);
+    if (text) parts.push(t(`adminSurveys.editor.${text[1]}In`, { language: t(`adminSurveys.lang.${text[2]}`) }));
+    else if (EDITOR_LABEL_KEYS[rest]) parts.push(t(EDITOR_LABEL_KEYS[rest]));
+    else if (rest !== '') return null;
+    return parts.length ? parts.join(' › ') : null;
+  };
 }
 
 export const MAX_QUESTIONS = 20;

@@ -5,7 +5,7 @@ import type { Deps } from '../../domain/deps.js';
 import { AppError } from '../../domain/errors.js';
 import { Refused } from '../../domain/refusals.js';
 import { isLanguage } from '../../i18n/languages.js';
-import { fieldErrors } from '../forms/field-errors.js';
+import { fieldErrors, formFieldLabel } from '../forms/field-errors.js';
 import { LANGUAGE_COOKIE } from '../middleware/locale.js';
 import type { SignInThrottle } from '../middleware/sign-in-throttle.js';
 
@@ -83,7 +83,7 @@ export function authPages(deps: Deps, pass: passport.Authenticator, throttle: Si
     } catch (error) {
       const errors = fieldErrors(error, req.t);
       if (!errors) throw error;
-      res.status(422).render(view, { title: req.t(view === 'auth/setup' ? 'setup.title' : 'invitation.title'), user: state.user, values: { ...req.body, password: '', confirm: '' }, errors });
+      res.status(422).render(view, { title: req.t(view === 'auth/setup' ? 'setup.title' : 'invitation.title'), user: state.user, values: { ...req.body, password: '', confirm: '' }, errors, fieldLabel: formFieldLabel(req.t) });
     }
   };
   router.get('/setup/:token', showLink('auth/setup'));
