@@ -91,6 +91,22 @@ describe('administration survey pages', () => {
     expect(shown.text).to.contain('The draft was created.').and.contain('Circular migration').and.contain('Migration circulaire');
   });
 
+  it('says of a blank survey that nothing is written yet, not that every text is translated, and counts only written texts', async () => {
+    const status = (html: string) => /<p class="panel" role="status">([\s\S]*?)<\/p>/.exec(html)![1]!.replace(/[ \t\n]+/g, ' ').trim();
+    const blank = await admin.get('/admin/surveys/new');
+    expect(status(blank.text)).to.equal('Nothing is written yet. Start with the English texts; French and Spanish can follow, and this line will count the translations still to do.');
+    // Writing in English: translations are missing for the written texts only; the empty titles are still to write.
+    const started = await press(admin, blank.text, '/admin/surveys', { ...trio('title', 'Dialogue'), ...trio('q0_title', 'Theme', 'Thème') }, 'add-option:0');
+    expect(status(started.text)).to.equal('Translations missing: 1 in French, 2 in Spanish. Titles still to be written in English: 3.');
+    const translated = await press(admin, started.text, '/admin/surveys', { ...trio('title', 'Dialogue', 'Dialogue', 'Diálogo'), ...trio('q0_title', 'Theme', 'Thème', 'Tema') }, 'add-option:0');
+    expect(status(translated.text)).to.equal('Every text written in English so far has its French and Spanish version. Titles still to be written in English: 4.');
+    await admin.post('/language').type('form').send({ _csrf: csrfFrom(blank.text), lang: 'fr', next: '/admin/surveys/new' });
+    expect(status((await admin.get('/admin/surveys/new')).text)).to.equal('Rien n’est encore écrit. Commencez par les textes en anglais\u202f; le français et l’espagnol peuvent suivre, et cette ligne comptera les traductions qui restent à faire.');
+    await admin.post('/language').type('form').send({ _csrf: csrfFrom(blank.text), lang: 'es', next: '/admin/surveys/new' });
+    expect(status((await admin.get('/admin/surveys/new')).text)).to.contain('Todavía no hay nada escrito.');
+    await admin.post('/language').type('form').send({ _csrf: csrfFrom(blank.text), lang: 'en', next: '/admin/surveys/new' });
+  });
+
   it('re-renders bad input beside its fields with 422 and writes nothing', async () => {
     const entries = await count(ctx, 'audit_entries');
     const page = await admin.get('/admin/surveys/new');

@@ -272,18 +272,39 @@ export function applyEditorAction(fields: SurveyFields, action: EditorAction): s
 }
 
 /** Each piece of text that has English but not this language, counted for the editor's summary. */
-export function countMissing(fields: SurveyFields): Record<'fr' | 'es', number> {
-  const counts = { fr: 0, es: 0 };
-  const check = (t: Texts) => {
-    if (t.en.trim() === '') return;
-    for (const l of ['fr', 'es'] as const) if (t[l].trim() === '') counts[l] += 1;
+/** What the editor says of its translations: how many texts are written, and what French and Spanish lack. */
+export interface TranslationStatus {
+  /** Texts written in English (titles and descriptions). */
+  readonly written: number;
+  /** Of those, how many lack their French or Spanish version. */
+  readonly missing: Record<'fr' | 'es', number>;
+  /** Required English texts (the survey's, each question's and each option's title) still empty. */
+  readonly toWrite: number;
+}
+
+/**
+ * Counts the texts of the form: a translation is missing only where the English is written; an
+ * empty English text is neither translated nor missing a translation, but a required one is still
+ * to be written.
+ */
+export function translationStatus(fields: SurveyFields): TranslationStatus {
+  const missing = { fr: 0, es: 0 };
+  let written = 0;
+  let toWrite = 0;
+  const check = (t: Texts, required: boolean) => {
+    if (t.en.trim() === '') {
+      if (required) toWrite += 1;
+      return;
+    }
+    written += 1;
+    for (const l of ['fr', 'es'] as const) if (t[l].trim() === '') missing[l] += 1;
   };
-  check(fields.title);
-  check(fields.description);
+  check(fields.title, true);
+  check(fields.description, false);
   for (const q of fields.questions) {
-    check(q.title);
-    check(q.description);
-    for (const o of q.options) { check(o.title); check(o.description); }
+    check(q.title, true);
+    check(q.description, false);
+    for (const o of q.options) { check(o.title, true); check(o.description, false); }
   }
-  return counts;
+  return { written, missing, toWrite };
 }

@@ -61,7 +61,9 @@ const en = {
       save: 'Save the draft',
       create: 'Create the draft',
       missingCount: 'Translations missing: {{fr}} in French, {{es}} in Spanish.',
-      allTranslated: 'Every text has its French and Spanish version.',
+      allTranslated: 'Every text written in English so far has its French and Spanish version.',
+      nothingWritten: 'Nothing is written yet. Start with the English texts; French and Spanish can follow, and this line will count the translations still to do.',
+      toWrite: 'Titles still to be written in English: {{count}}.',
       noJs: 'The buttons to add, remove and move rows send the form and show it again with the change; nothing is saved until you save the draft.',
     },
     show: {
@@ -277,7 +279,9 @@ export const adminSurveysCatalogue: { en: typeof en; fr: Catalogue<typeof en>; e
         save: 'Enregistrer le brouillon',
         create: 'Créer le brouillon',
         missingCount: 'Traductions manquantes : {{fr}} en français, {{es}} en espagnol.',
-        allTranslated: 'Chaque texte a sa version française et espagnole.',
+        allTranslated: 'Chaque texte écrit en anglais jusqu’ici a sa version française et espagnole.',
+        nothingWritten: 'Rien n’est encore écrit. Commencez par les textes en anglais ; le français et l’espagnol peuvent suivre, et cette ligne comptera les traductions qui restent à faire.',
+        toWrite: 'Titres qui restent à écrire en anglais : {{count}}.',
         noJs: "Les boutons qui ajoutent, suppriment et déplacent des lignes envoient le formulaire et l'affichent de nouveau avec la modification ; rien n'est enregistré avant que vous enregistriez le brouillon.",
       },
       show: {
@@ -490,7 +494,9 @@ export const adminSurveysCatalogue: { en: typeof en; fr: Catalogue<typeof en>; e
         save: 'Guardar el borrador',
         create: 'Crear el borrador',
         missingCount: 'Traducciones que faltan: {{fr}} en francés, {{es}} en español.',
-        allTranslated: 'Cada texto tiene su versión en francés y en español.',
+        allTranslated: 'Cada texto escrito en inglés hasta ahora tiene su versión en francés y en español.',
+        nothingWritten: 'Todavía no hay nada escrito. Empiece por los textos en inglés; el francés y el español pueden seguir, y esta línea contará las traducciones que faltan.',
+        toWrite: 'Títulos que quedan por escribir en inglés: {{count}}.',
         noJs: 'Los botones para añadir, quitar y mover filas envían el formulario y lo muestran de nuevo con el cambio; nada se guarda hasta que guarde el borrador.',
       },
       show: {
