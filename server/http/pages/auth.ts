@@ -6,7 +6,7 @@ import { AppError } from '../../domain/errors.js';
 import { Refused } from '../../domain/refusals.js';
 import { isLanguage } from '../../i18n/languages.js';
 import { fieldErrors, formFieldLabel } from '../forms/field-errors.js';
-import { LANGUAGE_COOKIE } from '../middleware/locale.js';
+import { answerInAccountLanguage, LANGUAGE_COOKIE } from '../middleware/locale.js';
 import type { SignInThrottle } from '../middleware/sign-in-throttle.js';
 
 /** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
@@ -69,11 +69,13 @@ export function authPages(deps: Deps, pass: passport.Authenticator, throttle: Si
   const showLink = (view: string) => async (req: Request<{ token: string }>, res: Response) => {
     const state = await inspectAccountLink(deps, req.params.token);
     if (!state.valid || (view === 'auth/setup') !== (state.purpose === 'setup')) throw new Refused({ kind: 'link-used' });
+    if (state.user) answerInAccountLanguage(req, res, state.user.language);
     res.render(view, { title: req.t(view === 'auth/setup' ? 'setup.title' : 'invitation.title'), user: state.user, values: { language: req.lang }, errors: {} });
   };
   const useLink = (view: string) => async (req: Request<{ token: string }>, res: Response) => {
     const state = await inspectAccountLink(deps, req.params.token);
     if (!state.valid || (view === 'auth/setup') !== (state.purpose === 'setup')) throw new Refused({ kind: 'link-used' });
+    if (state.user) answerInAccountLanguage(req, res, state.user.language);
     try {
       const user = await useAccountLink(deps, req.params.token, req.body);
       const actor = await loadActor(deps, user.id);
