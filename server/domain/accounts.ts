@@ -256,12 +256,17 @@ export async function setPreferredLanguage(deps: Deps, userId: number, language:
   await deps.db.transaction((tx) => updateUser(tx, userId, { language }, isoTime(deps.clock.now())));
 }
 
-export type SignedInActor = Actor & { displayName: string; language: Language };
+/** A Member State's name in each language, as the pages show it to readers of that language. */
+export type MemberStateNames = Readonly<Record<Language, string>>;
+
+export type SignedInActor = Actor & { displayName: string; language: Language; memberStateNames: MemberStateNames | null };
 
 /** The acting user a row stands for; null when the account is disabled or gone. */
 export function actorFromUser(u: UserRow | undefined): SignedInActor | null {
   if (!u || u.is_disabled) return null;
-  return { userId: u.id, email: u.email, role: u.role, memberStateId: u.member_state_id, memberStateIso3: u.member_state_iso3, memberStateStatus: u.member_state_status, displayName: u.display_name, language: u.language };
+  return { userId: u.id, email: u.email, role: u.role, memberStateId: u.member_state_id, memberStateIso3: u.member_state_iso3, memberStateStatus: u.member_state_status, displayName: u.display_name, language: u.language,
+    memberStateNames: u.member_state_name_en === null ? null : { en: u.member_state_name_en, fr: u.member_state_name_fr ?? u.member_state_name_en, es: u.member_state_name_es ?? u.member_state_name_en },
+  };
 }
 
 /** The acting user for a signed-in session or a token; null when disabled or gone. */

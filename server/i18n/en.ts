@@ -10,7 +10,7 @@ export const en = {
     usersHint: 'Create accounts, send invitation links, disable or reset accounts.',
     memberStatesHint: 'The Member States and observers, with their names in three languages.',
     auditHint: 'Every change, who made it and when, in a tamper-evident log.',
-    delegateHint: 'You answer for your Member State ({{iso3}}). Surveys open to your delegation will appear here.',
+    delegateHint: 'You answer for your Member State, {{memberState}}. Surveys open to your delegation will appear here.',
   },
   fields: {
     email: 'Email address',

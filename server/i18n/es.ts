@@ -13,7 +13,7 @@ export const es: Catalogue<typeof en> = {
     usersHint: 'Crear cuentas, enviar enlaces de invitación, desactivar o restablecer cuentas.',
     memberStatesHint: 'Los Estados Miembros y los observadores, con su nombre en los tres idiomas.',
     auditHint: 'Cada cambio, quién lo hizo y cuándo, en un registro a prueba de manipulaciones.',
-    delegateHint: 'Usted responde por su Estado Miembro ({{iso3}}). Las encuestas abiertas a su delegación aparecerán aquí.',
+    delegateHint: 'Usted responde por su Estado Miembro, {{memberState}}. Las encuestas abiertas a su delegación aparecerán aquí.',
   },
   fields: {
     email: 'Correo electrónico',

@@ -13,7 +13,7 @@ export const fr: Catalogue<typeof en> = {
     usersHint: "Créer des comptes, transmettre des liens d'invitation, désactiver ou réinitialiser des comptes.",
     memberStatesHint: 'Les États Membres et les observateurs, avec leur nom dans les trois langues.',
     auditHint: "Chaque modification, son auteur et sa date, dans un journal infalsifiable.",
-    delegateHint: "Vous répondez pour votre État Membre ({{iso3}}). Les enquêtes ouvertes à votre délégation s'afficheront ici.",
+    delegateHint: "Vous répondez pour votre État Membre, {{memberState}}. Les enquêtes ouvertes à votre délégation s'afficheront ici.",
   },
   fields: {
     email: 'Adresse électronique',

@@ -184,7 +184,7 @@ describe('paper ballot pages', () => {
     expect(row).to.include({ channel: 'note-verbale', submitted_by_label: admin.email, revision: 1 });
     expect(JSON.parse(row.answers)).to.deep.equal({ [theme.id]: { ranking: [theme.options[1]!.id] }, [topics.id]: { ranking: [topics.options[2]!.id, topics.options[0]!.id] } });
     const after = await agent.get(res.headers.location!);
-    expect(textOf(after.text)).to.contain(`The ballot of ITA was recorded as revision 1, receipt code ${row.receipt}.`)
+    expect(textOf(after.text)).to.contain(`The ballot of ITA (en) was recorded as revision 1, receipt code ${row.receipt}.`)
       .and.contain(`Current ballot: revision 1 of 28 November 2026 at 09:00 UTC, by ${admin.email} (`);
     const audit = await ctx.db('audit_entries').where({ action: 'ballot.submit' }).first();
     expect(JSON.parse(audit.details)).to.include({ channel: 'note-verbale', receipt: row.receipt });

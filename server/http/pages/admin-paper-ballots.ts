@@ -54,7 +54,7 @@ async function renderPage(deps: Deps, req: Request, res: Response, survey: Surve
   if (page.recorded) {
     try {
       const { revision } = await lookUpReceipt(deps, actor, page.recorded);
-      if (revision.surveyId === survey.id) recorded = { memberState: revision.memberStateIso3, revision: revision.revision, receipt: revision.receipt };
+      if (revision.surveyId === survey.id) recorded = { memberState: revision.memberStateNames[req.lang], revision: revision.revision, receipt: revision.receipt };
     } catch (error) {
       if (!(error instanceof AppError) || error.kind !== 'not_found') throw error;
     }
