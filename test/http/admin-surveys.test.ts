@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import { submitBallot } from '../../server/domain/ballots.js';
 import type { Actor } from '../../server/domain/deps.js';
 import { proposeTopic } from '../../server/domain/proposals.js';
-import { openSurvey } from '../../server/domain/surveys/lifecycle.js';
+import { closeSurvey, openSurvey } from '../../server/domain/surveys/lifecycle.js';
 import type { Survey } from '../../server/domain/surveys/model.js';
 import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
 import { csrfFrom, signIn, type Agent } from '../helpers/browser-session.js';
@@ -288,6 +288,49 @@ describe('administration survey pages', () => {
     expect((await admin.post(`/admin/surveys/${survey.id}/proposals/${two.id}/decline`).type('form').send({ _csrf: csrf, reason: 'Covered by topic (b)' })).status).to.equal(303);
     const after = await admin.get(`/admin/surveys/${survey.id}/proposals`);
     expect(after.text).to.contain('No proposal is waiting.').and.contain('Accepted as an option').and.contain('Declined. Reason: Covered by topic (b)');
+  });
+
+  it('offers Accept only where it can work, says why not, and lists undecided proposals on the survey page, a closed survey’s as a warning', async () => {
+    await createTestMemberState(ctx.deps, 'SEN');
+    const sen = await ctx.db('member_states').where({ iso3: 'SEN' }).first();
+    const survey = await createTestSurvey(ctx.deps, adminActor);
+    await openSurvey(ctx.deps, adminActor, survey.id);
+    const delegate = actorOf(await createTestUser(ctx.deps, 'delegate', { memberState: 'SEN' }), Number(sen.id));
+    const topics = survey.questions[1]!;
+    const one = await proposeTopic(ctx.deps, delegate, survey.id, { question: topics.id, title: 'Migration et climat', language: 'fr' });
+    const acceptForm = `/admin/surveys/${survey.id}/proposals/${one.id}/accept`;
+    const declineForm = `/admin/surveys/${survey.id}/proposals/${one.id}/decline`;
+
+    // Open with frozen options: no Accept button, the reason and the way out instead; Decline stays.
+    const open = await admin.get(`/admin/surveys/${survey.id}/proposals`);
+    expect(open.text).to.not.contain(`action="${acceptForm}"`);
+    expect(open.text).to.contain(`action="${declineForm}"`);
+    expect(open.text).to.contain('reopen the options on the survey page to accept one, or decline it with a reason.');
+    expect(open.text).to.contain('Accepting needs the options reopened (see above).');
+    const shown = await admin.get(`/admin/surveys/${survey.id}`);
+    expect(shown.text).to.contain('Proposals waiting for a decision: 1').and.contain('Migration et climat</span> · SEN (en) · 2. ');
+
+    // Options reopened: Accept is offered.
+    expect((await admin.post(`/admin/surveys/${survey.id}/reopen-options`).type('form').send({ _csrf: csrfFrom(open.text), reason: 'Proposals' })).status).to.equal(303);
+    const reopened = await admin.get(`/admin/surveys/${survey.id}/proposals`);
+    expect(reopened.text).to.contain(`action="${acceptForm}"`);
+    expect(reopened.text).to.not.contain('id="why-no-accept"');
+
+    // Closed: only declining, and the survey page warns of what is left undecided, in each language.
+    await closeSurvey(ctx.deps, adminActor, survey.id);
+    const closed = await admin.get(`/admin/surveys/${survey.id}/proposals`);
+    expect(closed.text).to.not.contain(`action="${acceptForm}"`);
+    expect(closed.text).to.contain(`action="${declineForm}"`).and.contain('Only declining is possible: the survey is closed.');
+    const closedPage = await admin.get(`/admin/surveys/${survey.id}`);
+    expect(closedPage.text).to.contain('<section class="panel warn" aria-labelledby="undecided-heading">')
+      .and.contain('The survey is closed, so no proposal can become an option any more');
+    for (const [lang, words] of [['fr', 'Propositions en attente de décision\u202f: 1'], ['es', 'Propuestas a la espera de una decisión: 1']] as const) {
+      await admin.post('/language').type('form').send({ _csrf: csrfFrom(closedPage.text), lang, next: '/' });
+      expect((await admin.get(`/admin/surveys/${survey.id}`)).text).to.contain(words).and.contain(`SEN (${lang})`);
+    }
+    await admin.post('/language').type('form').send({ _csrf: csrfFrom(closedPage.text), lang: 'en', next: '/' });
+    expect((await admin.post(declineForm).type('form').send({ _csrf: csrfFrom(closedPage.text), reason: 'The survey closed' })).status).to.equal(303);
+    expect((await admin.get(`/admin/surveys/${survey.id}`)).text).to.not.contain('undecided-heading');
   });
 
   it('lets staff view every page but change nothing, and keeps delegates out', async () => {
