@@ -18,7 +18,19 @@ export interface Config {
   readonly trustProxy: boolean | number | string;
   readonly sessionSecret: string;
   readonly secureCookies: boolean;
+  /** Argon2id's cost for new password hashes (a hash carries its own cost, so checking needs none). */
+  readonly passwordHashing: PasswordHashing;
 }
+
+export interface PasswordHashing {
+  /** KiB of memory. */
+  readonly memoryCost: number;
+  readonly timeCost: number;
+  readonly parallelism: number;
+}
+
+/** The argon2 library's recommended cost, which every server uses; only tests build a config with less. */
+export const PASSWORD_HASHING: PasswordHashing = Object.freeze({ memoryCost: 65536, timeCost: 3, parallelism: 4 });
 
 export class ConfigError extends Error {}
 
@@ -76,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy,
     sessionSecret: e.SESSION_SECRET ?? keptSessionSecret(dataDir),
     secureCookies: trustProxy !== false || e.NODE_ENV === 'production',
+    passwordHashing: PASSWORD_HASHING,
   });
 }

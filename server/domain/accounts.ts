@@ -84,7 +84,7 @@ export async function createUser(
 ): Promise<{ user: PublicUser; invitation: { token: string; expiresAt: string } | null }> {
   requireAdmin(actor);
   const data = parseInput(userInputSchema, input);
-  const passwordHash = password === undefined ? null : await hashPassword(parseInput(z.object({ password: passwordSchema }), { password }).password);
+  const passwordHash = password === undefined ? null : await hashPassword(parseInput(z.object({ password: passwordSchema }), { password }).password, deps.config.passwordHashing);
   try {
     return await deps.db.transaction(async (tx) => {
       const memberStateId = await resolveMemberState(tx, data.role, data.memberState);
@@ -215,7 +215,7 @@ export async function useAccountLink(deps: Deps, token: string, input: unknown):
   if (!link || link.used_at || link.expires_at <= nowIso) throw new Refused({ kind: 'link-used' });
   if (link.purpose === 'setup') {
     const data = parseInput(setupSchema, input);
-    const hash = await hashPassword(data.password);
+    const hash = await hashPassword(data.password, deps.config.passwordHashing);
     return deps.db.transaction(async (tx) => {
       if (!(await markAccountLinkUsed(tx, link.id, nowIso))) throw new Refused({ kind: 'link-used' });
       if ((await countUsers(tx)) > 0) throw new Refused({ kind: 'link-used' });
@@ -228,7 +228,7 @@ export async function useAccountLink(deps: Deps, token: string, input: unknown):
     });
   }
   const data = parseInput(choosePasswordSchema, input);
-  const hash = await hashPassword(data.password);
+  const hash = await hashPassword(data.password, deps.config.passwordHashing);
   return deps.db.transaction(async (tx) => {
     if (!(await markAccountLinkUsed(tx, link.id, nowIso))) throw new Refused({ kind: 'link-used' });
     const user = link.user_id == null ? undefined : await findUserById(tx, link.user_id);

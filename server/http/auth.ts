@@ -13,7 +13,7 @@ export function configurePassport(deps: Deps): passport.Authenticator {
     new LocalStrategy({ usernameField: 'email', passwordField: 'password' }, (email, password, done) => {
       (async () => {
         const user = await findUserByEmail(deps.db, email.trim().toLowerCase());
-        const ok = await verifyPassword(user?.password_hash ?? null, password);
+        const ok = await verifyPassword(user?.password_hash ?? null, password, deps.config.passwordHashing);
         if (!user || !ok || user.is_disabled) return done(null, false);
         return done(null, (await loadActor(deps, user.id)) ?? false);
       })().catch(done);
