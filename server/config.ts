@@ -25,7 +25,19 @@ export interface Config {
   readonly secureCookies: boolean;
   /** Error pages show the stack of an unexpected error: asked for with SHOW_ERROR_DETAILS=1, in development only. */
   readonly showErrorDetails: boolean;
+  /** Argon2id's cost for new password hashes (a hash carries its own cost, so checking needs none). */
+  readonly passwordHashing: PasswordHashing;
 }
+
+export interface PasswordHashing {
+  /** KiB of memory. */
+  readonly memoryCost: number;
+  readonly timeCost: number;
+  readonly parallelism: number;
+}
+
+/** The argon2 library's recommended cost, which every server uses; only tests build a config with less. */
+export const PASSWORD_HASHING: PasswordHashing = Object.freeze({ memoryCost: 65536, timeCost: 3, parallelism: 4 });
 
 export class ConfigError extends Error {}
 
@@ -122,5 +134,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET ?? keptSessionSecret(dataDir),
     secureCookies: trustProxy !== false || e.NODE_ENV === 'production',
     showErrorDetails: e.SHOW_ERROR_DETAILS === '1' && e.NODE_ENV === 'development',
+    passwordHashing: PASSWORD_HASHING,
   });
 }

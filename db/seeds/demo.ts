@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../../server/config.js';
 import { Database } from '../../server/data/database.js';
 import { systemClock } from '../../server/domain/clock.js';
 import { DemoRefusal, demoRefusalReason, seedDemo } from './seed-demo.js';
+import { startCommand } from './start-command.js';
 
 const BANNER = '*'.repeat(78);
 
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     console.log(`survey ${summary.previousSurveyId} "International Dialogue on Migration 2007" closed and published.`);
     console.log('');
     console.log('Start the server:');
-    console.log(config.database.client === 'pg' ? '  DATABASE_URL=... npm start   (the same DATABASE_URL)' : '  npm start');
+    console.log(`  ${startCommand(process.env)}`);
     console.log(`then sign in at ${config.baseUrl}/sign-in as:`);
     console.log('');
     const width = Math.max(...summary.accounts.map((a) => a.email.length));

@@ -9,3 +9,5 @@ export { looksLikeBlt, parseBltFile } from './blt.js';
 export type { ParsedBltFile } from './blt.js';
 export { rankingKey, traceTable } from './trace.js';
 export type { TraceTableOptions } from './trace.js';
+export { CsvReadError, decodeCsv, detectSeparator, readCsv } from './csv-reader.js';
+export type { CsvEncoding, CsvRow, CsvSeparator, CsvTable } from './csv-reader.js';

@@ -1,6 +1,7 @@
 // Reads API.md's ballot file: CSV in UTF-8 (a leading byte-order mark is accepted), RFC 4180
-// quoting, a header with an optional `count` column and `rank_1` … `rank_K`; other columns are
-// ignored. Rows are aggregated as they are read (identical rankings once, with their counts).
+// quoting, commas or semicolons between cells (told apart on the header line, as the shared CSV
+// reader does, so that an export written with semicolons counts back), a header with an optional
+// `count` column and `rank_1` … `rank_K`; other columns are ignored. Rows are aggregated as they are read (identical rankings once, with their counts).
 // A hand-written parser: unquoted lines, the common case, are split in place; a line with a
 // double quote goes through the full RFC 4180 state machine, which may span several lines.
 // Option names are compared as names.ts says: NFC, trimmed of surrounding white space. The options
@@ -9,6 +10,7 @@
 // case or look-alike characters) stay two options, and are reported in `lookAlikes`.
 import { createBallotSetBuilder } from '../tally/aggregate.js';
 import { findLookAlikes, normaliseName } from './names.js';
+import { detectSeparator } from './csv-reader.js';
 import type { BallotSet } from '../tally/types.js';
 
 /** A row that was not counted, with its 1-based line number and the reason. */
@@ -43,7 +45,6 @@ export class BallotFileError extends Error {
 /** The largest count a single row may carry. */
 export const MAX_ROW_COUNT = 1_000_000_000;
 
-const COMMA = 44;
 const QUOTE = 34;
 const NEWLINE = 10;
 const RETURN = 13;
@@ -75,7 +76,7 @@ function atNextLine(text: string, cursor: Cursor): boolean {
 }
 
 /** Reads one quoted-or-not record at cursor.pos (RFC 4180), moving the cursor past its end. */
-function readQuotedRecord(text: string, cursor: Cursor): string[] {
+function readQuotedRecord(text: string, cursor: Cursor, sep: number): string[] {
   const cells: string[] = [];
   const startLine = cursor.line;
   let cell = '';
@@ -100,7 +101,7 @@ function readQuotedRecord(text: string, cursor: Cursor): string[] {
       // Anything between the closing quote and the next separator is kept, as lenient readers do.
       while (i < text.length) {
         const c = text.charCodeAt(i);
-        if (c === COMMA || c === NEWLINE || c === RETURN) break;
+        if (c === sep || c === NEWLINE || c === RETURN) break;
         cell += text[i];
         i++;
       }
@@ -108,7 +109,7 @@ function readQuotedRecord(text: string, cursor: Cursor): string[] {
       let j = i;
       while (j < text.length) {
         const c = text.charCodeAt(j);
-        if (c === COMMA || c === NEWLINE || c === RETURN) break;
+        if (c === sep || c === NEWLINE || c === RETURN) break;
         j++;
       }
       cell += text.slice(i, j);
@@ -117,7 +118,7 @@ function readQuotedRecord(text: string, cursor: Cursor): string[] {
     cells.push(cell);
     cell = '';
     const c = text.charCodeAt(i);
-    if (c === COMMA) {
+    if (c === sep) {
       i++;
       continue;
     }
@@ -132,13 +133,13 @@ function readQuotedRecord(text: string, cursor: Cursor): string[] {
 }
 
 /** Reads the next record; null at the end of the text. Empty lines are skipped. */
-function readRecord(text: string, cursor: Cursor): string[] | null {
+function readRecord(text: string, cursor: Cursor, sep: string): string[] | null {
   if (!atNextLine(text, cursor)) return null;
   const line = text.slice(cursor.pos, cursor.lineEnd);
-  if (line.includes('"')) return readQuotedRecord(text, cursor);
+  if (line.includes('"')) return readQuotedRecord(text, cursor, sep.charCodeAt(0));
   cursor.pos = cursor.end + 1;
   cursor.line++;
-  return line.split(',');
+  return line.split(sep);
 }
 
 interface Header {
@@ -188,8 +189,9 @@ function parseCount(cell: string): number {
  */
 export function parseBallotFile(input: string, declaredOptions: readonly string[] = []): ParsedBallotFile {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const sep = detectSeparator(text);
   const cursor: Cursor = { pos: 0, line: 1, lineEnd: 0, end: 0 };
-  const { countColumn, rankColumns, width } = readHeader(readRecord(text, cursor));
+  const { countColumn, rankColumns, width } = readHeader(readRecord(text, cursor, sep));
   const rankCount = rankColumns.length;
   const nameIndex = new Map<string, number>();
   const names: string[] = [];
@@ -270,7 +272,7 @@ export function parseBallotFile(input: string, declaredOptions: readonly string[
       let restStart = cursor.pos;
       let count = 1;
       if (countColumn === 0) {
-        let comma = text.indexOf(',', cursor.pos);
+        let comma = text.indexOf(sep, cursor.pos);
         if (comma < 0 || comma > lineEnd) comma = lineEnd;
         count = 0;
         for (let i = cursor.pos; i < comma && count >= 0; i++) {
@@ -294,14 +296,14 @@ export function parseBallotFile(input: string, declaredOptions: readonly string[
       cursor.line++;
       let group = seen.get(key);
       if (group === undefined) {
-        const cells = key.split(',');
+        const cells = key.split(sep);
         group = cells.length > rankCount ? tooWide(cells.length + (countColumn === 0 ? 1 : 0), width) : readRanking(countColumn === 0 ? ['', ...cells] : cells);
         seen.set(key, group);
       }
       take(line, group, count);
       continue;
     }
-    const cells = readRecord(text, cursor)!;
+    const cells = readRecord(text, cursor, sep)!;
     if (cells.length > width) {
       rejected.push({ line, reason: tooWide(cells.length, width) });
       continue;

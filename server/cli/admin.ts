@@ -97,9 +97,9 @@ async function run(deps: Deps, argv: string[]): Promise<void> {
     case 'import-member-states': {
       const { positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true });
       if (positionals.length !== 1) throw new UsageError('import-member-states needs one CSV file');
-      let text: string;
+      let text: Buffer;
       try {
-        text = readFileSync(positionals[0]!, 'utf8');
+        text = readFileSync(positionals[0]!);
       } catch (error) {
         throw new UsageError(`Cannot read ${positionals[0]}: ${(error as Error).message}`);
       }

@@ -2,7 +2,7 @@
 // result. Exit status 0 on success, 2 on a bad file or bad arguments (reason on stderr).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { BallotFileError, looksLikeBlt, parseBallotFile, parseBltFile, traceTable } from '../ballot-files/index.js';
+import { BallotFileError, decodeCsv, looksLikeBlt, parseBallotFile, parseBltFile, traceTable } from '../ballot-files/index.js';
 import type { ParsedBallotFile, ParsedBltFile } from '../ballot-files/index.js';
 import { countQuestion, countQuestionWithTrace, csvRow, DEFAULT_SEED, formatResultCsv, formatResultText, isMethod, METHOD_DEFINITIONS, METHODS, toResultJson } from '../tally/index.js';
 import type { CountInput, CountResult, Method } from '../tally/index.js';
@@ -138,7 +138,7 @@ function main(): void {
   }
   let text: string;
   try {
-    text = readFileSync(args.file, 'utf8');
+    text = decodeCsv(readFileSync(args.file)).text;
   } catch (error) {
     fail(`cannot read ${args.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }

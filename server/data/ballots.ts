@@ -18,11 +18,13 @@ export type StoredAnswer = Readonly<z.output<typeof STORED_ANSWER>>;
 const ANSWERS = jsonText(z.record(z.string(), STORED_ANSWER).readonly());
 
 const REVISION_ROW = z.object({
-  ballot_id: wholeNumber, survey_id: wholeNumber, member_state_id: wholeNumber, iso3: text, revision: wholeNumber,
+  ballot_id: wholeNumber, survey_id: wholeNumber, member_state_id: wholeNumber, iso3: text,
+  ms_name_en: text, ms_name_fr: text, ms_name_es: text, revision: wholeNumber,
   submitted_by: nullableWholeNumber, submitted_by_label: text, submitted_at: text, channel: z.literal(CHANNELS), receipt: text,
   answers: ANSWERS, comments: textOrEmpty,
 }).transform((r) => ({
   ballotId: r.ballot_id, surveyId: r.survey_id, memberStateId: r.member_state_id, memberStateIso3: r.iso3,
+  memberStateNames: { en: r.ms_name_en, fr: r.ms_name_fr, es: r.ms_name_es },
   revision: r.revision, submittedBy: r.submitted_by, submittedByLabel: r.submitted_by_label,
   submittedAt: r.submitted_at, channel: r.channel, receipt: r.receipt, answers: r.answers, comments: r.comments,
 }));
@@ -39,7 +41,7 @@ function revisions(db: Knex) {
   return db('ballot_revisions as r')
     .join('ballots as b', 'b.id', 'r.ballot_id')
     .join('member_states as m', 'm.id', 'b.member_state_id')
-    .select('r.*', 'b.survey_id', 'b.member_state_id', 'm.iso3');
+    .select('r.*', 'b.survey_id', 'b.member_state_id', 'm.iso3', 'm.name_en as ms_name_en', 'm.name_fr as ms_name_fr', 'm.name_es as ms_name_es');
 }
 
 const BALLOT_ROW = z.object({ id: wholeNumber, current_revision: wholeNumber })
@@ -87,7 +89,7 @@ export async function insertRevision(tx: Tx, row: {
  * Read at every view of a ballot page, so written out for rawRows. Its rows are parsed with the
  * same schema as those of `revisions`, so a column missing here fails at once, not later.
  */
-const CURRENT_REVISION = `select r.*, b.survey_id, b.member_state_id, m.iso3
+const CURRENT_REVISION = `select r.*, b.survey_id, b.member_state_id, m.iso3, m.name_en as ms_name_en, m.name_fr as ms_name_fr, m.name_es as ms_name_es
   from ballot_revisions as r
   join ballots as b on b.id = r.ballot_id
   join member_states as m on m.id = b.member_state_id

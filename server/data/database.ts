@@ -55,6 +55,8 @@ export class Database {
   /** Where reads outside a transaction go: SQLite's read-only connections, PostgreSQL's pool. */
   readonly readers: Knex;
   readonly #direct: SqliteReaders | undefined;
+  /** Set by close(): the connections are gone, and nothing may ask the pools for one. */
+  #closed = false;
   readonly #grouper: TransactionGrouper<Tx> | undefined;
   readonly #caches = new Map<CacheSlot<Clearable>, Clearable>();
   readonly #queryListeners = new Set<QueryListener>();
@@ -158,10 +160,15 @@ export class Database {
 
   /** Whether the database answers, on the connection that writes. */
   async ping(): Promise<void> {
+    // A closed pool would abort the request for a connection and log it as a warning: the answer is known.
+    if (this.#closed) throw new Error('The database is closed.');
     await this.writer.raw('select 1');
   }
 
+  /** Closes every connection; closing again does nothing. */
   async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
     this.clearCaches();
     if (this.readers !== this.writer) await Promise.all([this.readers.destroy(), this.#direct?.close()]);
     await this.writer.destroy();

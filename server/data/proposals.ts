@@ -7,14 +7,14 @@ import { insertedId, nullableText, nullableWholeNumber, text, textOrEmpty, whole
 export const PROPOSAL_STATUSES = ['pending', 'accepted', 'declined'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
-/** A proposal with its question's survey, its Member State's code and who submitted it, as select gives it. */
+/** A proposal with its question's survey, its Member State's code and names and who submitted it, as select gives it. */
 const PROPOSAL_ROW = z.object({
   id: wholeNumber, question_id: wholeNumber, survey_id: wholeNumber, member_state_id: wholeNumber, iso3: text,
-  submitted_by_email: nullableText, language: z.literal(LANGUAGES), title: text, description: textOrEmpty,
+  ms_name_en: text, ms_name_fr: text, ms_name_es: text, submitted_by_email: nullableText, language: z.literal(LANGUAGES), title: text, description: textOrEmpty,
   status: z.literal(PROPOSAL_STATUSES), reason: nullableText, decided_at: nullableText, option_id: nullableWholeNumber, created_at: text,
 }).transform((r) => ({
   id: r.id, questionId: r.question_id, surveyId: r.survey_id, memberStateId: r.member_state_id,
-  memberStateIso3: r.iso3, submittedByLabel: r.submitted_by_email, language: r.language,
+  memberStateIso3: r.iso3, memberStateNames: { en: r.ms_name_en, fr: r.ms_name_fr, es: r.ms_name_es }, submittedByLabel: r.submitted_by_email, language: r.language,
   title: r.title, description: r.description, status: r.status, reason: r.reason,
   decidedAt: r.decided_at, optionId: r.option_id, createdAt: r.created_at,
 }));
@@ -28,7 +28,7 @@ function select(db: Knex) {
     .join('questions as q', 'q.id', 'p.question_id')
     .join('member_states as m', 'm.id', 'p.member_state_id')
     .leftJoin('users as u', 'u.id', 'p.submitted_by')
-    .select('p.*', 'q.survey_id', 'm.iso3', 'u.email as submitted_by_email');
+    .select('p.*', 'q.survey_id', 'm.iso3', 'm.name_en as ms_name_en', 'm.name_fr as ms_name_fr', 'm.name_es as ms_name_es', 'u.email as submitted_by_email');
 }
 
 function toProposal(r: unknown): ProposalRow {

@@ -8,7 +8,7 @@ import { flag, insertedId, nullableText, nullableWholeNumber, text, wholeNumber 
 export const ROLES = ['admin', 'staff', 'delegate'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** A user with their Member State's code and status, as selectUsers and the session read give it. */
+/** A user with their Member State's code, status and names, as selectUsers and the session read give it. */
 const USER_ROW = z.object({
   id: wholeNumber,
   email: text,
@@ -17,6 +17,9 @@ const USER_ROW = z.object({
   member_state_id: nullableWholeNumber,
   member_state_iso3: nullableText,
   member_state_status: z.literal(MEMBER_STATE_STATUSES).nullable(),
+  member_state_name_en: nullableText,
+  member_state_name_fr: nullableText,
+  member_state_name_es: nullableText,
   language: z.literal(LANGUAGES),
   password_hash: nullableText,
   is_disabled: flag,
@@ -37,7 +40,8 @@ export interface UserFields {
 function selectUsers(db: Knex) {
   return db('users')
     .leftJoin('member_states', 'member_states.id', 'users.member_state_id')
-    .select('users.*', 'member_states.iso3 as member_state_iso3', 'member_states.status as member_state_status');
+    .select('users.*', 'member_states.iso3 as member_state_iso3', 'member_states.status as member_state_status',
+      'member_states.name_en as member_state_name_en', 'member_states.name_fr as member_state_name_fr', 'member_states.name_es as member_state_name_es');
 }
 
 function fromRow(r: unknown): UserRow {
@@ -72,7 +76,8 @@ export async function findSessionWithUser(q: Queryable, sid: string, now: Date):
   return { sess, user: user.id == null ? undefined : fromRow(user) };
 }
 
-const sessionWithUser = (userId: string, notExpired: string) => `select s.sess, users.*, member_states.iso3 as member_state_iso3, member_states.status as member_state_status
+const sessionWithUser = (userId: string, notExpired: string) => `select s.sess, users.*, member_states.iso3 as member_state_iso3, member_states.status as member_state_status,
+    member_states.name_en as member_state_name_en, member_states.name_fr as member_state_name_fr, member_states.name_es as member_state_name_es
   from sessions as s
   left join users on users.id = ${userId}
   left join member_states on member_states.id = users.member_state_id

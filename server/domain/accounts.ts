@@ -85,7 +85,7 @@ export async function createUser(
 ): Promise<{ user: PublicUser; invitation: { token: string; expiresAt: string } | null }> {
   requireAdmin(actor);
   const data = parseInput(userInputSchema, input);
-  const passwordHash = password === undefined ? null : await hashPassword(parseInput(z.object({ password: passwordSchema }), { password }).password);
+  const passwordHash = password === undefined ? null : await hashPassword(parseInput(z.object({ password: passwordSchema }), { password }).password, deps.config.passwordHashing);
   try {
     return await deps.db.transaction(async (tx) => {
       const memberStateId = await resolveMemberState(tx, data.role, data.memberState);
@@ -193,10 +193,10 @@ export async function changeOwnPassword(deps: Deps, actor: Actor, input: unknown
   const data = parseInput(changePasswordSchema, input);
   const user = await findUserById(deps.db, actor.userId);
   if (!user || user.is_disabled) throw new AppError('unauthenticated', 'errors.signInRequired');
-  if (!(await verifyPassword(user.password_hash, data.current))) {
+  if (!(await verifyPassword(user.password_hash, data.current, deps.config.passwordHashing))) {
     throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'current', key: 'validation.currentPasswordWrong' }]);
   }
-  const hash = await hashPassword(data.password);
+  const hash = await hashPassword(data.password, deps.config.passwordHashing);
   await deps.db.transaction(async (tx) => {
     const nowIso = isoTime(deps.clock.now());
     await updateUser(tx, user.id, { password_hash: hash }, nowIso);
@@ -246,7 +246,7 @@ export async function useAccountLink(deps: Deps, token: string, input: unknown):
   if (!link || link.used_at || link.expires_at <= nowIso) throw new Refused({ kind: 'link-used' });
   if (link.purpose === 'setup') {
     const data = parseInput(setupSchema, input);
-    const hash = await hashPassword(data.password);
+    const hash = await hashPassword(data.password, deps.config.passwordHashing);
     return deps.db.transaction(async (tx) => {
       if (!(await markAccountLinkUsed(tx, link.id, nowIso))) throw new Refused({ kind: 'link-used' });
       if ((await countUsers(tx)) > 0) throw new Refused({ kind: 'link-used' });
@@ -259,7 +259,7 @@ export async function useAccountLink(deps: Deps, token: string, input: unknown):
     });
   }
   const data = parseInput(choosePasswordSchema, input);
-  const hash = await hashPassword(data.password);
+  const hash = await hashPassword(data.password, deps.config.passwordHashing);
   return deps.db.transaction(async (tx) => {
     if (!(await markAccountLinkUsed(tx, link.id, nowIso))) throw new Refused({ kind: 'link-used' });
     const user = link.user_id == null ? undefined : await findUserById(tx, link.user_id);
@@ -289,12 +289,17 @@ export async function setPreferredLanguage(deps: Deps, userId: number, language:
   await deps.db.transaction((tx) => updateUser(tx, userId, { language }, isoTime(deps.clock.now())));
 }
 
-export type SignedInActor = Actor & { displayName: string; language: Language };
+/** A Member State's name in each language, as the pages show it to readers of that language. */
+export type MemberStateNames = Readonly<Record<Language, string>>;
+
+export type SignedInActor = Actor & { displayName: string; language: Language; memberStateNames: MemberStateNames | null };
 
 /** The acting user a row stands for; null when the account is disabled or gone. */
 export function actorFromUser(u: UserRow | undefined): SignedInActor | null {
   if (!u || u.is_disabled) return null;
-  return { userId: u.id, email: u.email, role: u.role, memberStateId: u.member_state_id, memberStateIso3: u.member_state_iso3, memberStateStatus: u.member_state_status, displayName: u.display_name, language: u.language };
+  return { userId: u.id, email: u.email, role: u.role, memberStateId: u.member_state_id, memberStateIso3: u.member_state_iso3, memberStateStatus: u.member_state_status, displayName: u.display_name, language: u.language,
+    memberStateNames: u.member_state_name_en === null ? null : { en: u.member_state_name_en, fr: u.member_state_name_fr ?? u.member_state_name_en, es: u.member_state_name_es ?? u.member_state_name_en },
+  };
 }
 
 /** The acting user for a signed-in session or a token; null when disabled or gone. */

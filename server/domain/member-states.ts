@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { isUniqueViolation } from '../data/connection.js';
 import {
@@ -12,6 +11,7 @@ import { isoTime } from './clock.js';
 import type { Actor, Deps } from './deps.js';
 import { AppError, type FieldError } from './errors.js';
 import { parseInput } from './validation.js';
+import { missingColumnsError, readCsvFile } from './csv-files.js';
 
 const name = z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong');
 export const memberStateSchema = z.object({
@@ -108,29 +108,17 @@ export interface ImportReport {
 }
 
 /**
- * Imports Member States from CSV (iso3,name_en,name_fr,name_es,status). A file that cannot be read as
+ * Imports Member States from CSV (iso3,name_en,name_fr,name_es,status; commas or semicolons, UTF-8 or
+ * Windows-1252, as the shared reader takes them). A file that cannot be read as
  * CSV with those columns writes nothing; otherwise good rows are created or updated in one
  * transaction and each bad row is reported with its line and reasons.
  */
-export async function importMemberStates(deps: Deps, actor: Actor | null, csvText: string): Promise<ImportReport> {
+export async function importMemberStates(deps: Deps, actor: Actor | null, csvText: string | Uint8Array): Promise<ImportReport> {
   requireAdmin(actor);
-  let records: { record: Record<string, string>; line: number }[];
-  try {
-    const parsed = parse(csvText.replace(/^\uFEFF/, ''), {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      skip_empty_lines: true,
-      info: true,
-      trim: true,
-      relax_column_count: false,
-    }) as { record: Record<string, string>; info: { lines: number } }[];
-    records = parsed.map((p) => ({ record: p.record, line: p.info.lines }));
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    throw new AppError('invalid', 'errors.csvMalformed', { line: line ?? 1, reason: (error as Error).message });
-  }
-  if (records.length === 0) throw new AppError('invalid', 'errors.csvEmpty');
-  const missing = IMPORT_COLUMNS.filter((c) => !(c in records[0]!.record));
-  if (missing.length > 0) throw new AppError('invalid', 'errors.csvColumns', { columns: missing.join(', ') });
+  const table = readCsvFile(csvText, { trim: true });
+  const records = table.rows;
+  const missing = IMPORT_COLUMNS.filter((c) => !table.header.includes(c));
+  if (missing.length > 0) throw missingColumnsError(table, missing);
 
   return deps.db.transaction(async (tx) => {
     const rows: ImportRowReport[] = [];

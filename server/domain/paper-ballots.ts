@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { nameSkeleton, normaliseName } from '../ballot-files/index.js';
 import type { Queryable } from '../data/database.js';
 import { findCurrentRevision, listCurrentRevisions, type StoredAnswer } from '../data/ballots.js';
@@ -12,6 +11,8 @@ import { isId } from './validation.js';
 import { AppError, type FieldError } from './errors.js';
 import { Refused, refusalOf, type RefusalOf } from './refusals.js';
 import { effectiveStatus, type Question, type Survey } from './surveys/model.js';
+import type { CsvTable } from '../ballot-files/index.js';
+import { missingColumnsError, readAsParams, readCsvFile } from './csv-files.js';
 
 /** How a ballot that did not come through the web pages or the API reached the Administration. */
 export const PAPER_CHANNELS = ['paper', 'note-verbale'] as const;
@@ -80,8 +81,9 @@ export async function enterPaperBallot(deps: Deps, actor: Actor, surveyId: numbe
 }
 
 /*
- * The CSV import of ballots received on paper or by note verbale. UTF-8 (a byte-order mark is
- * accepted), RFC 4180 quoting, a header row, one row per Member State:
+ * The CSV import of ballots received on paper or by note verbale, read by the shared CSV reader
+ * (commas or semicolons, UTF-8 with or without a byte-order mark or Windows-1252, RFC 4180 quoting),
+ * a header row, one row per Member State:
  *
  *   iso3                  the Member State's ISO 3166-1 alpha-3 code (required)
  *   channel               paper (the default when the column or the cell is empty) or note-verbale
@@ -121,12 +123,13 @@ interface FileLayout {
 }
 
 /** Reads the header: which column says what, refusing the columns that mean nothing here. */
-function readLayout(survey: Survey, header: readonly string[]): FileLayout {
+function readLayout(survey: Survey, table: CsvTable): FileLayout {
+  const header = table.header;
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const h of header) (seen.has(h) ? repeated : seen).add(h);
-  if (repeated.size) throw new AppError('invalid', 'errors.paperBallots.repeatedColumns', { columns: [...repeated].join(', ') });
-  if (!seen.has('iso3')) throw new AppError('invalid', 'errors.csvColumns', { columns: 'iso3' });
+  if (repeated.size) throw new AppError('invalid', 'errors.paperBallots.repeatedColumns', { columns: [...repeated].join(', '), ...readAsParams(table) });
+  if (!seen.has('iso3')) throw missingColumnsError(table, ['iso3']);
   const count = survey.questions.length;
   const unknown: string[] = [];
   const perQuestion = survey.questions.map(() => ({ ranks: [] as (string | undefined)[], abstain: undefined as string | undefined, comment: undefined as string | undefined }));
@@ -143,9 +146,9 @@ function readLayout(survey: Survey, header: readonly string[]): FileLayout {
     else if (m[3]) slot.abstain = h;
     else slot.comment = h;
   }
-  if (unknown.length) throw new AppError('invalid', 'errors.paperBallots.unknownColumns', { columns: unknown.join(', '), questions: count });
+  if (unknown.length) throw new AppError('invalid', 'errors.paperBallots.unknownColumns', { columns: unknown.join(', '), questions: count, ...readAsParams(table) });
   const missing = perQuestion.flatMap((slot, i) => (slot.ranks.length === 0 && !slot.abstain ? [`q${i + 1}_rank_1`] : []));
-  if (missing.length) throw new AppError('invalid', 'errors.csvColumns', { columns: missing.join(', ') });
+  if (missing.length) throw missingColumnsError(table, missing);
   return {
     hasChannel: seen.has('channel'),
     hasComments: seen.has('comments'),
@@ -223,27 +226,6 @@ interface ParsedRow {
   readonly channel: PaperChannel | null;
   readonly ballot: CheckedBallot | null;
   readonly reasons: FieldError[];
-}
-
-function readRecords(csvText: string): { header: string[]; rows: { record: Record<string, string>; line: number }[] } {
-  let header: string[] = [];
-  try {
-    const parsed = parse(csvText.replace(/^\uFEFF/, ''), {
-      columns: (h: string[]) => (header = h.map((x) => x.trim().toLowerCase())).map((x, i) => `${i}:${x}`),
-      skip_empty_lines: true,
-      info: true,
-      relax_column_count: false,
-    }) as { record: Record<string, string>; info: { lines: number } }[];
-    const rows = parsed.map((p) => {
-      const record: Record<string, string> = {};
-      for (const [k, v] of Object.entries(p.record)) record[k.slice(k.indexOf(':') + 1)] = v;
-      return { record, line: p.info.lines };
-    });
-    return { header, rows };
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    throw new AppError('invalid', 'errors.csvMalformed', { line: line ?? 1, reason: (error as Error).message });
-  }
 }
 
 /** One row: its Member State, channel and ballot, checked as a web ballot is; every problem listed. */
@@ -351,14 +333,14 @@ function summarise(dryRun: boolean, written: boolean, rows: PaperImportRow[]): P
  * says what would change; else every row is written in one transaction.
  */
 export async function importPaperBallots(
-  deps: Deps, actor: Actor, surveyId: number, csvText: string, options: { dryRun: boolean },
+  deps: Deps, actor: Actor, surveyId: number, csvText: string | Uint8Array, options: { dryRun: boolean },
 ): Promise<PaperImportReport> {
   requireAdmin(actor);
   const survey = await findSurvey(deps.db, surveyId);
   assertTakesBallots(deps, survey);
-  const { header, rows: records } = readRecords(csvText);
-  if (records.length === 0) throw new AppError('invalid', 'errors.csvEmpty');
-  const layout = readLayout(survey, header);
+  const table = readCsvFile(csvText);
+  const records = table.rows;
+  const layout = readLayout(survey, table);
   const states = new Map((await listMemberStates(deps.db)).map((m) => [m.iso3, m]));
 
   const firstLine = new Map<string, number>();

@@ -10,7 +10,7 @@ import { isoTime } from './clock.js';
 import type { Actor, Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { Refused, type RefusalOf } from './refusals.js';
-import { effectiveStatus } from './surveys/model.js';
+import { effectiveStatus, type SurveyStatus } from './surveys/model.js';
 import { integerText, parseInput } from './validation.js';
 
 const proposalSchema = z.object({
@@ -65,6 +65,18 @@ export async function proposalsFor(deps: Deps, actor: Actor, surveyId: number): 
  * Accepting makes the proposal an option, marked as proposed by its Member State: only while the
  * survey is a draft, or after its options were explicitly reopened (recorded in the audit log).
  */
+/**
+ * Whether accepting a proposal, which adds it to its question as an option, can work for a survey
+ * in this state, and if not why: an open survey's options froze when it opened (until they are
+ * reopened), and a closed survey takes no option any more. Declining works in every state.
+ */
+export type ProposalAcceptance = 'possible' | 'options-frozen' | 'closed';
+
+export function proposalAcceptance(status: SurveyStatus, optionsReopened: boolean): ProposalAcceptance {
+  if (status === 'draft' || (status === 'open' && optionsReopened)) return 'possible';
+  return status === 'open' ? 'options-frozen' : 'closed';
+}
+
 export async function acceptProposal(deps: Deps, actor: Actor, proposalId: number, input: unknown = {}): Promise<ProposalRow> {
   requireAdmin(actor);
   const { label } = parseInput(z.object({ label: z.string().trim().max(20, 'validation.tooLong').optional().default('').transform(normaliseName) }), input ?? {});
@@ -73,7 +85,7 @@ export async function acceptProposal(deps: Deps, actor: Actor, proposalId: numbe
     if (!proposal) throw new AppError('not_found', 'errors.notFound');
     const survey = (await findSurvey(tx, proposal.surveyId))!;
     const status = effectiveStatus(survey, deps.clock.now());
-    if (!(status === 'draft' || (status === 'open' && survey.optionsReopened))) throw new Refused({ kind: 'options-frozen' });
+    if (proposalAcceptance(status, survey.optionsReopened) !== 'possible') throw new Refused({ kind: 'options-frozen' });
     // An option that only looks like one the question has would split one choice in two.
     const question = survey.questions.find((q) => q.id === proposal.questionId);
     const names = (question?.options ?? []).flatMap((o) => [o.title.en, o.title[proposal.language], o.label]).filter((n): n is string => !!n && n.trim() !== '');

@@ -23,7 +23,9 @@ export type Refusal =
   /** Another change of the survey's status came first. */
   | { readonly kind: 'survey-changed' }
   /** A one-time account link that was used already, has expired, or whose account cannot use it. */
-  | { readonly kind: 'link-used' };
+  | { readonly kind: 'link-used' }
+  /** A delegation asked for results that the Administration has not published yet. */
+  | { readonly kind: 'results-not-published' };
 
 export type RefusalKind = Refusal['kind'];
 export type RefusalOf<K extends RefusalKind> = Extract<Refusal, { kind: K }>;
@@ -56,6 +58,7 @@ export const REFUSALS: RefusalRules = {
   transition: { error: 'conflict', message: (r) => ({ key: 'errors.surveyTransition', params: { from: r.from, to: r.to } }) },
   'survey-changed': { error: 'conflict', message: () => ({ key: 'errors.surveyChanged' }) },
   'link-used': { error: 'gone', message: () => ({ key: 'errors.linkUsedOrExpired' }) },
+  'results-not-published': { error: 'forbidden', message: () => ({ key: 'errors.resultsNotPublished' }) },
 };
 
 function messageOf<K extends RefusalKind>(kind: K, refusal: RefusalOf<K>) {

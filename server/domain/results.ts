@@ -7,6 +7,7 @@ import { countQuestion, countQuestionWithTrace, createBallotSetBuilder, DEFAULT_
 import { type Actor, type Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { effectiveStatus, type Question, type Survey, type SurveyStatus } from './surveys/model.js';
+import { Refused } from './refusals.js';
 
 /** provisional while open, final once closed, official once published. */
 export type ResultStamp = 'provisional' | 'final' | 'official';
@@ -61,7 +62,7 @@ export function assertMayReadResults(actor: Actor, survey: Survey, status: Surve
     return;
   }
   if (survey.storedStatus === 'draft') throw new AppError('not_found', 'errors.notFound');
-  if (status !== 'published') throw new AppError('forbidden', 'errors.resultsNotPublished');
+  if (status !== 'published') throw new Refused({ kind: 'results-not-published' });
 }
 
 function sameSet(a: readonly number[], b: readonly number[]): boolean {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
+import type { PasswordHashing } from '../config.js';
 
 /** A random token for a link or the API; only its SHA-256 is stored (it has 256 bits of entropy). */
 export function newToken(prefix = ''): { token: string; hash: string } {
@@ -13,14 +14,14 @@ export function hashToken(token: string): string {
 
 export const PASSWORD_MIN_LENGTH = 12;
 
-export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
+export function hashPassword(password: string, cost: PasswordHashing): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id, ...cost });
 }
 
-export async function verifyPassword(hash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(hash: string | null, password: string, cost: PasswordHashing): Promise<boolean> {
   if (!hash) {
     // Same work as a real check, so timing does not tell which accounts exist.
-    await argon2.hash(password, { type: argon2.argon2id });
+    await argon2.hash(password, { type: argon2.argon2id, ...cost });
     return false;
   }
   try {

@@ -136,7 +136,7 @@ export async function attemptSignIn(deps: Deps, policy: SignInPolicy, attempt: S
   });
   if (wait > 0) return { kind: 'wait', seconds: wait };
 
-  const passwordRight = await verifyPassword(user?.password_hash ?? null, attempt.password);
+  const passwordRight = await verifyPassword(user?.password_hash ?? null, attempt.password, deps.config.passwordHashing);
   const actor = passwordRight ? actorFromUser(user) : null;
   if (!actor) {
     if (user) await reportFailure(deps, policy, accountKey, user.id, user.email, attempt.address);

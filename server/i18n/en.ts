@@ -10,7 +10,7 @@ export const en = {
     usersHint: 'Create accounts, send invitation links, disable or reset accounts.',
     memberStatesHint: 'The Member States and observers, with their names in three languages.',
     auditHint: 'Every change, who made it and when, in a tamper-evident log.',
-    delegateHint: 'You answer for your Member State ({{iso3}}). Surveys open to your delegation will appear here.',
+    delegateHint: 'You answer for your Member State, {{memberState}}. Surveys open to your delegation will appear here.',
   },
   fields: {
     email: 'Email address',
@@ -28,7 +28,7 @@ export const en = {
     nameFr: 'Name in French',
     nameEs: 'Name in Spanish',
   },
-  forms: { save: 'Save', cancel: 'Cancel', errorSummary: 'Please correct the following' },
+  forms: { save: 'Save', cancel: 'Cancel', errorSummary: 'Please correct the following', fieldMessage: '{{field}}: {{message}}' },
   signIn: {
     title: 'Sign in',
     submit: 'Sign in',
@@ -85,7 +85,7 @@ export const en = {
     status: { member: 'Member (may vote)', observer: 'Observer (may not vote)' },
     import: {
       title: 'Import from CSV',
-      intro: 'A CSV file with a header row and the columns iso3, name_en, name_fr, name_es and status (member or observer). Existing Member States are updated by their code.',
+      intro: 'A CSV file with a header row and the columns iso3, name_en, name_fr, name_es and status (member or observer). Existing Member States are updated by their code. Columns may be separated by commas or semicolons, and the file saved as UTF-8 or as Excel saves CSV.',
       file: 'CSV file',
       submit: 'Import',
       noFile: 'Choose a CSV file to import.',
@@ -141,9 +141,9 @@ export const en = {
     linkUsedOrExpired: 'This link has already been used or has expired. Ask the Administration for a new one.',
     cannotDisableSelf: 'You cannot disable your own account.',
     userDisabled: 'This account is disabled.',
-    csvMalformed: 'The file could not be read as CSV (line {{line}}): {{reason}}',
+    csvMalformed: 'The file could not be read as CSV (line {{line}}; read with “{{separator}}” between columns, as {{encoding}}): {{reason}}',
     csvEmpty: 'The file has no rows.',
-    csvColumns: 'The file lacks the columns: {{columns}}.',
+    csvColumns: 'The file lacks the columns: {{columns}}. It was read with “{{separator}}” between columns, as {{encoding}}, and its first line holds: {{found}}',
     server: 'An unexpected error occurred. It has been logged with the reference {{requestId}}.',
   },
 };

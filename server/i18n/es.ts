@@ -13,7 +13,7 @@ export const es: Catalogue<typeof en> = {
     usersHint: 'Crear cuentas, enviar enlaces de invitación, desactivar o restablecer cuentas.',
     memberStatesHint: 'Los Estados Miembros y los observadores, con su nombre en los tres idiomas.',
     auditHint: 'Cada cambio, quién lo hizo y cuándo, en un registro a prueba de manipulaciones.',
-    delegateHint: 'Usted responde por su Estado Miembro ({{iso3}}). Las encuestas abiertas a su delegación aparecerán aquí.',
+    delegateHint: 'Usted responde por su Estado Miembro, {{memberState}}. Las encuestas abiertas a su delegación aparecerán aquí.',
   },
   fields: {
     email: 'Correo electrónico',
@@ -31,7 +31,7 @@ export const es: Catalogue<typeof en> = {
     nameFr: 'Nombre en francés',
     nameEs: 'Nombre en español',
   },
-  forms: { save: 'Guardar', cancel: 'Cancelar', errorSummary: 'Corrija lo siguiente' },
+  forms: { save: 'Guardar', cancel: 'Cancelar', errorSummary: 'Corrija lo siguiente', fieldMessage: '{{field}}: {{message}}' },
   signIn: {
     title: 'Iniciar sesión',
     submit: 'Iniciar sesión',
@@ -88,7 +88,7 @@ export const es: Catalogue<typeof en> = {
     status: { member: 'Miembro (puede votar)', observer: 'Observador (no puede votar)' },
     import: {
       title: 'Importar un archivo CSV',
-      intro: 'Un archivo CSV con una fila de encabezado y las columnas iso3, name_en, name_fr, name_es y status (member u observer). Los Estados Miembros existentes se actualizan según su código.',
+      intro: 'Un archivo CSV con una fila de encabezado y las columnas iso3, name_en, name_fr, name_es y status (member u observer). Los Estados Miembros existentes se actualizan según su código. Las columnas pueden separarse con comas o con puntos y comas, y el archivo guardarse en UTF-8 o como Excel guarda un CSV.',
       file: 'Archivo CSV',
       submit: 'Importar',
       noFile: 'Elija un archivo CSV para importar.',
@@ -144,9 +144,9 @@ export const es: Catalogue<typeof en> = {
     linkUsedOrExpired: 'Este enlace ya se utilizó o caducó. Pida uno nuevo a la Administración.',
     cannotDisableSelf: 'No puede desactivar su propia cuenta.',
     userDisabled: 'Esta cuenta está desactivada.',
-    csvMalformed: 'El archivo no se puede leer como CSV (línea {{line}}): {{reason}}',
+    csvMalformed: 'El archivo no se puede leer como CSV (línea {{line}}; leído con «{{separator}}» entre las columnas, en {{encoding}}): {{reason}}',
     csvEmpty: 'El archivo no tiene filas.',
-    csvColumns: 'Al archivo le faltan las columnas: {{columns}}.',
+    csvColumns: 'Al archivo le faltan las columnas: {{columns}}. Se leyó con «{{separator}}» entre las columnas, en {{encoding}}, y su primera línea contiene: {{found}}',
     server: 'Se produjo un error inesperado. Quedó registrado con la referencia {{requestId}}.',
   },
 };

@@ -13,7 +13,7 @@ export const fr: Catalogue<typeof en> = {
     usersHint: "Créer des comptes, transmettre des liens d'invitation, désactiver ou réinitialiser des comptes.",
     memberStatesHint: 'Les États Membres et les observateurs, avec leur nom dans les trois langues.',
     auditHint: "Chaque modification, son auteur et sa date, dans un journal infalsifiable.",
-    delegateHint: "Vous répondez pour votre État Membre ({{iso3}}). Les enquêtes ouvertes à votre délégation s'afficheront ici.",
+    delegateHint: "Vous répondez pour votre État Membre, {{memberState}}. Les enquêtes ouvertes à votre délégation s'afficheront ici.",
   },
   fields: {
     email: 'Adresse électronique',
@@ -31,7 +31,7 @@ export const fr: Catalogue<typeof en> = {
     nameFr: 'Nom en français',
     nameEs: 'Nom en espagnol',
   },
-  forms: { save: 'Enregistrer', cancel: 'Annuler', errorSummary: 'Veuillez corriger les points suivants' },
+  forms: { save: 'Enregistrer', cancel: 'Annuler', errorSummary: 'Veuillez corriger les points suivants', fieldMessage: '{{field}} : {{message}}' },
   signIn: {
     title: 'Connexion',
     submit: 'Se connecter',
@@ -88,7 +88,7 @@ export const fr: Catalogue<typeof en> = {
     status: { member: 'Membre (peut voter)', observer: 'Observateur (ne peut pas voter)' },
     import: {
       title: 'Importer un fichier CSV',
-      intro: "Un fichier CSV avec une ligne d'en-tête et les colonnes iso3, name_en, name_fr, name_es et status (member ou observer). Les États Membres existants sont mis à jour d'après leur code.",
+      intro: "Un fichier CSV avec une ligne d'en-tête et les colonnes iso3, name_en, name_fr, name_es et status (member ou observer). Les États Membres existants sont mis à jour d'après leur code. Les colonnes peuvent être séparées par des virgules ou des points-virgules, et le fichier enregistré en UTF-8 ou tel qu'Excel enregistre un CSV.",
       file: 'Fichier CSV',
       submit: 'Importer',
       noFile: 'Choisissez un fichier CSV à importer.',
@@ -144,9 +144,9 @@ export const fr: Catalogue<typeof en> = {
     linkUsedOrExpired: "Ce lien a déjà été utilisé ou a expiré. Demandez-en un nouveau à l'Administration.",
     cannotDisableSelf: 'Vous ne pouvez pas désactiver votre propre compte.',
     userDisabled: 'Ce compte est désactivé.',
-    csvMalformed: 'Le fichier ne peut pas être lu comme un CSV (ligne {{line}}) : {{reason}}',
+    csvMalformed: 'Le fichier ne peut pas être lu comme un CSV (ligne {{line}} ; lu avec « {{separator}} » entre les colonnes, en {{encoding}}) : {{reason}}',
     csvEmpty: "Le fichier ne contient aucune ligne.",
-    csvColumns: 'Il manque au fichier les colonnes : {{columns}}.',
+    csvColumns: 'Il manque au fichier les colonnes : {{columns}}. Il a été lu avec « {{separator}} » entre les colonnes, en {{encoding}}, et sa première ligne contient : {{found}}',
     server: "Une erreur inattendue s'est produite. Elle a été consignée sous la référence {{requestId}}.",
   },
 };

@@ -10,6 +10,7 @@ import { requestErrorsCatalogue } from './areas/request-errors.js';
 import { resultsCatalogue } from './areas/results.js';
 import { signInCatalogue } from './areas/sign-in.js';
 import { traceCatalogue } from './areas/trace.js';
+import { resultsNoticeCatalogue } from './areas/results-notice.js';
 import { votingCatalogue } from './areas/voting.js';
 import { en } from './en.js';
 import { es } from './es.js';
@@ -32,6 +33,7 @@ const AREAS: readonly Readonly<Record<Language, Tree>>[] = [
   signInCatalogue,
   accountCatalogue,
   traceCatalogue,
+  resultsNoticeCatalogue,
 ];
 
 function merge(base: Tree, extra: Tree): Tree {

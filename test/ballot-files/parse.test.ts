@@ -74,4 +74,13 @@ describe('ballot-files/parse', () => {
     expect(describeSet(again.options, again.ballots)).to.deep.equal(describeSet(parsed.options, parsed.ballots));
     expect(again.ballots.blank).to.equal(5);
   });
+
+  it('reads a file written with semicolons, as the export for Excel set to French or Spanish writes it, the same as with commas', () => {
+    const commas = parseBallotFile('count,rank_1,rank_2\r\n3,Alpha,"Bravo; Charlie"\r\n2,"Delta, Echo",\r\n');
+    const semicolons = parseBallotFile('\uFEFFcount;rank_1;rank_2\r\n3;Alpha;"Bravo; Charlie"\r\n2;"Delta, Echo";\r\n');
+    expect(semicolons.options).to.deep.equal(['Alpha', 'Bravo; Charlie', 'Delta, Echo']);
+    expect(semicolons.rejected).to.deep.equal([]);
+    expect(describeSet(semicolons.options, semicolons.ballots)).to.deep.equal(describeSet(commas.options, commas.ballots));
+    expect(describeSet(parseBallotFile('count;rank_1;rank_2\n4;B;A\n').options, parseBallotFile('count;rank_1;rank_2\n4;B;A\n').ballots)).to.deep.equal(['4: B > A']);
+  });
 });

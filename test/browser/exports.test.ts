@@ -146,9 +146,13 @@ describe('Exports journey in a browser', function () {
     expect(await untranslatedKeys(page, NAMESPACES)).to.deep.equal([]);
 
     // Staff are offered every kind but the audit log, which is for administrators.
-    const form = page.locator('form.export-form');
+    const form = page.locator('form.export-form').first();
     const buttons = form.locator('.export-buttons button');
-    expect((await buttons.allInnerTexts()).map(squash)).to.deep.equal([...STAFF_KINDS.map((k) => X.kinds[k]), X.kinds.blt]);
+    expect((await buttons.allInnerTexts()).map(squash)).to.deep.equal(STAFF_KINDS.map((k) => X.kinds[k]));
+    // The BLT file asks for its question on a form of its own, which offers single questions only.
+    const bltForm = page.locator('form.export-form').nth(1);
+    const bltQuestion = bltForm.getByLabel(X.blt.question, { exact: true });
+    expect(await bltQuestion.locator('option[value=""]').count()).to.equal(0);
     // Each file's name in the table is a button too (a download is a POST, with the page's CSRF token).
     const links = page.locator('table.data').first().locator('tbody button');
     expect((await links.allInnerTexts()).map(squash)).to.deep.equal([...STAFF_KINDS.map((k) => X.kinds[k]), X.kinds.blt]);
@@ -167,6 +171,10 @@ describe('Exports journey in a browser', function () {
 
     /** Sets the form's options as a person would, then downloads with the button of a kind. */
     async function fromForm(kind: CsvKind | 'blt', options: Options): Promise<Downloaded> {
+      if (kind === 'blt') {
+        await bltQuestion.selectOption(String(options.question));
+        return download(page, bltForm.getByRole('button', { name: X.kinds.blt, exact: true }));
+      }
       await form.getByLabel(X.bom).setChecked(options.bom ?? false);
       await form.getByLabel(X.semicolon).setChecked(options.semicolon ?? false);
       await form.getByLabel(X.anonymous).setChecked(options.anonymous ?? false);
@@ -251,14 +259,17 @@ describe('Exports journey in a browser', function () {
       await listedFirst(got, kind, rows.length - 1, options);
     }
 
-    // The BLT file holds one question: with all questions it is refused, with one it downloads.
-    await question.selectOption('');
+    // The BLT file holds one question: a request without one (a page edited, an old bookmark) shows the
+    // form again with the message beside the field; with a question it downloads.
+    await page.evaluate("(() => { const s = document.getElementById('blt-question'); s.required = false; s.add(new Option('', ''), 0); s.value = ''; })()");
     const refused = page.waitForResponse((r) => r.url().includes('/exports/ballots.blt'));
-    await clickAndWait(page, buttons.getByText(X.kinds.blt, { exact: true }));
+    await clickAndWait(page, bltForm.getByRole('button', { name: X.kinds.blt, exact: true }));
     expect((await refused).status()).to.equal(422);
-    expect(await page.locator('main').innerText()).to.contain(exportsCatalogue.en.errors.bltOneQuestion);
-    await page.goBack();
     expect(await heading(page)).to.equal(X.title);
+    expect(await page.locator('#blt-question-error').innerText()).to.equal(exportsCatalogue.en.errors.bltOneQuestion);
+    expect(await bltQuestion.getAttribute('aria-invalid')).to.equal('true');
+    await takeScreenshot(page, 'exports-02-blt-refused');
+    await page.goto(new URL(`/surveys/${surveyId}/exports`, page.url()).href);
     for (const [q, id] of questionIds.entries()) {
       const got = await fromForm('blt', { question: id });
       checkBlt(got, q);
@@ -289,7 +300,8 @@ describe('Exports journey in a browser', function () {
     expect(new URL(page.url()).pathname).to.equal(`/surveys/${surveyId}/exports`);
     expect(await htmlLang(page)).to.equal('fr');
     expect(await heading(page)).to.equal(exportsCatalogue.fr.exports.title);
-    expect((await buttons.allInnerTexts()).map(squash)).to.deep.equal([...STAFF_KINDS, 'blt' as const].map((k) => exportsCatalogue.fr.exports.kinds[k]));
+    expect((await buttons.allInnerTexts()).map(squash)).to.deep.equal(STAFF_KINDS.map((k) => exportsCatalogue.fr.exports.kinds[k]));
+    expect(await bltForm.getByRole('button').innerText()).to.equal(exportsCatalogue.fr.exports.kinds.blt);
     expect(await untranslatedKeys(page, NAMESPACES)).to.deep.equal([]);
     await takeScreenshot(page, 'exports-03-fr');
   });

@@ -141,7 +141,7 @@ describe('Member States (domain)', () => {
         const error = await rejection(importMemberStates(deps, admin, csv));
         expect([error.kind, error.key], key).to.deep.equal(['invalid', key]);
       }
-      expect((await rejection(importMemberStates(deps, admin, 'iso3,name_en,status\nMEX,Mexico,member\n'))).params).to.deep.equal({ columns: 'name_fr, name_es' });
+      expect((await rejection(importMemberStates(deps, admin, 'iso3,name_en,status\nMEX,Mexico,member\n'))).params).to.deep.equal({ columns: 'name_fr, name_es', separator: ',', encoding: 'UTF-8', found: 'iso3,name_en,status' });
       expect(await codes()).to.deep.equal(['PER']);
       expect(await latestAuditSeq(deps, admin)).to.equal(before);
     });

@@ -160,9 +160,9 @@ describe('domain/paper-ballots', () => {
     expect(ragged.key).to.equal('errors.csvMalformed');
     expect((await rejection(importPaperBallots(ctx.deps, admin, survey.id, HEADER, { dryRun: false }))).key).to.equal('errors.csvEmpty');
     const noQ2 = await rejection(importPaperBallots(ctx.deps, admin, survey.id, 'iso3,q1_rank_1\nDEU,A', { dryRun: false }));
-    expect(noQ2).to.deep.include({ key: 'errors.csvColumns', params: { columns: 'q2_rank_1' } });
+    expect(noQ2).to.deep.include({ key: 'errors.csvColumns', params: { columns: 'q2_rank_1', separator: ',', encoding: 'UTF-8', found: 'iso3,q1_rank_1' } });
     const unknown = await rejection(importPaperBallots(ctx.deps, admin, survey.id, 'iso3,q1_rank_1,q2_rank_1,q3_rank_1,q1_rnk_2\nDEU,A,(a),x,', { dryRun: false }));
-    expect(unknown).to.deep.include({ key: 'errors.paperBallots.unknownColumns', params: { columns: 'q3_rank_1, q1_rnk_2', questions: 2 } });
+    expect(unknown).to.deep.include({ key: 'errors.paperBallots.unknownColumns', params: { columns: 'q3_rank_1, q1_rnk_2', questions: 2, separator: ',', encoding: 'UTF-8', found: 'iso3,q1_rank_1,q2_rank_1,q3_rank_1,q1_rnk_2' } });
     const twice = await rejection(importPaperBallots(ctx.deps, admin, survey.id, 'iso3,q1_rank_1,q2_rank_1,q1_rank_1\nDEU,A,(a),B', { dryRun: false }));
     expect(twice.key).to.equal('errors.paperBallots.repeatedColumns');
     expect(await count(ctx, 'ballot_revisions')).to.equal(0);

@@ -11,9 +11,9 @@ export async function createTestMemberState(deps: Deps, iso3: string, status: 'm
 }
 
 /** An account that can sign in with PASSWORD. */
-export async function createTestUser(deps: Deps, role: Role, options: { memberState?: string; email?: string } = {}) {
+export async function createTestUser(deps: Deps, role: Role, options: { memberState?: string; email?: string; language?: 'en' | 'fr' | 'es' } = {}) {
   counter += 1;
   const email = options.email ?? `${role}${counter}@example.org`;
-  const { user } = await createUser(deps, null, { email, displayName: `${role} ${counter}`, role, memberState: options.memberState, language: 'en' }, PASSWORD);
+  const { user } = await createUser(deps, null, { email, displayName: `${role} ${counter}`, role, memberState: options.memberState, language: options.language ?? 'en' }, PASSWORD);
   return user;
 }

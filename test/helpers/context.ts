@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import { createApp, type AppOptions } from '../../server/app.js';
-import { loadConfig, type Config } from '../../server/config.js';
+import { loadConfig, type Config, type PasswordHashing } from '../../server/config.js';
+
+/** argon2id at its lowest cost (1 MiB, one pass), for tests only. */
+export const TEST_PASSWORD_HASHING: PasswordHashing = Object.freeze({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
 import type { Knex } from 'knex';
 import { Database } from '../../server/data/database.js';
 import type { Clock } from '../../server/domain/clock.js';
@@ -51,12 +54,17 @@ export interface EmptyTestDatabase {
  */
 export async function openEmptyTestDatabase(prefix = 't'): Promise<EmptyTestDatabase> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `cb-${prefix}-`));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: dataDir,
-    SESSION_SECRET: 'test-secret-that-is-long-enough-0123456789',
-    BASE_URL: 'http://127.0.0.1:3000',
-    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+  const config: Config = Object.freeze({
+    ...loadConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      SESSION_SECRET: 'test-secret-that-is-long-enough-0123456789',
+      BASE_URL: 'http://127.0.0.1:3000',
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+    }),
+    // Hashes as the server makes them (argon2id, checked the same way) at the lowest cost: each test
+    // creates and signs in accounts, and the server's cost made that most of the suite's time.
+    passwordHashing: TEST_PASSWORD_HASHING,
   });
   const schema = config.database.client === 'pg' ? `${prefix}_${randomBytes(6).toString('hex')}` : undefined;
   const inSchema = async (sql: string) => {

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import {
-  applyEditorAction, blankSurvey, editorErrors, editorFieldName, parseEditorAction, parseSurveyForm, surveyInputFrom, utcFromLocalInput,
+  applyEditorAction, blankSurvey, editorErrors, editorFieldLabel, editorFieldName, parseEditorAction, parseSurveyForm, surveyInputFrom, utcFromLocalInput,
 } from '../../server/http/forms/survey.js';
+import { translatorFor } from '../../server/i18n/index.js';
 
 describe('survey editor form', () => {
   it('maps the domain field paths to the editor field names', () => {
@@ -11,6 +12,20 @@ describe('survey editor form', () => {
     expect(editorFieldName('questions.1')).to.equal('q1');
     expect(editorFieldName('title.fr')).to.equal('title_fr');
     expect(editorErrors({ _: 'general', 'questions.0.method': 'm' })).to.deep.equal({ _: 'general', q0_method: 'm' });
+  });
+
+  it('names each editor field as a person finds it on the form, in the reader’s language', () => {
+    const en = editorFieldLabel(translatorFor('en'));
+    expect(en('q1_o3_title_en')).to.equal('Question 2 › Option 4 › Title (English)');
+    expect(en('q0_o0_label')).to.equal('Question 1 › Option 1 › Label');
+    expect(en('q2_description_es')).to.equal('Question 3 › Description (Spanish)');
+    expect(en('q0_options')).to.equal('Question 1 › Options');
+    expect(en('q4')).to.equal('Question 5');
+    expect(en('closesAt')).to.equal('Closing time (UTC)');
+    expect(en('title_fr')).to.equal('Title (French)');
+    expect(en('q0_nonsense')).to.equal(null);
+    expect(editorFieldLabel(translatorFor('fr'))('q1_o3_title_en')).to.equal('Question 2 › Option 4 › Titre (anglais)');
+    expect(editorFieldLabel(translatorFor('es'))('q1_seats')).to.equal('Pregunta 2 › Opciones que se retienen');
   });
 
   it('reads a datetime-local value as UTC and passes anything else on for the domain to refuse', () => {

@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import { submitBallot } from '../../server/domain/ballots.js';
 import type { Actor } from '../../server/domain/deps.js';
 import { proposeTopic } from '../../server/domain/proposals.js';
-import { openSurvey } from '../../server/domain/surveys/lifecycle.js';
+import { closeSurvey, openSurvey } from '../../server/domain/surveys/lifecycle.js';
 import type { Survey } from '../../server/domain/surveys/model.js';
 import { createTestMemberState, createTestUser } from '../helpers/accounts.js';
 import { csrfFrom, signIn, type Agent } from '../helpers/browser-session.js';
@@ -91,6 +91,22 @@ describe('administration survey pages', () => {
     expect(shown.text).to.contain('The draft was created.').and.contain('Circular migration').and.contain('Migration circulaire');
   });
 
+  it('says of a blank survey that nothing is written yet, not that every text is translated, and counts only written texts', async () => {
+    const status = (html: string) => /<p class="panel" role="status">([\s\S]*?)<\/p>/.exec(html)![1]!.replace(/[ \t\n]+/g, ' ').trim();
+    const blank = await admin.get('/admin/surveys/new');
+    expect(status(blank.text)).to.equal('Nothing is written yet. Start with the English texts; French and Spanish can follow, and this line will count the translations still to do.');
+    // Writing in English: translations are missing for the written texts only; the empty titles are still to write.
+    const started = await press(admin, blank.text, '/admin/surveys', { ...trio('title', 'Dialogue'), ...trio('q0_title', 'Theme', 'Thème') }, 'add-option:0');
+    expect(status(started.text)).to.equal('Translations missing: 1 in French, 2 in Spanish. Titles still to be written in English: 3.');
+    const translated = await press(admin, started.text, '/admin/surveys', { ...trio('title', 'Dialogue', 'Dialogue', 'Diálogo'), ...trio('q0_title', 'Theme', 'Thème', 'Tema') }, 'add-option:0');
+    expect(status(translated.text)).to.equal('Every text written in English so far has its French and Spanish version. Titles still to be written in English: 4.');
+    await admin.post('/language').type('form').send({ _csrf: csrfFrom(blank.text), lang: 'fr', next: '/admin/surveys/new' });
+    expect(status((await admin.get('/admin/surveys/new')).text)).to.equal('Rien n’est encore écrit. Commencez par les textes en anglais\u202f; le français et l’espagnol peuvent suivre, et cette ligne comptera les traductions qui restent à faire.');
+    await admin.post('/language').type('form').send({ _csrf: csrfFrom(blank.text), lang: 'es', next: '/admin/surveys/new' });
+    expect(status((await admin.get('/admin/surveys/new')).text)).to.contain('Todavía no hay nada escrito.');
+    await admin.post('/language').type('form').send({ _csrf: csrfFrom(blank.text), lang: 'en', next: '/admin/surveys/new' });
+  });
+
   it('re-renders bad input beside its fields with 422 and writes nothing', async () => {
     const entries = await count(ctx, 'audit_entries');
     const page = await admin.get('/admin/surveys/new');
@@ -103,12 +119,18 @@ describe('administration survey pages', () => {
     expect(res.text).to.contain('<p class="field-error" id="title_en-error">This field is required.</p>');
     expect(res.text).to.contain('id="q0_o1_title_en-error"').and.contain('id="closesAt-error"').and.contain('Enter a date and time.');
     expect(res.text).to.contain('href="#q0_o1_title_en"');
+    // The summary names each field as a person finds it on the form, and links to it.
+    const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(res.text)![0];
+    expect(summary).to.contain('<a href="#title_en">Title (English): This field is required.</a>');
+    expect(summary).to.contain('<a href="#q0_o1_title_en">Question 1 › Option 2 › Title (English): This field is required.</a>');
+    expect(summary).to.contain('<a href="#closesAt">Closing time (UTC): Enter a date and time.</a>');
     expect(formFields(res.text, '/admin/surveys')).to.include({ q0_o1_title_fr: 'Seulement en français', closesAt: 'tomorrow', q0_method: 'irv', q0_seats: '2' });
 
     const again = await press(admin, res.text, '/admin/surveys', { title_en: 'Dialogue', q0_o1_title_en: 'B', closesAt: '' });
     expect(again.status).to.equal(422);
     expect(again.text).to.contain('id="q0_method-error"').and.contain('Instant-runoff retains one option').and.contain('id="q0_seats-error"');
     expect(again.text).to.not.contain('id="title_en-error"');
+    expect(again.text).to.contain('<a href="#q0_seats">Question 1 › Options to retain (seats): ');
     expect(await count(ctx, 'surveys')).to.equal(0);
     expect(await count(ctx, 'audit_entries')).to.equal(entries);
   });
@@ -266,6 +288,49 @@ describe('administration survey pages', () => {
     expect((await admin.post(`/admin/surveys/${survey.id}/proposals/${two.id}/decline`).type('form').send({ _csrf: csrf, reason: 'Covered by topic (b)' })).status).to.equal(303);
     const after = await admin.get(`/admin/surveys/${survey.id}/proposals`);
     expect(after.text).to.contain('No proposal is waiting.').and.contain('Accepted as an option').and.contain('Declined. Reason: Covered by topic (b)');
+  });
+
+  it('offers Accept only where it can work, says why not, and lists undecided proposals on the survey page, a closed survey’s as a warning', async () => {
+    await createTestMemberState(ctx.deps, 'SEN');
+    const sen = await ctx.db('member_states').where({ iso3: 'SEN' }).first();
+    const survey = await createTestSurvey(ctx.deps, adminActor);
+    await openSurvey(ctx.deps, adminActor, survey.id);
+    const delegate = actorOf(await createTestUser(ctx.deps, 'delegate', { memberState: 'SEN' }), Number(sen.id));
+    const topics = survey.questions[1]!;
+    const one = await proposeTopic(ctx.deps, delegate, survey.id, { question: topics.id, title: 'Migration et climat', language: 'fr' });
+    const acceptForm = `/admin/surveys/${survey.id}/proposals/${one.id}/accept`;
+    const declineForm = `/admin/surveys/${survey.id}/proposals/${one.id}/decline`;
+
+    // Open with frozen options: no Accept button, the reason and the way out instead; Decline stays.
+    const open = await admin.get(`/admin/surveys/${survey.id}/proposals`);
+    expect(open.text).to.not.contain(`action="${acceptForm}"`);
+    expect(open.text).to.contain(`action="${declineForm}"`);
+    expect(open.text).to.contain('reopen the options on the survey page to accept one, or decline it with a reason.');
+    expect(open.text).to.contain('Accepting needs the options reopened (see above).');
+    const shown = await admin.get(`/admin/surveys/${survey.id}`);
+    expect(shown.text).to.contain('Proposals waiting for a decision: 1').and.contain('Migration et climat</span> · SEN (en) · 2. ');
+
+    // Options reopened: Accept is offered.
+    expect((await admin.post(`/admin/surveys/${survey.id}/reopen-options`).type('form').send({ _csrf: csrfFrom(open.text), reason: 'Proposals' })).status).to.equal(303);
+    const reopened = await admin.get(`/admin/surveys/${survey.id}/proposals`);
+    expect(reopened.text).to.contain(`action="${acceptForm}"`);
+    expect(reopened.text).to.not.contain('id="why-no-accept"');
+
+    // Closed: only declining, and the survey page warns of what is left undecided, in each language.
+    await closeSurvey(ctx.deps, adminActor, survey.id);
+    const closed = await admin.get(`/admin/surveys/${survey.id}/proposals`);
+    expect(closed.text).to.not.contain(`action="${acceptForm}"`);
+    expect(closed.text).to.contain(`action="${declineForm}"`).and.contain('Only declining is possible: the survey is closed.');
+    const closedPage = await admin.get(`/admin/surveys/${survey.id}`);
+    expect(closedPage.text).to.contain('<section class="panel warn" aria-labelledby="undecided-heading">')
+      .and.contain('The survey is closed, so no proposal can become an option any more');
+    for (const [lang, words] of [['fr', 'Propositions en attente de décision\u202f: 1'], ['es', 'Propuestas a la espera de una decisión: 1']] as const) {
+      await admin.post('/language').type('form').send({ _csrf: csrfFrom(closedPage.text), lang, next: '/' });
+      expect((await admin.get(`/admin/surveys/${survey.id}`)).text).to.contain(words).and.contain(`SEN (${lang})`);
+    }
+    await admin.post('/language').type('form').send({ _csrf: csrfFrom(closedPage.text), lang: 'en', next: '/' });
+    expect((await admin.post(declineForm).type('form').send({ _csrf: csrfFrom(closedPage.text), reason: 'The survey closed' })).status).to.equal(303);
+    expect((await admin.get(`/admin/surveys/${survey.id}`)).text).to.not.contain('undecided-heading');
   });
 
   it('lets staff view every page but change nothing, and keeps delegates out', async () => {

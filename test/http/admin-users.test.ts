@@ -37,6 +37,30 @@ describe('user administration', () => {
     await signIn(app, 'awa@senegal.example', 'un mot de passe solide');
   });
 
+  it('opens the invitation and reset pages in the account’s language, the language switcher still taking over', async () => {
+    const created = await submitForm(admin, '/admin/users/new', '/admin/users', { email: 'ana@peru.example', displayName: 'Ana Quispe', role: 'staff', memberState: '', language: 'es' });
+    const link = linkIn(created.text);
+    const visitor = request.agent(app);
+    const page = await visitor.get(link).set('Accept-Language', 'en-GB,en;q=0.9');
+    expect(page.status).to.equal(200);
+    expect(page.text).to.contain('<html lang="es"').and.contain('<label for="password">Nueva contraseña</label>');
+    // A refused password is explained in the same language.
+    const short = await visitor.post(link).set('Accept-Language', 'en').type('form').send({ _csrf: csrfFrom(page.text), password: 'corta', confirm: 'corta' });
+    expect(short.status).to.equal(422);
+    expect(short.text).to.contain('<html lang="es"').and.contain('<a href="#password">Nueva contraseña: ');
+    // The reader chooses French with the switcher: the page follows the choice.
+    const switched = await visitor.post('/language').type('form').send({ _csrf: csrfFrom(page.text), lang: 'fr', next: link });
+    expect(switched.status).to.equal(303);
+    expect(switched.headers.location).to.equal(link);
+    const french = await visitor.get(link);
+    expect(french.text).to.contain('<html lang="fr"').and.contain('Nouveau mot de passe');
+    // A reset link of a French account opens in French.
+    const fr = await createTestUser(ctx.deps, 'staff', { language: 'fr' });
+    const list = await admin.get('/admin/users');
+    const reset = linkIn((await admin.post(`/admin/users/${fr.id}/reset`).type('form').send({ _csrf: csrfFrom(list.text) })).text);
+    expect((await request(app).get(reset)).text).to.contain('<html lang="fr"');
+  });
+
   it('keeps the input and explains the errors of a bad user form', async () => {
     const res = await submitForm(admin, '/admin/users/new', '/admin/users', { email: 'bad', displayName: '', role: 'delegate', memberState: '', language: 'en' });
     expect(res.status).to.equal(422);

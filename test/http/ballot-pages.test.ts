@@ -340,6 +340,28 @@ describe('ballot pages', () => {
     expect((await request(app).get(`/receipts/${old}`)).status).to.equal(303);
   });
 
+  it('names the Member State in the reader’s language, not by its code, on the ballot, its review, the receipt and the header', async () => {
+    const ballot = await agent.get(`/surveys/${survey.id}/ballot`);
+    expect(ballot.text).to.contain('(Delegate, FRA (en))').and.contain('<strong>Ballot of FRA (en)</strong>');
+    expect(ballot.text).to.not.contain('Ballot of FRA<');
+    const reviewed = await review(agent, goodBallot());
+    expect(reviewed.text).to.contain('Ballot of FRA (en)');
+    await reviewAndSubmit(agent, goodBallot());
+    const { receipt } = await ctx.db('ballot_revisions').first();
+    expect((await agent.get(`/receipts/${receipt}`)).text).to.match(/<dd>FRA \(en\)<\/dd>/);
+    const home = await agent.get('/');
+    expect(home.text).to.contain('You answer for your Member State, FRA (en).');
+    // The reader switches to French, then Spanish: the names follow.
+    await agent.post('/language').type('form').send({ _csrf: csrfFrom(home.text), lang: 'fr', next: '/' });
+    const french = await agent.get(`/surveys/${survey.id}/ballot`);
+    expect(french.text).to.contain('(Délégué(e), FRA (fr))').and.contain('Bulletin de FRA (fr)');
+    expect((await agent.get(`/receipts/${receipt}`)).text).to.match(/<dd>FRA \(fr\)<\/dd>/);
+    await agent.post('/language').type('form').send({ _csrf: csrfFrom(french.text), lang: 'es', next: '/' });
+    expect((await agent.get(`/surveys/${survey.id}/ballot`)).text).to.contain('Papeleta de FRA (es)');
+    // The downloaded receipt, a document that may be filed, keeps the code beside the name.
+    expect((await agent.get(`/receipts/${receipt}/download`)).text).to.contain('FRA (es) (FRA)');
+  });
+
   it('takes a proposal for a question that allows it and shows its status and the reason it was declined', async () => {
     const page = await agent.get(`/surveys/${survey.id}/proposals`);
     expect(page.status).to.equal(200);

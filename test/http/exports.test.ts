@@ -168,7 +168,9 @@ describe('exports', () => {
     expect(lines[0]).to.equal('2 1');
     expect(lines.slice(1, 4).sort()).to.deep.equal(['1 1 2 0', '1 2 0', '1 2 1 0']);
     expect(lines.slice(4)).to.deep.equal(['0', '"A Return migration"', '"B Migration and development"', '"International Dialogue on Migration 2008 - Overarching theme"']);
-    expect((await get(`/api/v1/surveys/${survey.id}/exports/ballots.blt`)).status).to.equal(400);
+    const noQuestion = await get(`/api/v1/surveys/${survey.id}/exports/ballots.blt`);
+    expect(noQuestion.status).to.equal(422);
+    expect(JSON.parse(noQuestion.body.toString('utf8')).error.message).to.contain('one question');
   });
 
   it('neutralises a formula at the start of every line of a cell, for a spreadsheet that splits it with the other separator', async () => {
@@ -219,6 +221,43 @@ describe('exports', () => {
     expect(laterPage).to.contain('(question 2)').and.not.contain(`(question ${second.id})`);
     const bltEntry = (await ctx.db('audit_entries').where({ action: 'export.create' }).pluck('details')).map((d: string) => JSON.parse(d)).find((d: { kind: string }) => d.kind === 'blt');
     expect(bltEntry.rows).to.equal(2);
+  });
+
+  it('asks for the BLT file’s question on its own form, offering only single questions, and shows a refused BLT export again with the message beside the field', async () => {
+    const staff = await createTestUser(ctx.deps, 'staff');
+    const agent = await signIn(app, staff.email);
+    const page = (await agent.get(`/surveys/${survey.id}/exports`)).text;
+    const bltForm = /<form method="(get|post)" action="([^"]+\/ballots\.blt)"[^>]*>([\s\S]*?)<\/form>/.exec(page);
+    expect(bltForm, 'a form of its own for the BLT file').to.not.equal(null);
+    const [, method, action, body] = bltForm!;
+    expect(body).to.contain('<label for="blt-question">Question of the BLT file</label>');
+    const offered = [...body!.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]);
+    expect(offered).to.deep.equal(survey.questions.map((q) => String(q.id)));
+    const csvForm = /<form method="(?:get|post)" action="[^"]+\/ballots\.csv"[^>]*>([\s\S]*?)<\/form>/.exec(page)![1]!;
+    expect(csvForm).to.not.contain('ballots.blt');
+
+    // A request without the question (an edited page, an old bookmark) shows the form again.
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(body!)?.[1];
+    const fields = { ...(csrf ? { _csrf: csrf } : {}), question: '', sep: 'semicolon', bom: '1' };
+    const refused = method === 'post' ? await agent.post(action!).type('form').send(fields) : await agent.get(action!).query(fields);
+    expect(refused.status).to.equal(422);
+    expect(refused.text).to.contain('<p class="field-error" id="blt-question-error">The BLT format holds one question: choose the question.</p>');
+    expect(refused.text).to.contain('aria-describedby="blt-question-hint blt-question-error" aria-invalid=true');
+    expect(refused.text).to.contain('<a href="#blt-question">The BLT format holds one question: choose the question.</a>');
+    expect(refused.text).to.match(/name="sep" value="semicolon" checked/);
+    expect(await ctx.db('audit_entries').where({ action: 'export.create' }).count({ n: '*' }).first()).to.satisfy((r: { n: string | number }) => Number(r.n) === 0);
+
+    // In French and Spanish too.
+    for (const [lang, message] of [['fr', 'Le format BLT porte sur une seule question\u202f: choisissez la question.'], ['es', 'El formato BLT es de una sola pregunta: elija la pregunta.']] as const) {
+      const reader = await signIn(app, (await createTestUser(ctx.deps, 'staff', { language: lang })).email);
+      const html = (await reader.get(`/surveys/${survey.id}/exports`)).text;
+      const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+      const again = method === 'post'
+        ? await reader.post(action!).type('form').send({ ...(token ? { _csrf: token } : {}), question: '' })
+        : await reader.get(action!).query({ question: '' });
+      expect(again.status).to.equal(422);
+      expect(again.text).to.contain(`id="blt-question-error">${message}</p>`);
+    }
   });
 
   it('keeps exports from delegates and the audit log from staff', async () => {

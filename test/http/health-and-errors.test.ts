@@ -15,7 +15,7 @@ describe('health and error pages', () => {
 
   it('answers 503 when the database does not', async () => {
     const app = await ctx.app();
-    await ctx.db.destroy();
+    await ctx.database.close();
     const res = await request(app).get('/healthz');
     expect(res.status).to.equal(503);
     expect(res.body.status).to.equal('unavailable');

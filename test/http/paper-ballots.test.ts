@@ -32,10 +32,10 @@ describe('paper ballot pages', () => {
   let ids: Record<string, number>;
   let url: string;
 
-  async function upload(csv: string, mode: 'check' | 'import') {
+  async function upload(csv: string | Buffer, mode: 'check' | 'import') {
     const page = await agent.get(url);
     return agent.post(`${url}/import`).field('_csrf', csrfFrom(page.text)).field('mode', mode)
-      .attach('file', Buffer.from(csv, 'utf8'), { filename: 'ballots.csv', contentType: 'text/csv' });
+      .attach('file', typeof csv === 'string' ? Buffer.from(csv, 'utf8') : csv, { filename: 'ballots.csv', contentType: 'text/csv' });
   }
 
   useSignedIn({ memberStates: ['DEU', 'ESP', 'FRA', 'ITA'], observers: ['VAT'] }, async (s) => {
@@ -81,6 +81,20 @@ describe('paper ballot pages', () => {
     for (const r of rows) expect(res.text).to.contain(`/receipts/${r.receipt}`);
     expect(reportRow(res.text, 3)).to.contain(`New ballot: revision 1, receipt ${rows[1].receipt}`).and.contain('Comments: By note verbale, 3 November');
     expect(await ctx.db('audit_entries').where({ action: 'ballot.submit' }).count({ n: '*' }).first()).to.satisfy((r: { n: string | number }) => Number(r.n) === 2);
+  });
+
+  it('imports a semicolon file from a spreadsheet set to Spanish (Windows-1252, CRLF), naming how it read a file it cannot take', async () => {
+    const semicolons = [HEADER.replaceAll(',', ';'), 'DEU;papel;B;A;(c);(a);;;', 'ESP;paper;A;;Topic 2;;;;"Recibido; 3 de noviembre, Madrid"'].join('\r\n');
+    const refused = await upload(Buffer.from(semicolons, 'latin1'), 'import');
+    expect(refused.status).to.equal(422);
+    const res = await upload(Buffer.from(semicolons.replace('papel', 'paper').replace('3 de noviembre', '3 de noviembre, recepción'), 'latin1'), 'import');
+    expect(res.status).to.equal(200);
+    expect(textOf(res.text)).to.contain('Imported: 2 new ballot(s) and 0 replaced, in one go.');
+    expect(textOf(res.text)).to.contain('Comments: Recibido; 3 de noviembre, recepción, Madrid');
+    const unknown = await upload(`iso3;channel;q1_rank_1;q3_rank_1\r\nDEU;paper;A;B\r\n`, 'check');
+    expect(unknown.status).to.equal(422);
+    expect(textOf(unknown.text)).to.contain('q3_rank_1').and.contain('(The file was read with “;” between columns, as UTF-8.)');
+    expect(await revisionsCount(ctx)).to.equal(2);
   });
 
   it('reports the bad rows with their line numbers and reasons, in the reader’s language, and writes not even the good rows', async () => {
@@ -170,7 +184,7 @@ describe('paper ballot pages', () => {
     expect(row).to.include({ channel: 'note-verbale', submitted_by_label: admin.email, revision: 1 });
     expect(JSON.parse(row.answers)).to.deep.equal({ [theme.id]: { ranking: [theme.options[1]!.id] }, [topics.id]: { ranking: [topics.options[2]!.id, topics.options[0]!.id] } });
     const after = await agent.get(res.headers.location!);
-    expect(textOf(after.text)).to.contain(`The ballot of ITA was recorded as revision 1, receipt code ${row.receipt}.`)
+    expect(textOf(after.text)).to.contain(`The ballot of ITA (en) was recorded as revision 1, receipt code ${row.receipt}.`)
       .and.contain(`Current ballot: revision 1 of 28 November 2026 at 09:00 UTC, by ${admin.email} (`);
     const audit = await ctx.db('audit_entries').where({ action: 'ballot.submit' }).first();
     expect(JSON.parse(audit.details)).to.include({ channel: 'note-verbale', receipt: row.receipt });

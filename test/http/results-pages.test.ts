@@ -130,7 +130,7 @@ describe('results pages', () => {
     const delegate = await signIn(app, (await createTestUser(ctx.deps, 'delegate', { memberState: 'IND' })).email);
     const before = await delegate.get(`/surveys/${survey.id}/results`);
     expect(before.status).to.equal(403);
-    expect(textOf(before.text)).to.contain('The results of this survey are not published yet.');
+    expect(textOf(before.text)).to.contain('Results are shown to delegations once the Administration publishes them.');
     await closeSurvey(ctx.deps, admin, survey.id);
     expect((await delegate.get(`/surveys/${survey.id}/results`)).status).to.equal(403);
     await publishSurvey(ctx.deps, admin, survey.id);

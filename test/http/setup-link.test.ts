@@ -58,6 +58,8 @@ describe('first administrator through the setup link', () => {
     const res = await submitForm(request.agent(app), `/setup/${link!.token}`, `/setup/${link!.token}`, { ...FIRST_ADMIN, email: 'not-an-email', password: 'short', confirm: 'other' });
     expect(res.status).to.equal(422);
     expect(res.text).to.contain('Enter an email address').and.contain('at least 12 characters').and.contain('value="Chief Officer"');
+    expect(res.text).to.contain('<a href="#email">Email address: Enter an email address')
+      .and.contain('<a href="#password">New password: ').and.contain('<a href="#confirm">Repeat the password: ');
     expect(await ctx.db('users').count({ n: '*' }).first()).to.satisfy((r: { n: number | string }) => Number(r.n) === 0);
     expect((await request(app).get(`/setup/${link!.token}`)).status).to.equal(200);
   });

@@ -104,7 +104,7 @@ export async function prepareExport(deps: Deps, actor: Actor, surveyId: number, 
   assertMayReadResults(actor, survey, effectiveStatus(survey, deps.clock.now()));
   const questions = pickQuestions(survey, options.question);
   const single = options.question === undefined ? undefined : questions[0];
-  if (definition.oneQuestion !== undefined && !single) throw new AppError('invalid', definition.oneQuestion);
+  if (definition.oneQuestion !== undefined && !single) throw new AppError('invalid', definition.oneQuestion, {}, [{ field: 'question', key: definition.oneQuestion }]);
   const counted = definition.counts
     ? (await surveyResults(deps, actor, surveyId)).questions.filter((q) => questions.some((x) => x.id === q.question.id))
     : [];

@@ -1,6 +1,7 @@
 import type { Survey } from '../../domain/surveys/model.js';
 import type { Language } from '../../i18n/languages.js';
-import type { FieldMessages } from './field-errors.js';
+import type { Translate } from '../../i18n/index.js';
+import type { FieldLabel, FieldMessages } from './field-errors.js';
 import { numberFromText } from './params.js';
 
 /**
@@ -176,6 +177,32 @@ export function editorErrors(messages: FieldMessages): FieldMessages {
   return out;
 }
 
+const EDITOR_LABEL_KEYS: Readonly<Record<string, string>> = {
+  reference: 'adminSurveys.editor.reference', closesAt: 'adminSurveys.editor.closesAt', quorum: 'adminSurveys.editor.quorum',
+  questions: 'adminSurveys.editor.questions', seats: 'adminSurveys.editor.seats', method: 'adminSurveys.editor.method',
+  maxRanks: 'adminSurveys.editor.maxRanks', label: 'adminSurveys.editor.label', options: 'adminSurveys.editor.optionsShort',
+  allowAbstain: 'adminSurveys.editor.allowAbstain', allowComment: 'adminSurveys.editor.allowComment', allowProposals: 'adminSurveys.editor.allowProposals',
+};
+
+/**
+ * An editor field's name as a person finds it on the form, from the outer group in: q1_o3_title_en is
+ * "Question 2 › Option 4 › Title (English)". Null for a name the editor does not have.
+ */
+export function editorFieldLabel(t: Translate): FieldLabel {
+  return (field) => {
+    const m = /^(?:q(\d+)(?:_|$))?(?:o(\d+)(?:_|$))?(.*)$/.exec(field)!;
+    const parts: string[] = [];
+    if (m[1] !== undefined) parts.push(t('adminSurveys.editor.question', { n: Number(m[1]) + 1 }));
+    if (m[2] !== undefined) parts.push(t('adminSurveys.editor.option', { n: Number(m[2]) + 1 }));
+    const rest = m[3]!;
+    const text = /^(title|description)_(en|fr|es)$/.exec(rest);
+    if (text) parts.push(t(`adminSurveys.editor.${text[1]}In`, { language: t(`adminSurveys.lang.${text[2]}`) }));
+    else if (EDITOR_LABEL_KEYS[rest]) parts.push(t(EDITOR_LABEL_KEYS[rest]));
+    else if (rest !== '') return null;
+    return parts.length ? parts.join(' › ') : null;
+  };
+}
+
 export const MAX_QUESTIONS = 20;
 export const MAX_OPTIONS = 100;
 
@@ -246,18 +273,39 @@ export function applyEditorAction(fields: SurveyFields, action: EditorAction): s
 }
 
 /** Each piece of text that has English but not this language, counted for the editor's summary. */
-export function countMissing(fields: SurveyFields): Record<'fr' | 'es', number> {
-  const counts = { fr: 0, es: 0 };
-  const check = (t: Texts) => {
-    if (t.en.trim() === '') return;
-    for (const l of ['fr', 'es'] as const) if (t[l].trim() === '') counts[l] += 1;
+/** What the editor says of its translations: how many texts are written, and what French and Spanish lack. */
+export interface TranslationStatus {
+  /** Texts written in English (titles and descriptions). */
+  readonly written: number;
+  /** Of those, how many lack their French or Spanish version. */
+  readonly missing: Record<'fr' | 'es', number>;
+  /** Required English texts (the survey's, each question's and each option's title) still empty. */
+  readonly toWrite: number;
+}
+
+/**
+ * Counts the texts of the form: a translation is missing only where the English is written; an
+ * empty English text is neither translated nor missing a translation, but a required one is still
+ * to be written.
+ */
+export function translationStatus(fields: SurveyFields): TranslationStatus {
+  const missing = { fr: 0, es: 0 };
+  let written = 0;
+  let toWrite = 0;
+  const check = (t: Texts, required: boolean) => {
+    if (t.en.trim() === '') {
+      if (required) toWrite += 1;
+      return;
+    }
+    written += 1;
+    for (const l of ['fr', 'es'] as const) if (t[l].trim() === '') missing[l] += 1;
   };
-  check(fields.title);
-  check(fields.description);
+  check(fields.title, true);
+  check(fields.description, false);
   for (const q of fields.questions) {
-    check(q.title);
-    check(q.description);
-    for (const o of q.options) { check(o.title); check(o.description); }
+    check(q.title, true);
+    check(q.description, false);
+    for (const o of q.options) { check(o.title, true); check(o.description, false); }
   }
-  return counts;
+  return { written, missing, toWrite };
 }

@@ -40,8 +40,8 @@ function localisedHtml(t: Translate) {
 
 const LOCALISED = new Map(LANGUAGES.map((lang) => [lang, localisedHtml(translatorFor(lang))]));
 
-export function locale(req: Request, res: Response, next: NextFunction): void {
-  const lang = pickLanguage(req);
+/** Sets the language a request is answered in: its translator, formatters and the template's `lang`. */
+export function answerIn(req: Request, res: Response, lang: Language): void {
   req.lang = lang;
   req.t = translatorFor(lang);
   res.locals.lang = lang;
@@ -49,5 +49,18 @@ export function locale(req: Request, res: Response, next: NextFunction): void {
   res.locals.fmt = FORMATTERS.get(lang) ?? formattersFor(lang);
   res.locals.languages = LANGUAGES;
   res.locals.localised = LOCALISED.get(lang);
+}
+
+/**
+ * The language of a page about one account seen before its owner signs in (an invitation or
+ * password link): the account's own, unless the reader is signed in or chose one with the switcher.
+ */
+export function answerInAccountLanguage(req: Request, res: Response, accountLanguage: string): void {
+  if (req.user || isLanguage(parseCookie(req.headers.cookie, LANGUAGE_COOKIE)) || !isLanguage(accountLanguage)) return;
+  answerIn(req, res, accountLanguage);
+}
+
+export function locale(req: Request, res: Response, next: NextFunction): void {
+  answerIn(req, res, pickLanguage(req));
   next();
 }

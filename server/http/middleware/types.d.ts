@@ -15,6 +15,8 @@ declare global {
     interface User extends Actor {
       displayName: string;
       language: Language;
+      /** The Member State's name in each language, for pages; null for an account without one. */
+      memberStateNames: Readonly<Record<Language, string>> | null;
     }
     interface Request {
       lang: Language;

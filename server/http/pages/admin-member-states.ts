@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { Deps } from '../../domain/deps.js';
 import { AppError } from '../../domain/errors.js';
 import { createMemberState, editMemberState, getMemberState, importMemberStates, listAllMemberStates } from '../../domain/member-states.js';
-import { fieldErrors } from '../forms/field-errors.js';
+import { fieldErrors, formFieldLabel } from '../forms/field-errors.js';
 import { memberStateFormInput } from '../forms/member-state.js';
 import { idParam } from '../forms/params.js';
 import { allow } from '../middleware/roles.js';
@@ -17,7 +17,7 @@ export function adminMemberStatePages(deps: Deps): Router {
   router.use(allow('admin'));
 
   router.get('/new', (req, res) => {
-    res.render('admin/member-states/form', { title: req.t('memberStates.new'), memberState: null, values: { status: 'member' }, errors: {} });
+    res.render('admin/member-states/form', { title: req.t('memberStates.new'), memberState: null, values: { status: 'member' }, errors: {}, fieldLabel: formFieldLabel(req.t) });
   });
 
   router.post('/', async (req, res) => {
@@ -27,7 +27,7 @@ export function adminMemberStatePages(deps: Deps): Router {
     } catch (error) {
       const errors = fieldErrors(error, req.t);
       if (!errors) throw error;
-      res.status(422).render('admin/member-states/form', { title: req.t('memberStates.new'), memberState: null, values: req.body, errors });
+      res.status(422).render('admin/member-states/form', { title: req.t('memberStates.new'), memberState: null, values: req.body, errors, fieldLabel: formFieldLabel(req.t) });
     }
   });
 
@@ -40,7 +40,7 @@ export function adminMemberStatePages(deps: Deps): Router {
       res.status(status).render('admin/member-states/import', { title: req.t('memberStates.import.title'), report, error });
     if (!req.file) return render(422, null, req.t('memberStates.import.noFile'));
     try {
-      const report = await importMemberStates(deps, req.user!, req.file.buffer.toString('utf8'));
+      const report = await importMemberStates(deps, req.user!, req.file.buffer);
       render(report.rejected > 0 ? 422 : 200, report, null);
     } catch (error) {
       if (error instanceof AppError && error.kind === 'invalid') return render(422, null, req.t(error.key, error.params));
@@ -65,7 +65,7 @@ export function adminMemberStatePages(deps: Deps): Router {
       const errors = fieldErrors(error, req.t);
       if (!errors) throw error;
       const m = await getMemberState(deps, req.user!, id);
-      res.status(422).render('admin/member-states/form', { title: req.t('memberStates.edit', { iso3: m.iso3 }), memberState: m, values: req.body, errors });
+      res.status(422).render('admin/member-states/form', { title: req.t('memberStates.edit', { iso3: m.iso3 }), memberState: m, values: req.body, errors, fieldLabel: formFieldLabel(req.t) });
     }
   });
 

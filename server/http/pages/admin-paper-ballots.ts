@@ -54,7 +54,7 @@ async function renderPage(deps: Deps, req: Request, res: Response, survey: Surve
   if (page.recorded) {
     try {
       const { revision } = await lookUpReceipt(deps, actor, page.recorded);
-      if (revision.surveyId === survey.id) recorded = { memberState: revision.memberStateIso3, revision: revision.revision, receipt: revision.receipt };
+      if (revision.surveyId === survey.id) recorded = { memberState: revision.memberStateNames[req.lang], revision: revision.revision, receipt: revision.receipt };
     } catch (error) {
       if (!(error instanceof AppError) || error.kind !== 'not_found') throw error;
     }
@@ -136,7 +136,7 @@ export function adminPaperBallotPages(deps: Deps): Router {
     if (!req.file) return renderPage(deps, req, res, survey, { importError: req.t('paperBallots.import.noFile'), status: 422 });
     const dryRun = (req.body as Record<string, unknown> | undefined)?.mode !== 'import';
     try {
-      const report = await importPaperBallots(deps, req.user!, survey.id, req.file.buffer.toString('utf8'), { dryRun });
+      const report = await importPaperBallots(deps, req.user!, survey.id, req.file.buffer, { dryRun });
       await renderPage(deps, req, res, survey, { report, status: report.rejected > 0 ? 422 : 200 });
     } catch (error) {
       const refusal = refusalOf(error, PAPER_BALLOT_REFUSALS);

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../../domain/deps.js';
 import { AppError, HTTP_STATUS } from '../../domain/errors.js';
-import { acceptProposal, DECISION_REFUSALS, declineProposal, proposalsFor } from '../../domain/proposals.js';
+import { acceptProposal, DECISION_REFUSALS, declineProposal, proposalAcceptance, proposalsFor } from '../../domain/proposals.js';
 import { assertNever, refusalOf, refusalStatus } from '../../domain/refusals.js';
 import { refusalText } from '../refusal-text.js';
 import { getSurvey, participation } from '../../domain/surveys/queries.js';
@@ -26,7 +26,7 @@ async function renderProposals(deps: Deps, req: Request, res: Response, surveyId
     ...splitProposals(proposals),
     questions: questionTitles(survey, req.lang),
     canDecide: req.user!.role === 'admin',
-    optionsFrozen: !(survey.status === 'draft' || (survey.status === 'open' && survey.optionsReopened)),
+    acceptance: proposalAcceptance(survey.status, survey.optionsReopened),
     state,
     errors: state?.fields ?? {},
   });

@@ -1,13 +1,13 @@
 import type { Request, Response } from 'express';
 import type { Deps } from '../../domain/deps.js';
 import { AppError, HTTP_STATUS } from '../../domain/errors.js';
-import { proposalsFor } from '../../domain/proposals.js';
+import { proposalAcceptance, proposalsFor } from '../../domain/proposals.js';
 import { assertNever, refusalOf, refusalStatus } from '../../domain/refusals.js';
 import { LIFECYCLE_REFUSALS } from '../../domain/surveys/lifecycle.js';
 import { refusalText } from '../refusal-text.js';
 import { getSurvey, participation } from '../../domain/surveys/queries.js';
 import type { FieldMessages } from '../forms/field-errors.js';
-import { actionsFor, gapsOf, remaining, textCells, titleIn } from '../view-models/admin-surveys.js';
+import { actionsFor, gapsOf, questionTitles, remaining, textCells, titleIn } from '../view-models/admin-surveys.js';
 import { idFromText } from '../forms/params.js';
 
 const DONE = new Set(['created', 'saved', 'duplicated', 'open', 'close', 'reopen', 'publish', 'closingTime', 'reopenOptions']);
@@ -66,6 +66,9 @@ export async function renderSurveyPage(deps: Deps, req: Request, res: Response, 
     survey,
     participation: p,
     pendingProposals: proposals.filter((x) => x.status === 'pending').length,
+    undecided: proposals.filter((x) => x.status === 'pending'),
+    proposalAcceptance: proposalAcceptance(survey.status, survey.optionsReopened),
+    questionTitles: questionTitles(survey, req.lang),
     hasProposalQuestions: survey.questions.some((q) => q.allowProposals) || proposals.length > 0,
     gaps: gapsOf(survey, req.t),
     remaining: survey.status === 'open' ? remaining(survey.closesAt, now) : null,

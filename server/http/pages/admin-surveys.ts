@@ -7,7 +7,7 @@ import { METHODS } from '../../tally/index.js';
 import { fieldErrors } from '../forms/field-errors.js';
 import { idParam } from '../forms/params.js';
 import {
-  applyEditorAction, blankSurvey, countMissing, editorErrors, fieldsFromSurvey, parseEditorAction, parseSurveyForm, surveyInputFrom,
+  applyEditorAction, blankSurvey, editorErrors, editorFieldLabel, fieldsFromSurvey, parseEditorAction, parseSurveyForm, surveyInputFrom, translationStatus,
   type SurveyFields,
 } from '../forms/survey.js';
 import { allow } from '../middleware/roles.js';
@@ -33,8 +33,9 @@ function renderEditor(req: Request, res: Response, status: number, page: EditorP
     surveyId: page.surveyId,
     values: page.fields,
     errors: page.errors ?? {},
+    fieldLabel: editorFieldLabel(req.t),
     focus: page.focus ?? '',
-    missing: countMissing(page.fields),
+    translations: translationStatus(page.fields),
     methods: METHODS,
   });
 }

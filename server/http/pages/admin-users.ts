@@ -3,7 +3,7 @@ import { createUser, getUser, listAccounts, resetUserPassword, setUserDisabled, 
 import { createApiToken, listApiTokens, revokeApiTokensOfUser } from '../../domain/api-tokens.js';
 import type { Deps } from '../../domain/deps.js';
 import { listAllMemberStates } from '../../domain/member-states.js';
-import { fieldErrors } from '../forms/field-errors.js';
+import { fieldErrors, formFieldLabel } from '../forms/field-errors.js';
 import { idParam } from '../forms/params.js';
 import { allow } from '../middleware/roles.js';
 
@@ -22,7 +22,7 @@ export function adminUserPages(deps: Deps): Router {
   });
 
   router.get('/new', async (req, res) => {
-    res.render('admin/users/form', { title: req.t('users.new'), user: null, values: { role: 'delegate', language: req.lang }, errors: {}, ...(await formData(req)) });
+    res.render('admin/users/form', { title: req.t('users.new'), user: null, values: { role: 'delegate', language: req.lang }, errors: {}, fieldLabel: formFieldLabel(req.t), ...(await formData(req)) });
   });
 
   router.post('/', async (req, res) => {
@@ -32,7 +32,7 @@ export function adminUserPages(deps: Deps): Router {
     } catch (error) {
       const errors = fieldErrors(error, req.t);
       if (!errors) throw error;
-      res.status(422).render('admin/users/form', { title: req.t('users.new'), user: null, values: req.body, errors, ...(await formData(req)) });
+      res.status(422).render('admin/users/form', { title: req.t('users.new'), user: null, values: req.body, errors, fieldLabel: formFieldLabel(req.t), ...(await formData(req)) });
     }
   });
 
@@ -56,7 +56,8 @@ export function adminUserPages(deps: Deps): Router {
       if (!errors) throw error;
       const user = await getUser(deps, id);
       res.status(422).render('admin/users/form', {
-        title: req.t('users.edit', { name: user.displayName }), user, values: req.body, errors, tokens: await listApiTokens(deps, req.user!, id), ...(await formData(req)),
+        title: req.t('users.edit', { name: user.displayName }), user, values: req.body, errors, tokens: await listApiTokens(deps, req.user!, id),
+        fieldLabel: formFieldLabel(req.t), ...(await formData(req)),
       });
     }
   });

@@ -5,8 +5,8 @@ import { AppError } from '../../domain/errors.js';
 import { Refused } from '../../domain/refusals.js';
 import { assertNever } from '../../domain/refusals.js';
 import { isLanguage } from '../../i18n/languages.js';
-import { fieldErrors } from '../forms/field-errors.js';
-import { LANGUAGE_COOKIE } from '../middleware/locale.js';
+import { fieldErrors, formFieldLabel } from '../forms/field-errors.js';
+import { answerInAccountLanguage, LANGUAGE_COOKIE } from '../middleware/locale.js';
 import type passport from 'passport';
 import { checkSignIn } from '../auth.js';
 import { rememberDevice } from '../device-cookie.js';
@@ -87,11 +87,13 @@ export function authPages(deps: Deps, pass: passport.Authenticator): Router {
   const showLink = (view: string) => async (req: Request<{ token: string }>, res: Response) => {
     const state = await inspectAccountLink(deps, req.params.token);
     if (!state.valid || (view === 'auth/setup') !== (state.purpose === 'setup')) throw new Refused({ kind: 'link-used' });
+    if (state.user) answerInAccountLanguage(req, res, state.user.language);
     res.render(view, { title: req.t(view === 'auth/setup' ? 'setup.title' : 'invitation.title'), user: state.user, values: { language: req.lang }, errors: {} });
   };
   const useLink = (view: string) => async (req: Request<{ token: string }>, res: Response) => {
     const state = await inspectAccountLink(deps, req.params.token);
     if (!state.valid || (view === 'auth/setup') !== (state.purpose === 'setup')) throw new Refused({ kind: 'link-used' });
+    if (state.user) answerInAccountLanguage(req, res, state.user.language);
     try {
       const user = await useAccountLink(deps, req.params.token, req.body);
       const actor = await loadActor(deps, user.id);
@@ -101,7 +103,7 @@ export function authPages(deps: Deps, pass: passport.Authenticator): Router {
     } catch (error) {
       const errors = fieldErrors(error, req.t);
       if (!errors) throw error;
-      res.status(422).render(view, { title: req.t(view === 'auth/setup' ? 'setup.title' : 'invitation.title'), user: state.user, values: { ...req.body, password: '', confirm: '' }, errors });
+      res.status(422).render(view, { title: req.t(view === 'auth/setup' ? 'setup.title' : 'invitation.title'), user: state.user, values: { ...req.body, password: '', confirm: '' }, errors, fieldLabel: formFieldLabel(req.t) });
     }
   };
   router.get('/setup/:token', showLink('auth/setup'));

@@ -1,7 +1,10 @@
 import { Router } from 'express';
 import type { Deps } from '../../domain/deps.js';
+import { refusalOf } from '../../domain/refusals.js';
 import { surveyResults } from '../../domain/results.js';
 import { sendExport } from '../exports.js';
+import { getSurvey } from '../../domain/surveys/queries.js';
+import { titleIn } from '../view-models/admin-surveys.js';
 import { idParam } from '../forms/params.js';
 import { allow } from '../middleware/roles.js';
 import { resultsPage } from '../view-models/results.js';
@@ -14,7 +17,17 @@ export function resultPages(deps: Deps): Router {
   const router = Router();
 
   router.get('/:id/results', allow('admin', 'staff', 'delegate'), async (req, res) => {
-    const results = await surveyResults(deps, req.user!, idParam(req.params.id));
+    const surveyId = idParam(req.params.id);
+    let results;
+    try {
+      results = await surveyResults(deps, req.user!, surveyId);
+    } catch (error) {
+      // A delegation following a shared link before publication: say when the results will show, and lead back.
+      if (!refusalOf(error, ['results-not-published'])) throw error;
+      const survey = await getSurvey(deps, req.user!, surveyId);
+      res.status(403).render('results/not-published', { title: req.t('resultsNotice.title'), survey, surveyTitle: titleIn(survey, req.lang) });
+      return;
+    }
     const page = resultsPage(results, req.lang, req.t, res.locals.fmt);
     res.render('results/show', { title: req.t('results.page.title', { survey: page.title.text }), page });
   });

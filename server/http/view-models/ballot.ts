@@ -156,7 +156,7 @@ export function receiptText(survey: Survey, revision: RevisionRow & { isCurrent:
     t('voting.receipt.fileTitle'),
     '',
     `${t('voting.receipt.survey')}: ${pick(survey.title, lang).text}${survey.reference ? ` (${survey.reference})` : ''}`,
-    `${t('voting.receipt.memberState')}: ${revision.memberStateIso3}`,
+    `${t('voting.receipt.memberState')}: ${revision.memberStateNames[lang]} (${revision.memberStateIso3})`,
     `${t('voting.receipt.revision')}: ${revision.revision}`,
     `${t('voting.receipt.submittedAt')}: ${fmt.dateTime(revision.submittedAt)} (${revision.submittedAt})`,
     `${t('voting.receipt.submittedBy')}: ${revision.submittedByLabel}`,

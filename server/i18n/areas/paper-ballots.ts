@@ -26,7 +26,7 @@ const en = {
     },
     import: {
       heading: 'Import a CSV file',
-      intro: 'One row per Member State, with a header row. Check the file first: a check writes nothing and shows, row by row, what the import would change. The import writes every row or, when any row has an error, none at all.',
+      intro: 'One row per Member State, with a header row. Check the file first: a check writes nothing and shows, row by row, what the import would change. The import writes every row or, when any row has an error, none at all. Columns may be separated by commas or semicolons, and the file saved as UTF-8 or as Excel saves CSV.',
       columnsHeading: 'Columns',
       columns: {
         iso3: 'the Member State’s three-letter code (ISO 3166-1 alpha-3), required;',
@@ -87,8 +87,8 @@ const en = {
     paperBallots: {
       closed: 'This survey is closed: no ballot can be entered. To enter ballots received before the deadline, reopen the survey from its page, enter them, then close it again.',
       draft: 'This survey is still a draft: ballots can be entered once it is open.',
-      unknownColumns: 'The file has columns that mean nothing for this survey: {{columns}}. Questions are numbered 1 to {{questions}}; see the columns described on the page.',
-      repeatedColumns: 'The file has the same column more than once: {{columns}}.',
+      unknownColumns: 'The file has columns that mean nothing for this survey: {{columns}}. Questions are numbered 1 to {{questions}}; see the columns described on the page. (The file was read with “{{separator}}” between columns, as {{encoding}}.)',
+      repeatedColumns: 'The file has the same column more than once: {{columns}}. (The file was read with “{{separator}}” between columns, as {{encoding}}.)',
     },
   },
 };
@@ -120,7 +120,7 @@ export const paperBallotsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; e
       },
       import: {
         heading: 'Importer un fichier CSV',
-        intro: "Une ligne par État Membre, avec une ligne d'en-tête. Vérifiez d'abord le fichier : la vérification n'écrit rien et montre, ligne par ligne, ce que l'importation changerait. L'importation écrit toutes les lignes ou, si une ligne comporte une erreur, aucune.",
+        intro: "Une ligne par État Membre, avec une ligne d'en-tête. Vérifiez d'abord le fichier : la vérification n'écrit rien et montre, ligne par ligne, ce que l'importation changerait. L'importation écrit toutes les lignes ou, si une ligne comporte une erreur, aucune. Les colonnes peuvent être séparées par des virgules ou des points-virgules, et le fichier enregistré en UTF-8 ou tel qu'Excel enregistre un CSV.",
         columnsHeading: 'Colonnes',
         columns: {
           iso3: "le code à trois lettres de l'État Membre (ISO 3166-1 alpha-3), obligatoire ;",
@@ -181,8 +181,8 @@ export const paperBallotsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; e
       paperBallots: {
         closed: "Cette enquête est clôturée : aucun bulletin ne peut être saisi. Pour saisir des bulletins reçus avant la date limite, rouvrez l'enquête depuis sa page, saisissez-les, puis clôturez-la à nouveau.",
         draft: "Cette enquête est encore un brouillon : les bulletins pourront être saisis une fois qu'elle sera ouverte.",
-        unknownColumns: "Le fichier comporte des colonnes qui ne signifient rien pour cette enquête : {{columns}}. Les questions sont numérotées de 1 à {{questions}} ; voir les colonnes décrites sur la page.",
-        repeatedColumns: 'Le fichier comporte plusieurs fois la même colonne : {{columns}}.',
+        unknownColumns: "Le fichier comporte des colonnes qui ne signifient rien pour cette enquête : {{columns}}. Les questions sont numérotées de 1 à {{questions}} ; voir les colonnes décrites sur la page. (Le fichier a été lu avec « {{separator}} » entre les colonnes, en {{encoding}}.)",
+        repeatedColumns: 'Le fichier comporte plusieurs fois la même colonne : {{columns}}. (Le fichier a été lu avec « {{separator}} » entre les colonnes, en {{encoding}}.)',
       },
     },
   },
@@ -211,7 +211,7 @@ export const paperBallotsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; e
       },
       import: {
         heading: 'Importar un archivo CSV',
-        intro: 'Una fila por Estado Miembro, con una fila de encabezado. Compruebe primero el archivo: la comprobación no escribe nada y muestra, fila por fila, lo que la importación cambiaría. La importación escribe todas las filas o, si alguna fila tiene un error, ninguna.',
+        intro: 'Una fila por Estado Miembro, con una fila de encabezado. Compruebe primero el archivo: la comprobación no escribe nada y muestra, fila por fila, lo que la importación cambiaría. La importación escribe todas las filas o, si alguna fila tiene un error, ninguna. Las columnas pueden separarse con comas o con puntos y comas, y el archivo guardarse en UTF-8 o como Excel guarda un CSV.',
         columnsHeading: 'Columnas',
         columns: {
           iso3: 'el código de tres letras del Estado Miembro (ISO 3166-1 alfa-3), obligatorio;',
@@ -272,8 +272,8 @@ export const paperBallotsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; e
       paperBallots: {
         closed: 'Esta encuesta está cerrada: no se puede introducir ninguna papeleta. Para introducir papeletas recibidas antes del plazo, reabra la encuesta desde su página, introdúzcalas y vuelva a cerrarla.',
         draft: 'Esta encuesta es todavía un borrador: las papeletas podrán introducirse una vez abierta.',
-        unknownColumns: 'El archivo tiene columnas que no significan nada para esta encuesta: {{columns}}. Las preguntas se numeran del 1 al {{questions}}; vea las columnas descritas en la página.',
-        repeatedColumns: 'El archivo tiene la misma columna más de una vez: {{columns}}.',
+        unknownColumns: 'El archivo tiene columnas que no significan nada para esta encuesta: {{columns}}. Las preguntas se numeran del 1 al {{questions}}; vea las columnas descritas en la página. (El archivo se leyó con «{{separator}}» entre las columnas, en {{encoding}}.)',
+        repeatedColumns: 'El archivo tiene la misma columna más de una vez: {{columns}}. (El archivo se leyó con «{{separator}}» entre las columnas, en {{encoding}}.)',
       },
     },
   },
