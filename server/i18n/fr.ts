@@ -4,7 +4,7 @@ import type { en } from './en.js';
 export const fr: Catalogue<typeof en> = {
   app: { name: 'Bulletins de consultation', footer: 'Bulletins de consultation : les classements des États Membres, dépouillés en toute transparence.' },
   languages: { en: 'English', fr: 'Français', es: 'Español' },
-  layout: { skip: 'Aller au contenu principal', mainNav: 'Navigation principale', language: 'Langue', signedInAs: 'Connecté·e : {{name}}', signOut: 'Se déconnecter' },
+  layout: { table: 'Tableau : {{title}}', skip: 'Aller au contenu principal', mainNav: 'Navigation principale', language: 'Langue', signedInAs: 'Connecté·e : {{name}}', signOut: 'Se déconnecter' },
   nav: { users: 'Utilisateurs', memberStates: 'États Membres', audit: "Journal d'audit" },
   roles: { admin: 'Administrateur', staff: 'Personnel', delegate: 'Délégué(e)' },
   home: {
