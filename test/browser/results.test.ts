@@ -130,10 +130,10 @@ describe('Results journey in a browser', function () {
       expect(await htmlLang(page)).to.equal(lang);
       const r = resultsCatalogue[lang].results;
       expect(await heading(page)).to.equal(message(r.page.title, { survey: SURVEY.title[lang] }));
-      expect(squash((await page.locator('.results-head .stamp').textContent()) ?? '')).to.equal(`${r.stamp.provisional} — ${r.stamp.provisionalNote}`);
+      expect(squash((await page.locator('.results-head .stamp').textContent()) ?? '')).to.equal(squash(`${r.stamp.provisional} — ${r.stamp.provisionalNote}`));
       expect(await page.locator('#summary-heading').innerText()).to.equal(r.page.summaryHeading);
       const first = page.locator('section.question-result').first();
-      expect(squash(await first.locator('h2').innerText())).to.equal(`${message(r.page.questionNumber, { number: 1 })} ${SURVEY.questions[0]!.title[lang]}`);
+      expect(squash(await first.locator('h2').innerText())).to.equal(squash(`${message(r.page.questionNumber, { number: 1 })} ${SURVEY.questions[0]!.title[lang]}`));
       for (const name of [r.page.retainedHeading, r.first.heading, r.pairwise.heading, r.borda.heading, r.comparison.heading]) {
         expect(await first.getByRole('heading', { name, exact: true }).count(), `${lang}: ${name}`).to.equal(1);
       }

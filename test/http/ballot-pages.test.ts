@@ -287,7 +287,7 @@ describe('ballot pages', () => {
 
     const res = await agent.post(`/surveys/${survey.id}/ballot`).type('form').send(formFields(mine.text, `/surveys/${survey.id}/ballot`));
     expect(res.status).to.equal(409);
-    expect(res.text).to.contain(`Your ballot was changed by ${colleagueEmail} at 28 November 2026 at 09:00 UTC (version 1) after you started.`);
+    expect(res.text).to.contain(`Your ballot was changed by ${colleagueEmail} on 28 November 2026 at 09:00 UTC (version 1) after you started.`);
     expect(res.text).to.contain('name="baseRevision" value="1"');
     expect(res.text).to.match(new RegExp(`name="rank_${topics.id}_${topics.options[3]!.id}"[^>]*>\\s*<option value="">[^<]*</option>\\s*<option value="1" selected>`));
     expect(await revisionsCount(ctx)).to.equal(1);

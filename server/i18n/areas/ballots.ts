@@ -20,7 +20,7 @@ const en = {
   },
   errors: {
     surveyClosed: 'This survey is closed: no more ballots are taken.',
-    staleBallot: 'Your ballot was changed by {{who}} at {{when}} (version {{revision}}) after you started. Nothing was saved: review the current ballot and submit again.',
+    staleBallot: 'Your ballot was changed by {{who}} on {{when}} (version {{revision}}) after you started. Nothing was saved: review the current ballot and submit again.',
     otherMemberState: "You can only answer for your own Member State.",
     observerCannotVote: 'Observers do not vote.',
     ballotInvalid: 'The ballot cannot be counted as it is.',

@@ -30,7 +30,7 @@ const en = {
     reasonRequired: 'Give the reason, which the delegation will see.',
   },
   errors: {
-    surveyFrozen: 'This survey has been opened: its questions and options can no longer change.',
+    surveyFrozen: 'This survey is no longer a draft: its questions and options can no longer change.',
     surveyTransition: 'A survey that is {{from}} cannot become {{to}}.',
     surveyChanged: 'Someone else changed this survey at the same moment. Reload the page and try again.',
     cannotOpen: 'The survey cannot be opened yet.',
@@ -73,7 +73,7 @@ export const surveysCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Ca
       reasonRequired: 'Indiquez le motif, que la délégation verra.',
     },
     errors: {
-      surveyFrozen: 'Cette enquête a été ouverte : ses questions et ses options ne peuvent plus changer.',
+      surveyFrozen: 'Cette enquête n’est plus un brouillon : ses questions et ses options ne peuvent plus changer.',
       surveyTransition: "Une enquête à l'état « {{from}} » ne peut pas passer à l'état « {{to}} ».",
       surveyChanged: "Quelqu'un d'autre a modifié cette enquête au même moment. Rechargez la page et réessayez.",
       cannotOpen: "L'enquête ne peut pas encore être ouverte.",
@@ -113,7 +113,7 @@ export const surveysCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Ca
       reasonRequired: 'Indique el motivo, que la delegación verá.',
     },
     errors: {
-      surveyFrozen: 'Esta encuesta ya se abrió: sus preguntas y opciones ya no pueden cambiar.',
+      surveyFrozen: 'Esta encuesta ya no es un borrador: sus preguntas y opciones ya no pueden cambiar.',
       surveyTransition: 'Una encuesta en estado «{{from}}» no puede pasar a «{{to}}».',
       surveyChanged: 'Otra persona modificó esta encuesta al mismo tiempo. Recargue la página e inténtelo de nuevo.',
       cannotOpen: 'La encuesta todavía no se puede abrir.',
