@@ -99,7 +99,7 @@ describe('ballot pages', () => {
     expect(res.text).to.contain('name="baseRevision" value="0"');
     await ctx.db('users').where({ email: delegate.email }).update({ language: 'fr' });
     const fr = await agent.get(`/surveys/${survey.id}/ballot`);
-    expect(fr.text).to.contain('Thème général').and.contain('Méthode de dépouillement : Vote unique transférable').and.contain('Non classée');
+    expect(fr.text).to.contain('Thème général').and.contain('Méthode de dépouillement\u202f: Vote unique transférable').and.contain('Non classée');
   });
 
   it('shows a missing translation in English, marked as such', async () => {
@@ -116,7 +116,8 @@ describe('ballot pages', () => {
     const reviewed = await review(agent, goodBallot());
     expect(reviewed.status).to.equal(200);
     expect(reviewed.text).to.contain('This is your ballot as it will be counted');
-    expect(reviewed.text).to.match(/<ol class="counted-ranking">\s*<li><span class="option-label">B<\/span> Migration and development<\/li><li><span class="option-label">A<\/span> Return migration<\/li>/);
+    // Each place is said as a choice, apart from the option's label.
+    expect(reviewed.text).to.match(/<ol class="counted-ranking">\s*<li><span class="choice">1st choice:<\/span> <span class="option-label">B<\/span> Migration and development<\/li><li><span class="choice">2nd choice:<\/span> <span class="option-label">A<\/span> Return migration<\/li>/);
     expect(reviewed.text).to.contain('Topic 3 matters most to us.');
     expect(await revisionsCount(ctx)).to.equal(0);
 
@@ -138,7 +139,7 @@ describe('ballot pages', () => {
     expect(file.status).to.equal(200);
     expect(file.headers['content-disposition']).to.contain(`receipt-${stored.receipt}.txt`);
     expect(file.text).to.contain('Member State: FRA').and.contain('Version: 1').and.contain(`Receipt code: ${stored.receipt}`);
-    expect(file.text).to.contain('1. B Migration and development').and.contain('2. (a) Topic 1');
+    expect(file.text).to.contain('1st choice: B Migration and development').and.contain('2nd choice: (a) Topic 1');
 
     const list = await agent.get('/surveys');
     expect(list.text).to.contain(`Answered on 28 November 2026 at 09:00 UTC by ${delegate.email}`);

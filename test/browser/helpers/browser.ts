@@ -22,6 +22,8 @@ export const MOBILE_VIEWPORT = { width: 390, height: 844 } as const;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** The rules of WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** Best-practice rules we hold ourselves to as well: headings that do not skip a level. */
+const EXTRA_RULES = ['heading-order'];
 
 /** Each open page's accessibility check, so that the steps that load a page can wait for it. */
 const auditors = new WeakMap<Page, () => Promise<void>>();
@@ -39,8 +41,12 @@ export async function checkAccessibility(page: Page): Promise<void> {
 /** The violations of the WCAG rules on the document shown in a page where scripts run. */
 async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate<string[]>(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} }, resultTypes: ['violations'] })
-    .then((r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')))`);
+  return page.evaluate<string[]>(`(async () => {
+    const describe = (r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | '));
+    const wcag = await axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} }, resultTypes: ['violations'] });
+    const extra = await axe.run(document, { runOnly: { type: 'rule', values: ${JSON.stringify(EXTRA_RULES)} }, resultTypes: ['violations'] });
+    return [...describe(wcag), ...describe(extra)];
+  })()`);
 }
 
 const AUDIT_TIMEOUT_MS = 20_000;
