@@ -92,6 +92,8 @@ describe('ballot pages', () => {
     const res = await agent.get(`/surveys/${survey.id}/ballot`);
     expect(res.status).to.equal(200);
     expect(res.text).to.contain('Options retained: 2 · Ranks allowed: up to 4 of 4 · Counting method: Single transferable vote (STV)');
+    // Beside the method's name, what the voter's ranking does under it, in plain words.
+    expect(res.text).to.contain('<p class="method-plain">Your first choice counts first; if it is set aside, or has more votes than it needs, your ballot (or the part not needed) passes to your next choice.');
     const optionId = topics.options[1]!.id;
     expect(res.text).to.match(new RegExp(`<label for="rank_${topics.id}_${optionId}" class="option-name"><span class="option-label">\\(b\\)</span> Topic 2</label>`));
     expect(res.text).to.contain(`<select id="rank_${topics.id}_${optionId}" name="rank_${topics.id}_${optionId}"`);
@@ -100,6 +102,9 @@ describe('ballot pages', () => {
     await ctx.db('users').where({ email: delegate.email }).update({ language: 'fr' });
     const fr = await agent.get(`/surveys/${survey.id}/ballot`);
     expect(fr.text).to.contain('Thème général').and.contain('Méthode de dépouillement\u202f: Vote unique transférable').and.contain('Non classée');
+    expect(fr.text).to.contain('Votre premier choix compte d’abord\u202f; s’il est écarté');
+    // The ranking script's screen-reader labels take their punctuation from the language.
+    expect(fr.text).to.contain('data-t-label-for="{action}\u202f: {title}"');
   });
 
   it('shows a missing translation in English, marked as such', async () => {
