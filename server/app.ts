@@ -61,6 +61,8 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
     }),
   );
   app.use('/static', express.static(path.join(PROJECT_ROOT, 'public'), { maxAge: config.env === 'production' ? '1d' : 0 }));
+  // Pages link their icon; a browser that asks for /favicon.ico on its own is sent to it.
+  app.get('/favicon.ico', (_req, res) => { res.redirect(301, '/static/favicon.svg'); });
   app.use(healthRoutes(deps));
   app.use('/api/v1', apiV1(deps));
 

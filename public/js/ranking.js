@@ -24,7 +24,7 @@
     clearTimer = window.setTimeout(() => { live.textContent = ''; }, 8000);
   }
 
-  function button(className, visible, label, icon) {
+  function button(className, visible, label, icon, title) {
     const b = document.createElement('button');
     b.type = 'button';
     b.className = `small ${className}`;
@@ -39,9 +39,12 @@
     hidden.className = 'visually-hidden';
     hidden.textContent = label;
     b.append(hidden);
-    if (!visible) b.title = label.split(':')[0];
+    if (!visible) b.title = title;
     return b;
   }
+
+  /** "Move up: (a) Topic", punctuated as the page's language wants; without an action, ": (a) Topic". */
+  const labelFor = (action, o) => text('tLabelFor', { action: action ? text(action) : '', title: o.name });
 
   for (const fieldset of form.querySelectorAll('fieldset.question[data-question]')) enhance(fieldset);
 
@@ -128,9 +131,9 @@
       const actions = document.createElement('div');
       actions.className = 'rank-actions';
       if (isRanked) {
-        const up = button('move-up', '', `${text('tMoveUp')}: ${o.name}`, '↑');
-        const down = button('move-down', '', `${text('tMoveDown')}: ${o.name}`, '↓');
-        const remove = button('remove', '', `${text('tRemove')}: ${o.name}`, '✕');
+        const up = button('move-up', '', labelFor('tMoveUp', o), '↑', text('tMoveUp'));
+        const down = button('move-down', '', labelFor('tMoveDown', o), '↓', text('tMoveDown'));
+        const remove = button('remove', '', labelFor('tRemove', o), '✕', text('tRemove'));
         up.disabled = index === 0;
         down.disabled = index === order.length - 1;
         up.addEventListener('click', () => move(o.id, index - 1, 'move-up'));
@@ -138,7 +141,8 @@
         remove.addEventListener('click', () => removeFromRanking(o.id));
         actions.append(up, down, remove);
       } else {
-        const add = button('add', text('tAdd'), `: ${o.name}`, '+');
+        // Shown "Add to ranking"; read "Add to ranking: <option>".
+        const add = button('add', text('tAdd'), labelFor(null, o), '+');
         add.disabled = order.length >= max;
         add.addEventListener('click', () => addToRanking(o.id, order.length));
         actions.append(add);

@@ -1,7 +1,7 @@
 export const en = {
   app: { name: 'Consultation ballots', footer: 'Consultation ballots: ranked answers of Member States, counted in the open.' },
   languages: { en: 'English', fr: 'Français', es: 'Español' },
-  layout: { skip: 'Skip to main content', mainNav: 'Main', language: 'Language', signedInAs: 'Signed in as {{name}}', signOut: 'Sign out' },
+  layout: { table: 'Table: {{title}}', skip: 'Skip to main content', mainNav: 'Main', language: 'Language', signedInAs: 'Signed in as {{name}}', signOut: 'Sign out' },
   nav: { users: 'Users', memberStates: 'Member States', audit: 'Audit log' },
   roles: { admin: 'Administrator', staff: 'Staff', delegate: 'Delegate' },
   home: {

@@ -4,7 +4,7 @@ import type { en } from './en.js';
 export const es: Catalogue<typeof en> = {
   app: { name: 'Papeletas de consulta', footer: 'Papeletas de consulta: las clasificaciones de los Estados Miembros, escrutadas con transparencia.' },
   languages: { en: 'English', fr: 'Français', es: 'Español' },
-  layout: { skip: 'Ir al contenido principal', mainNav: 'Navegación principal', language: 'Idioma', signedInAs: 'Sesión iniciada: {{name}}', signOut: 'Cerrar sesión' },
+  layout: { table: 'Tabla: {{title}}', skip: 'Ir al contenido principal', mainNav: 'Navegación principal', language: 'Idioma', signedInAs: 'Sesión iniciada: {{name}}', signOut: 'Cerrar sesión' },
   nav: { users: 'Usuarios', memberStates: 'Estados Miembros', audit: 'Registro de auditoría' },
   roles: { admin: 'Administrador', staff: 'Personal', delegate: 'Delegado/a' },
   home: {

@@ -2,9 +2,9 @@ import type { Catalogue } from './catalogue.js';
 import type { en } from './en.js';
 
 export const fr: Catalogue<typeof en> = {
-  app: { name: 'Bulletins de consultation', footer: 'Bulletins de consultation : les classements des États Membres, dépouillés en toute transparence.' },
+  app: { name: 'Bulletins de consultation', footer: 'Bulletins de consultation : les classements des États Membres, dépouillés en toute transparence.' },
   languages: { en: 'English', fr: 'Français', es: 'Español' },
-  layout: { skip: 'Aller au contenu principal', mainNav: 'Navigation principale', language: 'Langue', signedInAs: 'Connecté·e : {{name}}', signOut: 'Se déconnecter' },
+  layout: { table: 'Tableau : {{title}}', skip: 'Aller au contenu principal', mainNav: 'Navigation principale', language: 'Langue', signedInAs: 'Connecté·e : {{name}}', signOut: 'Se déconnecter' },
   nav: { users: 'Utilisateurs', memberStates: 'États Membres', audit: "Journal d'audit" },
   roles: { admin: 'Administrateur', staff: 'Personnel', delegate: 'Délégué(e)' },
   home: {
@@ -36,7 +36,7 @@ export const fr: Catalogue<typeof en> = {
     title: 'Connexion',
     submit: 'Se connecter',
     failed: "L'adresse électronique ou le mot de passe est incorrect, ou le compte ne peut pas se connecter.",
-    help: "Mot de passe oublié ou pas encore de compte ? Demandez un nouveau lien à l'Administration.",
+    help: "Mot de passe oublié ou pas encore de compte ? Demandez un nouveau lien à l'Administration.",
   },
   setup: {
     title: 'Créer le premier administrateur',
@@ -61,7 +61,7 @@ export const fr: Catalogue<typeof en> = {
     enable: 'Réactiver',
     reset: 'Réinitialiser le mot de passe',
     resetDone: 'Mot de passe réinitialisé',
-    memberStateHint: "Délégués uniquement : l'État Membre pour lequel ils répondent.",
+    memberStateHint: "Délégués uniquement : l'État Membre pour lequel ils répondent.",
     noMemberState: 'Aucun (administrateurs et personnel)',
     invitationIntro: "Transmettez ce lien à {{name}} ({{email}}) pour qu'il ou elle choisisse un mot de passe. Il ne peut servir qu'une fois.",
     resetLinkIntro: "Le mot de passe de {{name}} ({{email}}) a été effacé. Transmettez-lui ce lien pour en choisir un nouveau. Il ne peut servir qu'une fois.",
@@ -77,13 +77,13 @@ export const fr: Catalogue<typeof en> = {
     created: "Jeton d'API créé",
     createdIntro: "Nouveau jeton d'API pour {{email}}.",
     label: 'Jeton',
-    shownOnce: "Copiez-le maintenant : il n'est affiché qu'une fois et n'est conservé que sous forme d'empreinte.",
+    shownOnce: "Copiez-le maintenant : il n'est affiché qu'une fois et n'est conservé que sous forme d'empreinte.",
   },
   memberStates: {
     title: 'États Membres',
     new: 'Nouvel État Membre',
     edit: 'Modifier {{iso3}}',
-    count: 'États Membres et observateurs : {{formatted}}.',
+    count: 'États Membres et observateurs : {{formatted}}.',
     iso3Hint: 'Trois lettres majuscules, par exemple FRA.',
     status: { member: 'Membre (peut voter)', observer: 'Observateur (ne peut pas voter)' },
     import: {
@@ -103,8 +103,8 @@ export const fr: Catalogue<typeof en> = {
   audit: {
     title: "Journal d'audit",
     recent: 'Entrées les plus récentes',
-    chainOk: "La chaîne de {{count}} entrées est intacte : chaque entrée porte l'empreinte de la précédente.",
-    chainBroken: "La chaîne est rompue à l'entrée {{seq}} : le journal a été modifié.",
+    chainOk: "La chaîne de {{count}} entrées est intacte : chaque entrée porte l'empreinte de la précédente.",
+    chainBroken: "La chaîne est rompue à l'entrée {{seq}} : le journal a été modifié.",
     when: 'Date',
     who: 'Auteur',
     action: 'Action',
@@ -138,7 +138,7 @@ export const fr: Catalogue<typeof en> = {
     forbidden: "Votre compte n'est pas autorisé à effectuer cette action.",
     notFound: "Il n'y a rien à cette adresse. Vérifiez-la.",
     signInRequired: 'Connectez-vous pour continuer.',
-    tokenMissing: "Un jeton d'API est requis : envoyez Authorization: Bearer <jeton>.",
+    tokenMissing: "Un jeton d'API est requis : envoyez Authorization: Bearer <jeton>.",
     tokenInvalid: "Le jeton d'API n'est pas valide ou son compte est désactivé.",
     csrf: "Ce formulaire a expiré ou ne provient pas de ce site. Revenez en arrière, rechargez la page et réessayez.",
     linkUsedOrExpired: "Ce lien a déjà été utilisé ou a expiré. Demandez-en un nouveau à l'Administration.",

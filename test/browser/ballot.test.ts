@@ -45,13 +45,19 @@ describe('Ballot journey in a browser', function () {
     expect(await untranslatedKeys(page, NAMESPACES), `untranslated text on ${name}`).to.deep.equal([]);
   }
 
+  /** "1st choice: (a) Topic 1", "2nd choice: …": a ranking as the review and the receipt show it. */
+  function asChoices(titles: readonly string[]): string[] {
+    return titles.map((title, i) => `${['1st', '2nd', '3rd', '4th'][i]} choice: ${title}`);
+  }
+
   /** The review shows the ballot as counted; submitting it leads to the receipt, which is checked. */
   async function reviewSubmitAndCheck(page: Page, expected: string[][], shot: string): Promise<string> {
     await clickAndWait(page, page.getByRole('button', { name: 'Review the ballot' }));
     expect(await heading(page)).to.match(/^Review: /);
     const counted = await page.locator('ol.counted > li').evaluateAll((items) => items.map((li) =>
       [...li.querySelectorAll('.counted-ranking li, .abstention')].map((x) => (x.textContent ?? '').replace(/\s+/g, ' ').trim())));
-    expect(counted).to.deep.equal(expected);
+    // Each option is shown with its place as a choice, so that a rank is not taken for an option's label.
+    expect(counted).to.deep.equal(expected.map((titles) => (titles[0] === 'Abstention' ? titles : asChoices(titles))));
     await look(page, `${shot}-review`);
     await clickAndWait(page, page.getByRole('button', { name: 'Submit the ballot' }));
     expect(new URL(page.url()).pathname).to.match(/^\/surveys\/\d+\/ballot\/receipt\//);
@@ -64,6 +70,7 @@ describe('Ballot journey in a browser', function () {
     const file = await download.text();
     expect(file).to.contain(`Receipt code: ${code}`).and.contain('Member State: ESP');
     for (const titles of expected) for (const title of titles) expect(file).to.contain(title.replace(/^\S+ /, ''));
+    for (const titles of expected) if (titles[0] !== 'Abstention') for (const line of asChoices(titles)) expect(file).to.contain(line);
     await look(page, `${shot}-receipt`);
     return code;
   }
@@ -237,7 +244,7 @@ describe('Ballot journey in a browser', function () {
     const code = (await page.locator('#receipt-code').innerText()).trim();
     expect(code).to.match(RECEIPT);
     const counted = await page.locator('.counted-ranking').allInnerTexts();
-    expect(counted.map((t) => t.replace(/\s+/g, ' ').trim())).to.deep.equal(['A Return migration B Migration and development', '(b) Topic 2 (a) Topic 1']);
+    expect(counted.map((t) => t.replace(/\s+/g, ' ').trim())).to.deep.equal(['1st choice: A Return migration 2nd choice: B Migration and development', '1st choice: (b) Topic 2 2nd choice: (a) Topic 1']);
   });
 
   it('ranks with JavaScript off through the rank selects, refuses a tie, then submits and checks the receipt', async function () {

@@ -84,9 +84,11 @@ describe('Results journey in a browser', function () {
 
     const demoBallots = Number(/open, with (\d+) ballots/.exec(demoOutput)?.[1]);
     const eligible = DEMO_MEMBER_STATES.filter((m) => m.status === 'member').length;
-    expect(await page.locator('#turnout-heading').innerText()).to.equal(r.page.turnoutHeading);
+    expect(await page.locator('#summary-heading').innerText()).to.equal(r.page.summaryHeading);
     expect(squash(await page.locator('.turnout').innerText()))
-      .to.match(new RegExp(`^${message(r.page.turnout, { answered: demoBallots + 1, eligible })} \\(\\d+(\\.\\d)? ?%\\)$`));
+      .to.match(new RegExp(`^${message(r.page.turnout, { answered: demoBallots + 1, eligible, share: '@' }).replace(/[.()]/g, '\\$&').replace('@', '\\d+(\\.\\d)? ?%')}$`));
+    // The summary says, per question, what is retained, before any detail.
+    expect(await page.locator('.results-summary .question-summary').count()).to.equal(SURVEY.questions.length);
 
     const questions = page.locator('section.question-result');
     expect(await questions.count()).to.equal(SURVEY.questions.length);
@@ -99,7 +101,11 @@ describe('Results journey in a browser', function () {
       for (const text of retained) expect(q.options.map((o) => `${o.label} ${o.title.en}`)).to.include(text);
 
       expect(await section.getByRole('heading', { name: r.comparison.heading, exact: true }).count()).to.equal(1);
+      // The details are one click away: the comparison opens from its summary, without script.
       const table = section.locator('table.comparison');
+      expect(await table.isVisible()).to.equal(false);
+      await section.locator('summary', { hasText: r.comparison.heading }).click();
+      expect(await table.isVisible()).to.equal(true);
       expect(squash(await table.locator('caption').innerText())).to.equal(r.comparison.caption);
       expect((await table.locator('thead th').allInnerTexts()).map(squash))
         .to.deep.equal([r.comparison.method, r.comparison.retained, r.comparison.agrees, r.comparison.lot]);
@@ -124,14 +130,14 @@ describe('Results journey in a browser', function () {
       expect(await htmlLang(page)).to.equal(lang);
       const r = resultsCatalogue[lang].results;
       expect(await heading(page)).to.equal(message(r.page.title, { survey: SURVEY.title[lang] }));
-      expect(squash((await page.locator('.results-head .stamp').textContent()) ?? '')).to.equal(`${r.stamp.provisional} — ${r.stamp.provisionalNote}`);
-      expect(await page.locator('#turnout-heading').innerText()).to.equal(r.page.turnoutHeading);
+      expect(squash((await page.locator('.results-head .stamp').textContent()) ?? '')).to.equal(squash(`${r.stamp.provisional} — ${r.stamp.provisionalNote}`));
+      expect(await page.locator('#summary-heading').innerText()).to.equal(r.page.summaryHeading);
       const first = page.locator('section.question-result').first();
-      expect(squash(await first.locator('h2').innerText())).to.equal(`${message(r.page.questionNumber, { number: 1 })} ${SURVEY.questions[0]!.title[lang]}`);
+      expect(squash(await first.locator('h2').innerText())).to.equal(squash(`${message(r.page.questionNumber, { number: 1 })} ${SURVEY.questions[0]!.title[lang]}`));
       for (const name of [r.page.retainedHeading, r.first.heading, r.pairwise.heading, r.borda.heading, r.comparison.heading]) {
         expect(await first.getByRole('heading', { name, exact: true }).count(), `${lang}: ${name}`).to.equal(1);
       }
-      expect(squash(await first.locator('table.comparison caption').innerText())).to.equal(r.comparison.caption);
+      expect(squash((await first.locator('table.comparison caption').textContent()) ?? '')).to.equal(r.comparison.caption);
       // The retained options are shown in the page's language.
       const retained = (await first.locator('ol.retained > li').allInnerTexts()).map(squash);
       const titles = SURVEY.questions[0]!.options.map((o) => `${o.label} ${o.title[lang]}`);
@@ -158,9 +164,12 @@ describe('Results journey in a browser', function () {
     expect(await hint.isVisible(), 'print hint printed').to.equal(false);
     expect(await stamp.isVisible(), 'stamp printed').to.equal(true);
     expect(await page.evaluate<string>(`getComputedStyle(document.querySelector('.results-head .stamp')).borderTopStyle`)).to.equal('dashed');
-    expect(await page.locator('table.comparison').first().isVisible()).to.equal(true);
+    // Every detail section prints open, though none was opened on screen.
+    for (const table of await page.locator('table.data').all()) expect(await table.isVisible(), 'a table printed').to.equal(true);
+    expect(await page.locator('pre.replay').first().isVisible()).to.equal(true);
     await takeScreenshot(page, 'results-03-print');
     await page.emulateMedia({ media: 'screen' });
     expect(await header.isVisible()).to.equal(true);
+    expect(await page.locator('table.comparison').first().isVisible()).to.equal(false);
   });
 });

@@ -194,6 +194,7 @@ describe('administration survey pages', () => {
     expect(early.text).to.contain('A survey that is open cannot become published.').and.not.match(/\n\s+at /);
     expect((await admin.post(`/admin/surveys/${survey.id}/close`).type('form').send({ _csrf: csrf })).status).to.equal(303);
     expect((await ctx.db('surveys').where({ id: survey.id }).first()).status).to.equal('closed');
+    expect((await admin.get(`/admin/surveys/${survey.id}`)).text).to.contain('This survey is closed: its questions and options are frozen');
 
     const past = await admin.post(`/admin/surveys/${survey.id}/reopen`).type('form').send({ _csrf: csrf, closesAt: '2020-01-01T10:00' });
     expect(past.status).to.equal(422);
@@ -205,10 +206,14 @@ describe('administration survey pages', () => {
     expect(new Date(row.closes_at).toISOString()).to.equal('2026-12-01T12:30:00.000Z');
     const shown = await admin.get(`/admin/surveys/${survey.id}`);
     expect(shown.text).to.contain('3 d 3 h 30 min remaining');
+    expect(shown.text).to.contain('This survey is open: its questions and options are frozen');
 
     ctx.clock.set('2026-12-01T13:00:00Z');
     expect((await admin.post(`/admin/surveys/${survey.id}/publish`).type('form').send({ _csrf: csrf })).status).to.equal(303);
     expect((await ctx.db('surveys').where({ id: survey.id }).first()).status).to.equal('published');
+    // A published survey's page says so, not that it 'has been opened'.
+    const published = await admin.get(`/admin/surveys/${survey.id}`);
+    expect(published.text).to.contain('This survey is closed and its results are published: its questions and options are frozen').and.not.contain('has been opened');
     const again = await admin.post(`/admin/surveys/${survey.id}/close`).type('form').send({ _csrf: csrf });
     expect(again.status).to.equal(409);
     const actions = (await ctx.db('audit_entries').where({ subject_type: 'survey', subject_id: survey.id }).orderBy('seq')).map((e) => e.action);

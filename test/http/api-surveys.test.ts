@@ -98,7 +98,7 @@ describe('JSON API v1: surveys and ballots', () => {
     expect(stale.status).to.equal(409);
     expect(stale.body).to.deep.equal({ error: {
       code: 'conflict',
-      message: `Your ballot was changed by ${current.body.submittedBy} at ${current.body.submittedAt} (version 1) after you started. Nothing was saved: review the current ballot and submit again.`,
+      message: `Your ballot was changed by ${current.body.submittedBy} on ${current.body.submittedAt} (version 1) after you started. Nothing was saved: review the current ballot and submit again.`,
     } });
     const replaced = await request(app).put(`/api/v1/surveys/${survey.id}/ballot`).set('Authorization', delegateB).send(ballotOf(survey));
     expect(replaced.body.revision).to.equal(2);

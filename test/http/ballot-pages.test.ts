@@ -92,6 +92,8 @@ describe('ballot pages', () => {
     const res = await agent.get(`/surveys/${survey.id}/ballot`);
     expect(res.status).to.equal(200);
     expect(res.text).to.contain('Options retained: 2 · Ranks allowed: up to 4 of 4 · Counting method: Single transferable vote (STV)');
+    // Beside the method's name, what the voter's ranking does under it, in plain words.
+    expect(res.text).to.contain('<p class="method-plain">Your first choice counts first; if it is set aside, or has more votes than it needs, your ballot (or the part not needed) passes to your next choice.');
     const optionId = topics.options[1]!.id;
     expect(res.text).to.match(new RegExp(`<label for="rank_${topics.id}_${optionId}" class="option-name"><span class="option-label">\\(b\\)</span> Topic 2</label>`));
     expect(res.text).to.contain(`<select id="rank_${topics.id}_${optionId}" name="rank_${topics.id}_${optionId}"`);
@@ -99,7 +101,10 @@ describe('ballot pages', () => {
     expect(res.text).to.contain('name="baseRevision" value="0"');
     await ctx.db('users').where({ email: delegate.email }).update({ language: 'fr' });
     const fr = await agent.get(`/surveys/${survey.id}/ballot`);
-    expect(fr.text).to.contain('Thème général').and.contain('Méthode de dépouillement : Vote unique transférable').and.contain('Non classée');
+    expect(fr.text).to.contain('Thème général').and.contain('Méthode de dépouillement\u202f: Vote unique transférable').and.contain('Non classée');
+    expect(fr.text).to.contain('Votre premier choix compte d’abord\u202f; s’il est écarté');
+    // The ranking script's screen-reader labels take their punctuation from the language.
+    expect(fr.text).to.contain('data-t-label-for="{action}\u202f: {title}"');
   });
 
   it('shows a missing translation in English, marked as such', async () => {
@@ -116,7 +121,8 @@ describe('ballot pages', () => {
     const reviewed = await review(agent, goodBallot());
     expect(reviewed.status).to.equal(200);
     expect(reviewed.text).to.contain('This is your ballot as it will be counted');
-    expect(reviewed.text).to.match(/<ol class="counted-ranking">\s*<li><span class="option-label">B<\/span> Migration and development<\/li><li><span class="option-label">A<\/span> Return migration<\/li>/);
+    // Each place is said as a choice, apart from the option's label.
+    expect(reviewed.text).to.match(/<ol class="counted-ranking">\s*<li><span class="choice">1st choice:<\/span> <span class="option-label">B<\/span> Migration and development<\/li><li><span class="choice">2nd choice:<\/span> <span class="option-label">A<\/span> Return migration<\/li>/);
     expect(reviewed.text).to.contain('Topic 3 matters most to us.');
     expect(await revisionsCount(ctx)).to.equal(0);
 
@@ -138,7 +144,7 @@ describe('ballot pages', () => {
     expect(file.status).to.equal(200);
     expect(file.headers['content-disposition']).to.contain(`receipt-${stored.receipt}.txt`);
     expect(file.text).to.contain('Member State: FRA').and.contain('Version: 1').and.contain(`Receipt code: ${stored.receipt}`);
-    expect(file.text).to.contain('1. B Migration and development').and.contain('2. (a) Topic 1');
+    expect(file.text).to.contain('1st choice: B Migration and development').and.contain('2nd choice: (a) Topic 1');
 
     const list = await agent.get('/surveys');
     expect(list.text).to.contain(`Answered on 28 November 2026 at 09:00 UTC by ${delegate.email}`);
@@ -287,7 +293,7 @@ describe('ballot pages', () => {
 
     const res = await agent.post(`/surveys/${survey.id}/ballot`).type('form').send(formFields(mine.text, `/surveys/${survey.id}/ballot`));
     expect(res.status).to.equal(409);
-    expect(res.text).to.contain(`Your ballot was changed by ${colleagueEmail} at 28 November 2026 at 09:00 UTC (version 1) after you started.`);
+    expect(res.text).to.contain(`Your ballot was changed by ${colleagueEmail} on 28 November 2026 at 09:00 UTC (version 1) after you started.`);
     expect(res.text).to.contain('name="baseRevision" value="1"');
     expect(res.text).to.match(new RegExp(`name="rank_${topics.id}_${topics.options[3]!.id}"[^>]*>\\s*<option value="">[^<]*</option>\\s*<option value="1" selected>`));
     expect(await revisionsCount(ctx)).to.equal(1);

@@ -21,6 +21,16 @@ describe('health and error pages', () => {
     expect(res.body.status).to.equal('unavailable');
   });
 
+  it('serves the icon every page links, and sends a browser asking for /favicon.ico to it', async () => {
+    const app = await ctx.app();
+    const icon = await request(app).get('/static/favicon.svg');
+    expect(icon.status).to.equal(200);
+    expect(icon.headers['content-type']).to.contain('image/svg+xml');
+    const legacy = await request(app).get('/favicon.ico');
+    expect(legacy.status).to.equal(301);
+    expect(legacy.headers.location).to.equal('/static/favicon.svg');
+  });
+
   it('renders 404 in the visitor’s language, with security headers and no inline script allowed', async () => {
     const res = await request(await ctx.app()).get('/no/such/page').set('Accept-Language', 'fr-CH, fr;q=0.9, en;q=0.5');
     expect(res.status).to.equal(404);

@@ -79,9 +79,22 @@ describe('results pages', () => {
     expect(text).to.contain('Provisional — the survey is still open');
     expect(text).to.contain('Reference IC/2007/17');
     expect(text).to.contain(`Seed of the lot: ${survey.seed}`);
-    expect(text).to.contain('8 of 9 eligible Member States answered (88.9%)');
+    expect(text).to.contain('Of 9 Member States eligible, 8 answered (88.9%).');
     expect(text).to.match(/Abstentions 1 /);
     const [theme, topics] = survey.questions;
+
+    // A summary first, in plain words a report can quote; every detail behind a disclosure section.
+    const summary = text.slice(text.indexOf('Summary'), text.indexOf('What the counting words mean'));
+    expect(summary).to.contain('Question 1: Overarching theme “B Migration and development” is retained after 2 rounds: no option had more than half of the ballots at first');
+    expect(summary).to.contain('Question 2: Workshop topics “(a) Topic 1” and “(c) Topic 3” are retained after 3 stages of counting');
+    expect(summary).to.not.contain('Droop');
+    const summaryAt = res.text.indexOf('id="summary-heading"');
+    expect(summaryAt).to.be.greaterThan(0);
+    expect(summaryAt).to.be.lessThan(res.text.indexOf('class="question-result"'));
+    expect(text).to.contain('Exhausted ballot A ballot that ranks none of the options still in the count');
+    expect(text).to.contain('Quota (Droop) The votes an option needs');
+    expect(res.text.match(/<details class="result-detail"(?! open)/g)).to.have.length(2 * 7);
+    expect(res.text).to.not.match(/<details class="result-detail"[^>]* open/);
 
     const irv = tableRows(res.text, `question-${theme!.id}-rounds`);
     expect(irv[0]).to.deep.equal(['Option', 'Round 1', 'Round 2']);
@@ -161,9 +174,16 @@ describe('results pages', () => {
       }, { channel: 'paper', memberStateId: Number(ms.id) });
     }
     const agent = await signIn(app, adminEmail);
-    const text = textOf((await agent.get(`/surveys/${tied.id}/results`)).text);
+    const html = (await agent.get(`/surveys/${tied.id}/results`)).text;
+    const text = textOf(html);
     expect(text).to.match(new RegExp(`Round 1: A Return migration and B Migration and development were tied for exclusion; (A Return migration|B Migration and development) was excluded\\. Broken by lot, drawn with the seed ${tied.seed}\\.`));
     expect(text).to.contain('Lot drawn?');
+    // Beside the figures, the tie that decided is named, with a link to the open Ties section.
+    expect(html).to.match(new RegExp(`<details class="result-detail" id="question-${q1!.id}-ties" open>`));
+    expect(text).to.match(/(A Return migration|B Migration and development) retained after a tie, settled by lot with the survey’s seed: see Ties/);
+    expect(text).to.match(/(A Return migration|B Migration and development) not retained after a tie, settled by lot with the survey’s seed: see Ties/);
+    expect(html).to.contain(`<a href="#question-${q1!.id}-ties">see Ties</a>`);
+    expect(text).to.contain('A tie decided it, settled by lot with the survey’s seed (see Ties).');
   });
 
   it('results page with a Schulze tie and seats that cover the options with votes: the tie, the shared place, and why every option with votes is retained', async () => {
@@ -221,7 +241,8 @@ describe('results pages', () => {
     expect(text).to.contain('A Migration de retour');
     expect(text).to.contain('(c) Thème 3');
     expect(text).to.contain('Mobilité de la main-d’œuvre');
-    expect(text).to.match(/8 États Membres sur 9 appelés à voter ont répondu \(88,9\s%\)/);
+    expect(text).to.match(/Sur 9 États Membres appelés à voter, 8 ont répondu \(88,9\s%\)\./);
+    expect(text).to.match(/«\sB Migration et développement\s» est retenue après 2 tours/);
     expect(text).to.contain('3,25000 ✓ élue');
     expect(text).to.contain('Tour 2');
     expect(text).to.contain('Étape 3');

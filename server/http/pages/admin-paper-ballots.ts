@@ -62,7 +62,7 @@ async function renderPage(deps: Deps, req: Request, res: Response, survey: Surve
   res.status(page.status ?? 200).render('admin/paper-ballots/index', {
     title: req.t('paperBallots.title', { survey: pick(survey.title, req.lang).text }),
     survey, members, chosen, current: current ?? null,
-    currentCounted: current ? countedBallot(survey, current.answers, req.lang) : [],
+    currentCounted: current ? countedBallot(survey, current.answers, req.lang, req.t) : [],
     refusal: closedNotice(req, survey),
     channels: PAPER_CHANNELS,
     fields, fieldMessages,

@@ -67,7 +67,7 @@ async function renderClosed(deps: Deps, req: Request, res: Response, survey: Sur
     title: req.t('voting.closed.title', { survey: heading.title.text }),
     survey, heading,
     message: notOpenText(req, survey.status),
-    current, counted: current ? countedBallot(survey, current.answers, req.lang) : null,
+    current, counted: current ? countedBallot(survey, current.answers, req.lang, req.t) : null,
     currentSummary: revisionSummary(req, current),
   });
 }
@@ -116,7 +116,7 @@ export function ballotPages(deps: Deps): Router {
     res.render('ballot/review', {
       title: req.t('voting.review.title', { survey: heading.title.text }),
       survey, heading, fields: form.fields,
-      counted: countedBallot(survey, checked.answers, req.lang), comments: checked.comments,
+      counted: countedBallot(survey, checked.answers, req.lang, req.t), comments: checked.comments,
     });
   });
 
@@ -226,6 +226,6 @@ export function receiptModel(req: Request, found: Awaited<ReturnType<typeof look
   return {
     title: req.t('voting.receipt.title', { code: revision.receipt }),
     survey, surveyTitle: pick(survey.title, req.lang), revision, justSubmitted,
-    counted: countedBallot(survey, revision.answers, req.lang),
+    counted: countedBallot(survey, revision.answers, req.lang, req.t),
   };
 }

@@ -70,6 +70,8 @@ export interface QuestionModel {
   readonly description: Text | null;
   readonly seats: number;
   readonly method: string;
+  /** What the voter's ranking does under the question's counting method, in a plain sentence. */
+  readonly methodPlain: string;
   readonly maxRanks: number;
   readonly allowAbstain: boolean;
   readonly allowComment: boolean;
@@ -105,6 +107,7 @@ export function ballotQuestions(survey: Survey, lang: Language, fields: BallotFi
     description: optionalText(q.description, lang),
     seats: q.seats,
     method: t(`surveys.methods.${q.method}`),
+    methodPlain: t(`voting.methodPlain.${q.method}`),
     maxRanks: q.maxRanks ?? q.options.length,
     allowAbstain: q.allowAbstain,
     allowComment: q.allowComment,
@@ -128,12 +131,13 @@ export interface CountedAnswer {
   readonly questionId: number;
   readonly title: Text;
   readonly abstain: boolean;
-  readonly ranking: readonly { readonly label: string; readonly title: Text }[];
+  /** The options in the order ranked, each with its place said as a choice ("1st choice:") so that it is not read as the option's label. */
+  readonly ranking: readonly { readonly choice: string; readonly label: string; readonly title: Text }[];
   readonly comment: string;
 }
 
 /** A ballot as it will be counted: per question, the options in order, or the abstention. */
-export function countedBallot(survey: Survey, answers: Readonly<Record<string, StoredAnswer>>, lang: Language): CountedAnswer[] {
+export function countedBallot(survey: Survey, answers: Readonly<Record<string, StoredAnswer>>, lang: Language, t: Translate): CountedAnswer[] {
   return survey.questions.map((q) => {
     const a = answers[q.id] ?? {};
     const options = new Map(q.options.map((o) => [o.id, o]));
@@ -141,9 +145,9 @@ export function countedBallot(survey: Survey, answers: Readonly<Record<string, S
       questionId: q.id,
       title: pick(q.title, lang),
       abstain: a.abstain === true,
-      ranking: (a.ranking ?? []).map((id) => {
+      ranking: (a.ranking ?? []).map((id, r) => {
         const o = options.get(id);
-        return { label: o?.label ?? '', title: o ? pick(o.title, lang) : { text: `#${id}`, lang, fallback: false } };
+        return { choice: t('voting.review.choice', { count: r + 1, ordinal: true }), label: o?.label ?? '', title: o ? pick(o.title, lang) : { text: `#${id}`, lang, fallback: false } };
       }),
       comment: a.comment ?? '',
     };
@@ -152,25 +156,26 @@ export function countedBallot(survey: Survey, answers: Readonly<Record<string, S
 
 /** The downloadable receipt: plain text in the reader's language, one fact a line. */
 export function receiptText(survey: Survey, revision: RevisionRow & { isCurrent: boolean }, lang: Language, t: Translate, fmt: Formatters): string {
+  const line = (label: string, value: string | number) => t('voting.review.line', { label, value });
   const lines = [
     t('voting.receipt.fileTitle'),
     '',
-    `${t('voting.receipt.survey')}: ${pick(survey.title, lang).text}${survey.reference ? ` (${survey.reference})` : ''}`,
-    `${t('voting.receipt.memberState')}: ${revision.memberStateNames[lang]} (${revision.memberStateIso3})`,
-    `${t('voting.receipt.revision')}: ${revision.revision}`,
-    `${t('voting.receipt.submittedAt')}: ${fmt.dateTime(revision.submittedAt)} (${revision.submittedAt})`,
-    `${t('voting.receipt.submittedBy')}: ${revision.submittedByLabel}`,
-    `${t('voting.receipt.channel')}: ${t(`voting.channels.${revision.channel}`)}`,
-    `${t('voting.receipt.code')}: ${revision.receipt}`,
+    line(t('voting.receipt.survey'), `${pick(survey.title, lang).text}${survey.reference ? ` (${survey.reference})` : ''}`),
+    line(t('voting.receipt.memberState'), `${revision.memberStateNames[lang]} (${revision.memberStateIso3})`),
+    line(t('voting.receipt.revision'), revision.revision),
+    line(t('voting.receipt.submittedAt'), `${fmt.dateTime(revision.submittedAt)} (${revision.submittedAt})`),
+    line(t('voting.receipt.submittedBy'), revision.submittedByLabel),
+    line(t('voting.receipt.channel'), t(`voting.channels.${revision.channel}`)),
+    line(t('voting.receipt.code'), revision.receipt),
     '',
     t('voting.receipt.asCounted'),
   ];
-  for (const [i, a] of countedBallot(survey, revision.answers, lang).entries()) {
+  for (const [i, a] of countedBallot(survey, revision.answers, lang, t).entries()) {
     lines.push('', `${i + 1}. ${a.title.text}`);
     if (a.abstain) lines.push(`   ${t('voting.review.abstention')}`);
-    else a.ranking.forEach((o, r) => lines.push(`   ${r + 1}. ${o.label ? `${o.label} ` : ''}${o.title.text}`));
-    if (a.comment) lines.push(`   ${t('voting.review.comment')}: ${a.comment}`);
+    else for (const o of a.ranking) lines.push(`   ${o.choice} ${o.label ? `${o.label} ` : ''}${o.title.text}`);
+    if (a.comment) lines.push(`   ${line(t('voting.review.comment'), a.comment)}`);
   }
-  if (revision.comments) lines.push('', `${t('voting.review.comments')}: ${revision.comments}`);
+  if (revision.comments) lines.push('', line(t('voting.review.comments'), revision.comments));
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -17,6 +17,12 @@ export interface OptionName {
   readonly title: Text;
 }
 
+/** An option beside its figures, with a word where a tie decided whether it is retained. */
+export interface RetainedOption extends OptionName {
+  /** "retained after a tie, settled by lot with the survey's seed", or null where no tie decided. */
+  readonly tieNote: string | null;
+}
+
 /** A table cell: its text, and whether the option was elected or excluded there (said in words too). */
 export interface Cell {
   readonly text: string;
@@ -47,14 +53,18 @@ export interface QuestionPage {
   readonly rules: string;
   readonly seats: string;
   readonly counts: readonly { readonly label: string; readonly value: string }[];
-  readonly retained: readonly OptionName[];
+  /** Who is retained and why, in a sentence a report can quote. */
+  readonly summary: string;
+  readonly retained: readonly RetainedOption[];
   /** Why every option with votes was retained without the count choosing, when it was; else null. */
   readonly retainedReason: string | null;
+  /** Where the Ties section is, for the notes beside the figures. */
+  readonly tiesAnchor: string;
   readonly firstPreferences: {
     readonly caption: string;
     readonly chart: string;
     readonly tableId: string;
-    readonly rows: readonly { readonly option: OptionName; readonly votes: string; readonly share: string; readonly retained: boolean }[];
+    readonly rows: readonly { readonly option: OptionName; readonly votes: string; readonly share: string; readonly retained: boolean; readonly tieNote: string | null }[];
   };
   readonly rounds: RoundsTable | null;
   readonly pairwise: {
@@ -89,6 +99,8 @@ export interface ResultsPage {
   readonly turnoutShare: string;
   readonly seed: string;
   readonly questions: readonly QuestionPage[];
+  /** The counting words the page uses, each explained once in plain words. */
+  readonly vocabulary: readonly { readonly term: string; readonly meaning: string }[];
 }
 
 interface Tools {
@@ -149,7 +161,7 @@ function find<M extends CountResult['method']>(q: QuestionResult, method: M): Ex
   return found as Extract<CountResult, { method: M }>;
 }
 
-function firstPreferences(tools: Tools, q: QuestionResult, anchor: string): QuestionPage['firstPreferences'] {
+function firstPreferences(tools: Tools, q: QuestionResult, anchor: string, notes: ReadonlyMap<OptionIndex, string>): QuestionPage['firstPreferences'] {
   const { votes, ranking } = q.official.firstPreferences;
   const valid = q.official.valid;
   const retained = new Set(q.official.winners);
@@ -158,6 +170,7 @@ function firstPreferences(tools: Tools, q: QuestionResult, anchor: string): Ques
     votes: tools.fmt.number(votes[o]!),
     share: share(tools, votes[o]!, valid),
     retained: retained.has(o),
+    tieNote: notes.get(o) ?? null,
     value: votes[o]!,
   }));
   const tableId = `${anchor}-first`;
@@ -340,12 +353,90 @@ function roundsTable(tools: Tools, q: QuestionResult, anchor: string): RoundsTab
   }
 }
 
+/**
+ * The options whose retention a tie decided: those of a tie between options of which some are
+ * retained and some are not (a tie among options that all end up retained, or all not, decided
+ * nothing a reader asks about). Each gets a note saying so and how the tie was settled.
+ */
+function tieNotes(tools: Tools, q: QuestionResult, stages: boolean): Map<OptionIndex, string> {
+  const { t } = tools;
+  const retained = new Set(q.official.winners);
+  const notes = new Map<OptionIndex, string>();
+  for (const tie of q.official.ties) {
+    const decisive = tie.between.some((o) => retained.has(o)) && tie.between.some((o) => !retained.has(o));
+    if (!decisive) continue;
+    const how = tie.resolvedBy === 'lot' ? t('results.tieNote.byLot') : t(stages ? 'results.tieNote.byEarlierStages' : 'results.tieNote.byEarlierRounds');
+    for (const o of tie.between) {
+      if (!notes.has(o)) notes.set(o, t(retained.has(o) ? 'results.tieNote.retained' : 'results.tieNote.notRetained', { how }));
+    }
+  }
+  return notes;
+}
+
+/**
+ * Who is retained and why, in one plain sentence: a majority of first preferences where there is
+ * one, else what the method did, in words a delegation uses; a tie that decided is named.
+ */
+function summarySentence(tools: Tools, q: QuestionResult, decidedByTie: boolean, lotDecided: boolean): string {
+  const { t, fmt } = tools;
+  const r = q.official;
+  if (r.valid === 0 || r.winners.length === 0) return t('results.page.noneRetained');
+  const names = r.winners.map((o) => t('results.summary.quoted', { option: plain(nameOf(q, o, tools.lang)) }));
+  const options = listOf(tools, names);
+  const one = r.winners.length === 1;
+  const first = r.firstPreferences.votes[r.winners[0]!] ?? 0;
+  let sentence: string;
+  if (one && first * 2 > r.valid) {
+    sentence = t('results.summary.majority', { valid: fmt.number(r.valid), votes: fmt.number(first), option: names[0] });
+  } else {
+    switch (r.method) {
+      case 'plurality':
+        sentence = t(one ? 'results.summary.pluralityOne' : 'results.summary.pluralityMany', { options });
+        break;
+      case 'borda':
+        sentence = t(one ? 'results.summary.bordaOne' : 'results.summary.bordaMany', { options });
+        break;
+      case 'irv':
+        sentence = t(one ? 'results.summary.irvOne' : 'results.summary.irvMany', { options, rounds: fmt.number(r.rounds.length) });
+        break;
+      case 'stv':
+        sentence = t(one ? 'results.summary.stvOne' : 'results.summary.stvMany', { options, stages: fmt.number(r.rounds.length), quota: fmt.number(r.quota) });
+        break;
+      case 'schulze':
+        sentence = one && r.condorcetWinner === r.winners[0]
+          ? t('results.summary.condorcet', { options })
+          : t(one ? 'results.summary.schulzeOne' : 'results.summary.schulzeMany', { options });
+        break;
+      default:
+        return assertNever(r, 'method');
+    }
+  }
+  if (decidedByTie) sentence += ` ${t(lotDecided ? 'results.summary.tieByLot' : 'results.summary.tieByRounds')}`;
+  return sentence;
+}
+
+const VOCABULARY = ['firstPreference', 'round', 'stage', 'exhausted', 'quota', 'transferValue', 'pairwise', 'condorcet', 'borda', 'lot'] as const;
+
+/** The counting words, each explained once; rounds and stages only where a question has them. */
+function vocabulary(t: Translate, results: SurveyResults): ResultsPage['vocabulary'] {
+  const methods = new Set(results.questions.map((q) => q.official.method));
+  const shown = VOCABULARY.filter((term) => {
+    if (term === 'round') return methods.has('irv');
+    if (term === 'stage' || term === 'quota' || term === 'transferValue') return methods.has('stv');
+    if (term === 'exhausted') return methods.has('irv') || methods.has('stv');
+    return true;
+  });
+  return shown.map((term) => ({ term: t(`results.vocabulary.${term}Term`), meaning: t(`results.vocabulary.${term}`) }));
+}
+
 function questionPage(tools: Tools, q: QuestionResult, index: number, seed: string, surveyId: number): QuestionPage {
   const { t, fmt } = tools;
   const anchor = `question-${q.question.id}`;
   const r = q.official;
   const { progression } = methodDefinition(r.method);
   const rounds = roundsTable(tools, q, anchor);
+  const notes = tieNotes(tools, q, progression === 'stages');
+  const lotDecided = r.ties.some((tie) => tie.resolvedBy === 'lot' && notes.has(tie.chosen));
   return {
     id: q.question.id,
     anchor,
@@ -360,9 +451,11 @@ function questionPage(tools: Tools, q: QuestionResult, index: number, seed: stri
       { label: t('results.page.valid'), value: fmt.number(r.valid) },
       { label: t('results.page.blank'), value: fmt.number(r.blank) },
     ],
-    retained: r.winners.map((o) => nameOf(q, o, tools.lang)),
+    summary: summarySentence(tools, q, notes.size > 0, lotDecided),
+    retained: r.winners.map((o) => ({ ...nameOf(q, o, tools.lang), tieNote: notes.get(o) ?? null })),
     retainedReason: r.reason === null ? null : t(`counting.reason.${r.reason}`, { seats: fmt.number(r.seats), ranked: fmt.number(r.winners.length) }),
-    firstPreferences: firstPreferences(tools, q, anchor),
+    tiesAnchor: `${anchor}-ties`,
+    firstPreferences: firstPreferences(tools, q, anchor, notes),
     rounds,
     pairwise: pairwise(tools, q),
     borda: borda(tools, q),
@@ -389,10 +482,11 @@ export function resultsPage(results: SurveyResults, lang: Language, t: Translate
     stamp: results.stamp,
     stampText: t(`results.stamp.${results.stamp}`),
     stampNote: t(`results.stamp.${results.stamp}Note`),
-    turnout: t('results.page.turnout', { answered: fmt.number(results.answered), eligible: fmt.number(results.eligible) }),
+    turnout: t('results.page.turnout', { answered: fmt.number(results.answered), eligible: fmt.number(results.eligible), share: share(tools, results.answered, results.eligible) }),
     turnoutShare: share(tools, results.answered, results.eligible),
     seed: results.seed,
     questions: results.questions.map((q, i) => questionPage(tools, q, i, results.seed, results.survey.id)),
+    vocabulary: vocabulary(t, results),
   };
 }
 

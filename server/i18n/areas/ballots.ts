@@ -20,7 +20,7 @@ const en = {
   },
   errors: {
     surveyClosed: 'This survey is closed: no more ballots are taken.',
-    staleBallot: 'Your ballot was changed by {{who}} at {{when}} (version {{revision}}) after you started. Nothing was saved: review the current ballot and submit again.',
+    staleBallot: 'Your ballot was changed by {{who}} on {{when}} (version {{revision}}) after you started. Nothing was saved: review the current ballot and submit again.',
     otherMemberState: "You can only answer for your own Member State.",
     observerCannotVote: 'Observers do not vote.',
     ballotInvalid: 'The ballot cannot be counted as it is.',
@@ -35,7 +35,7 @@ export const ballotsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Ca
       problems: {
         'unknown-option': "Le rang {{rank}} désigne une option qui ne fait pas partie de cette question.",
         repeat: 'Le rang {{rank}} répète une option déjà classée plus haut.',
-        gap: 'Le rang {{rank}} est vide alors qu’un rang suivant ne l’est pas : les rangs doivent se suivre.',
+        gap: 'Le rang {{rank}} est vide alors qu’un rang suivant ne l’est pas : les rangs doivent se suivre.',
         'too-many-ranks': 'Au plus {{max}} options peuvent être classées.',
       },
     },
@@ -48,8 +48,8 @@ export const ballotsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Ca
       rankAtLeastOne: 'Classez au moins une option.',
     },
     errors: {
-      surveyClosed: "Cette enquête est clôturée : aucun bulletin n'est plus accepté.",
-      staleBallot: "Votre bulletin a été modifié par {{who}} le {{when}} (version {{revision}}) après que vous avez commencé. Rien n'a été enregistré : examinez le bulletin actuel et soumettez-le à nouveau.",
+      surveyClosed: "Cette enquête est clôturée : aucun bulletin n'est plus accepté.",
+      staleBallot: "Votre bulletin a été modifié par {{who}} le {{when}} (version {{revision}}) après que vous avez commencé. Rien n'a été enregistré : examinez le bulletin actuel et soumettez-le à nouveau.",
       otherMemberState: 'Vous ne pouvez répondre que pour votre propre État Membre.',
       observerCannotVote: 'Les observateurs ne votent pas.',
       ballotInvalid: 'Le bulletin ne peut pas être dépouillé en l’état.',

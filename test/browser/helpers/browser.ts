@@ -1,5 +1,6 @@
 // One headless Chromium per test file, a fresh context (cookies, storage) per test.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { expect } from 'chai';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -16,6 +17,87 @@ const CHROMIUM_ARGS = [
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'screenshots');
 
 export const MOBILE_VIEWPORT = { width: 390, height: 844 } as const;
+
+/** axe-core, run on every page the journeys visit. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** The rules of WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** Best-practice rules we hold ourselves to as well: headings that do not skip a level. */
+const EXTRA_RULES = ['heading-order'];
+
+/** Each open page's accessibility check, so that the steps that load a page can wait for it. */
+const auditors = new WeakMap<Page, () => Promise<void>>();
+
+/**
+ * Runs axe-core on the page now shown, once per document, and records every violation of the
+ * WCAG A and AA rules among the session's problems. A page left before the check ends (a
+ * redirect, a download) is not checked. Done on every load; the steps that load a page
+ * (clickAndWait, page.goto) wait for it, so a page is checked before the test moves on.
+ */
+export async function checkAccessibility(page: Page): Promise<void> {
+  await auditors.get(page)?.();
+}
+
+/** The violations of the WCAG rules on the document shown in a page where scripts run. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate<boolean>('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate<string[]>(`(async () => {
+    const describe = (r) => r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | '));
+    const wcag = await axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} }, resultTypes: ['violations'] });
+    const extra = await axe.run(document, { runOnly: { type: 'rule', values: ${JSON.stringify(EXTRA_RULES)} }, resultTypes: ['violations'] });
+    return [...describe(wcag), ...describe(extra)];
+  })()`);
+}
+
+const AUDIT_TIMEOUT_MS = 20_000;
+
+/**
+ * A session's accessibility check: once per document, its violations recorded among the problems.
+ * Without JavaScript, axe cannot run in the page itself: the page's HTML, without its scripts, is
+ * checked in a page of its own beside it (same origin, same window size, so styles and sizes match).
+ */
+function accessibilityAuditor(browser: Browser, page: Page, problems: string[], options: { javaScript: boolean; viewport: { width: number; height: number } }): () => Promise<void> {
+  let documents = 0;
+  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) documents += 1; });
+  let current: { document: number; done: Promise<void> } | null = null;
+  let mirror: Promise<Page> | null = null;
+  const mirrorPage = () => (mirror ??= browser.newContext({ viewport: options.viewport }).then(async (context) => {
+    page.once('close', () => { void context.close(); });
+    return context.newPage();
+  }));
+
+  async function run(url: string): Promise<void> {
+    let violations: string[];
+    if (options.javaScript) {
+      violations = await axeViolations(page);
+    } else {
+      const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+      const checker = await mirrorPage();
+      if (new URL(checker.url()).origin !== new URL(url).origin) await checker.goto(new URL('/healthz', url).href);
+      await checker.setContent(html, { waitUntil: 'load' });
+      violations = await axeViolations(checker);
+    }
+    for (const v of violations) problems.push(`accessibility: ${new URL(url).pathname} ${v}`);
+  }
+
+  return async () => {
+    const url = page.url();
+    if (page.isClosed() || !url.startsWith('http')) return;
+    if (current?.document !== documents) {
+      let timer: NodeJS.Timeout | undefined;
+      const done = Promise.race([
+        run(url),
+        new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`the accessibility check of ${url} took over ${AUDIT_TIMEOUT_MS} ms`)), AUDIT_TIMEOUT_MS); }),
+      ]).catch((error: unknown) => {
+        // A page left before its check ended (a redirect, a download) is not checked.
+        if (page.isClosed() || /Execution context was destroyed|navigat|Target closed|has been closed/i.test(String(error))) return;
+        problems.push(`accessibility check failed: ${String(error)}`);
+      }).finally(() => clearTimeout(timer));
+      current = { document: documents, done };
+    }
+    await current.done;
+  };
+}
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -56,6 +138,15 @@ export async function openSession(browser: Browser, baseUrl: string, options: Se
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const problems: string[] = [];
+  const audit = accessibilityAuditor(browser, page, problems, { javaScript: contextOptions.javaScriptEnabled!, viewport: contextOptions.viewport! });
+  auditors.set(page, audit);
+  page.on('load', () => { void audit(); });
+  const goto = page.goto.bind(page);
+  page.goto = async (...args: Parameters<Page['goto']>) => {
+    const response = await goto(...args);
+    await audit();
+    return response;
+  };
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     // Chromium logs every answer of 400 or more this way; those are checked below with their address.
@@ -84,8 +175,7 @@ export async function openSession(browser: Browser, baseUrl: string, options: Se
   });
   page.on('response', (response) => {
     const request = response.request();
-    // The browser asks for /favicon.ico on its own; no page links to it.
-    if (response.status() >= 400 && request.resourceType() !== 'document' && new URL(request.url()).pathname !== '/favicon.ico') {
+    if (response.status() >= 400 && request.resourceType() !== 'document') {
       problems.push(`HTTP ${response.status()} for ${request.resourceType()} ${request.url()}`);
     }
   });
@@ -111,6 +201,7 @@ export async function closeSessions(sessions: readonly Session[], test: Mocha.Te
     }
   }
   for (const s of sessions) {
+    if (!s.page.isClosed()) await checkAccessibility(s.page);
     expect(s.problems, 'page problems').to.deep.equal([]);
     await s.close();
   }

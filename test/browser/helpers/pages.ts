@@ -1,5 +1,6 @@
 // Small steps the journeys share, done through the pages as a person would.
 import type { Locator, Page } from 'playwright-core';
+import { checkAccessibility } from './browser.js';
 
 /** Clicks a button or link that loads a new page and waits until that page has loaded. */
 export async function clickAndWait(page: Page, target: Locator): Promise<void> {
@@ -7,6 +8,7 @@ export async function clickAndWait(page: Page, target: Locator): Promise<void> {
   await target.click();
   await navigated;
   await page.waitForLoadState('load');
+  await checkAccessibility(page);
 }
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
