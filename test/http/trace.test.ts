@@ -240,7 +240,7 @@ describe('per-ballot trace download', () => {
     expect(viaApi.status).to.equal(200);
     expect(rowsOf(viaApi.body)[0]!.at(-1)).to.equal('ranking_key');
     const all = await request(app).get(`/api/v1/surveys/${survey.id}/exports/trace.csv`).set('Authorization', await staff.bearer());
-    expect(all.status).to.equal(400);
+    expect(all.status).to.equal(422);
     expect(all.body.error.message).to.equal('The per-ballot trace is made for one question: choose the question.');
     const withoutQuestion = await downloadTrace(adminAccount, {});
     expect(withoutQuestion.status).to.equal(422);
