@@ -150,6 +150,16 @@ export async function findSurvey(q: Queryable, id: number): Promise<SurveyRow | 
   return toSurvey(r, questions);
 }
 
+/**
+ * PostgreSQL: locks the survey's row for a change of its status or closing time, until the
+ * transaction ends, before anything else is read or locked (in the order a change of its content
+ * takes its locks: the survey's row, then the audit head). SQLite writes one transaction at a time.
+ */
+export async function lockSurveyForChange(tx: Tx, id: number): Promise<void> {
+  if (tx.database.engine !== 'postgres') return;
+  await tx.knex.raw('select id from surveys where id = ? for no key update', [id]);
+}
+
 /** Only what decides whether a survey takes ballots at a given moment, in one query. */
 export async function findSurveyStatus(q: Queryable, id: number): Promise<Pick<SurveyRow, 'id' | 'storedStatus' | 'closesAt'> | undefined> {
   const db = connectionOf(q);

@@ -32,11 +32,31 @@ function entryHash(prevHash: string, row: Omit<AuditRow, 'id' | 'hash' | 'prev_h
 const KNOWN_HEAD = cacheSlot('audit head', () => new Remembered<AuditHead>());
 const APPEND_ATTEMPTS = 100;
 
-/** Appends an entry inside the caller's transaction, so the change and its record commit together. */
-export async function appendAuditEntry(deps: Pick<Deps, 'clock'>, tx: Tx, event: AuditEvent): Promise<void> {
+/** The place at the head of the chain a transaction has taken for its next entry (see takeAuditTurn). */
+export interface AuditTurn {
+  readonly head: AuditHead;
+}
+
+/**
+ * PostgreSQL: takes the audit head's row lock now, for the entry this transaction appends next;
+ * every other append then waits for this transaction to end. A change whose moment matters (a
+ * ballot, a survey's status or closing time) takes its turn before it reads the clock and what
+ * it depends on, so such changes are ordered by the turns they took, as their entries are in the
+ * chain: a ballot either commits before a close reads the clock, or waits for the close and then
+ * reads the survey closed. SQLite: undefined, as it writes one transaction at a time already.
+ */
+export async function takeAuditTurn(tx: Tx): Promise<AuditTurn | undefined> {
+  return tx.database.engine === 'postgres' ? { head: await lockAuditHead(tx) } : undefined;
+}
+
+/**
+ * Appends an entry inside the caller's transaction, so the change and its record commit together;
+ * in the turn the transaction took before, if it took one (for this entry only).
+ */
+export async function appendAuditEntry(deps: Pick<Deps, 'clock'>, tx: Tx, event: AuditEvent, turn?: AuditTurn): Promise<void> {
   if (tx.database.engine === 'postgres') {
     // Appends run side by side here: each waits its turn on the head's row lock, then reads it.
-    const locked = await lockAuditHead(tx);
+    const locked = turn?.head ?? await lockAuditHead(tx);
     const row = entryRow(deps, locked.seq, event);
     const hash = entryHash(locked.hash, row);
     await insertAuditRowAsHead(tx, { ...row, prev_hash: locked.hash, hash });

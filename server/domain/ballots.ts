@@ -10,7 +10,7 @@ import { findMemberStateById } from '../data/member-states.js';
 import { findSurvey, findSurveyStatus } from '../data/surveys.js';
 import { createRankingValidator } from '../tally/index.js';
 import { actorLabel } from './accounts.js';
-import { appendAuditEntry } from './audit.js';
+import { appendAuditEntry, takeAuditTurn } from './audit.js';
 import { isoTime } from './clock.js';
 import { type Actor, type Deps } from './deps.js';
 import { AppError, type FieldError } from './errors.js';
@@ -168,9 +168,12 @@ async function settledTogether(work: readonly Promise<unknown>[]): Promise<void>
  */
 export async function writeRevision(deps: Deps, tx: Tx, actor: Actor, target: BallotTarget, ballot: CheckedBallot, channel: Channel) {
   const { survey, memberStateId } = target;
+  // The closing time is checked here, as the ballot arrives, whatever else runs: a close made on
+  // another connection meanwhile either waits for this ballot or is read by it (takeAuditTurn).
+  // The questions and options were checked against the survey as it was loaded, and they are
+  // frozen once it is open.
+  const turn = await takeAuditTurn(tx);
   const now = isoTime(deps.clock.now());
-  // The closing time is checked here, as the ballot arrives, whatever else runs; the questions and
-  // options were checked against the survey as it was loaded, and they are frozen once it is open.
   const moved = await advanceOpenBallot(tx, survey.id, memberStateId, ballot.baseRevision, now);
   const { ballotId, revision } = moved ? { ballotId: moved.id, revision: moved.revision } : await firstOrRefused(deps, tx, target, ballot, now);
   const receipt = newReceiptCode();
@@ -185,7 +188,7 @@ export async function writeRevision(deps: Deps, tx: Tx, actor: Actor, target: Ba
     appendAuditEntry(deps, tx, {
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'ballot.submit', subjectType: 'ballot', subjectId: ballotId,
       details: { survey: survey.id, memberStateId, revision, channel, receipt, answers: ballot.answers },
-    }),
+    }, turn),
   ]);
   return { revision, receipt, submittedAt: now };
 }

@@ -6,7 +6,8 @@
 // file imported afterwards everything. On SQLite, or on PostgreSQL when DATABASE_URL is set.
 import { expect } from 'chai';
 import { randomBytes } from 'node:crypto';
-import sqlite3 from 'sqlite3';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { Database } from '../../server/data/database.js';
 import { verifyAuditChain } from '../../server/domain/audit.js';
 import type { Survey } from '../../server/domain/surveys/model.js';
@@ -221,22 +222,20 @@ describe(`crash safety: the compiled server killed and restarted (${ENGINE})`, f
     const page = `/admin/surveys/${survey.id}/paper-ballots`;
     const upload = (url: string) => browser.upload(`${url}${page}`, `${url}${page}/import`, { mode: 'import' }, { field: 'file', name: 'ballots.csv', type: 'text/csv', content: csv });
 
-    // Caught inside the transaction: it has written and not committed.
-    const inTransaction = await transactionProbe(prepared.empty);
-    try {
-      const importing = upload(server.url).then((r) => `answered ${r.status}`, () => 'cut off');
-      const deadline = Date.now() + 30_000;
-      let caught = false;
-      while (!caught && Date.now() < deadline) {
-        caught = await inTransaction.writing();
-        if (!caught) await sleep(2);
-      }
-      expect(caught, 'the import transaction was seen writing').to.equal(true);
-      await server.kill('SIGKILL');
-      expect(await importing).to.equal('cut off');
-    } finally {
-      await inTransaction.close();
+    // Caught inside the transaction: it has written and not committed. Seen writing for 10 ms
+    // running, which a session's one-statement write never is.
+    const inTransaction = await transactionProbe(prepared.empty, server.pid);
+    const importing = upload(server.url).then((r) => `answered ${r.status}`, () => 'cut off');
+    const deadline = Date.now() + 30_000;
+    let writingSince: number | null = null;
+    while (writingSince === null || Date.now() - writingSince < 10) {
+      if (Date.now() > deadline) throw new Error(`the import transaction was not seen writing (the upload ${await Promise.race([importing, sleep(0).then(() => 'is still running')])})`);
+      if (await inTransaction.writing()) writingSince ??= Date.now();
+      else writingSince = null;
+      await sleep(1);
     }
+    await server.kill('SIGKILL');
+    expect(await importing).to.equal('cut off');
 
     server = await startCompiledServer(env);
     expect(await writtenFor(), 'revisions left by the killed import').to.equal(0);
@@ -257,11 +256,13 @@ describe(`crash safety: the compiled server killed and restarted (${ENGINE})`, f
 });
 
 /**
- * Tells whether a transaction of another process holds the database's write lock after writing
- * ballots: on SQLite, the write lock (another BEGIN IMMEDIATE is refused at once); on PostgreSQL,
- * a granted row-exclusive lock on the schema's ballot_revisions held by another connection.
+ * Tells, without taking any lock itself, whether the server is inside a transaction that has
+ * written: on PostgreSQL, a granted row-exclusive lock on the schema's ballot_revisions held by
+ * another connection; on SQLite, the server process's POSIX lock on the WAL write-lock byte (120)
+ * of the database's shared-memory file, which SQLite holds from a transaction's first write to its
+ * commit (as /proc/locks lists it; a probe that took the lock itself would make the server wait).
  */
-async function transactionProbe(empty: EmptyTestDatabase): Promise<{ writing(): Promise<boolean>; close(): Promise<void> }> {
+async function transactionProbe(empty: EmptyTestDatabase, serverPid: number): Promise<{ writing(): Promise<boolean> }> {
   if (empty.config.database.client === 'pg') {
     const db = empty.database;
     return {
@@ -270,26 +271,16 @@ async function transactionProbe(empty: EmptyTestDatabase): Promise<{ writing(): 
           where n.nspname = ? and c.relname = 'ballot_revisions' and l.mode = 'RowExclusiveLock' and l.granted and l.pid <> pg_backend_pid()`,
         [empty.schema!],
       )).rows[0].n > 0,
-      close: async () => {},
     };
   }
-  const file = empty.config.database.filename;
-  const probe = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const d = new sqlite3.Database(file, sqlite3.OPEN_READWRITE, (err) => (err ? reject(err) : resolve(d)));
-  });
-  const run = (sql: string) => new Promise<void>((resolve, reject) => probe.run(sql, (err) => (err ? reject(err) : resolve())));
-  await run('PRAGMA busy_timeout = 0');
+  const inode = String(statSync(`${empty.config.database.filename}-shm`).ino);
   return {
     async writing() {
-      try {
-        await run('BEGIN IMMEDIATE');
-      } catch (error) {
-        if ((error as { code?: string }).code === 'SQLITE_BUSY') return true;
-        throw error;
-      }
-      await run('ROLLBACK');
-      return false;
+      // "1: POSIX  ADVISORY  WRITE 4242 08:01:1234567 120 120"
+      return (await readFile('/proc/locks', 'utf8')).split('\n').some((line) => {
+        const f = line.trim().split(/\s+/);
+        return f[1] === 'POSIX' && f[3] === 'WRITE' && f[4] === String(serverPid) && f[5]?.split(':')[2] === inode && f[6] === '120';
+      });
     },
-    close: () => new Promise<void>((resolve, reject) => probe.close((err) => (err ? reject(err) : resolve()))),
   };
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { transitionSurvey, updateSurveyRow } from '../../data/surveys.js';
+import { lockSurveyForChange, transitionSurvey, updateSurveyRow } from '../../data/surveys.js';
 import { actorLabel, requireAdmin } from '../accounts.js';
-import { appendAuditEntry } from '../audit.js';
+import { appendAuditEntry, takeAuditTurn } from '../audit.js';
 import { isoTime } from '../clock.js';
 import type { Actor, Deps } from '../deps.js';
 import { AppError } from '../errors.js';
@@ -41,6 +41,10 @@ async function transition(
 ): Promise<Survey> {
   requireAdmin(actor);
   return deps.db.transaction(async (tx) => {
+    // The moment of the change is read in this transaction's turn, after every ballot that took
+    // its turn before has been recorded; ballots after it wait, then read the change (takeAuditTurn).
+    await lockSurveyForChange(tx, id);
+    const turn = await takeAuditTurn(tx);
     const survey = await loadSurveyOrThrow(tx, id);
     const now = deps.clock.now();
     const from = effectiveStatus(survey, now);
@@ -50,7 +54,7 @@ async function transition(
     await appendAuditEntry(deps, tx, {
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action,
       subjectType: 'survey', subjectId: id, details: { from: { status: from }, to: { ...fields, updated_at: undefined }, ...details(survey) },
-    });
+    }, turn);
     return loadSurveyOrThrow(tx, id);
   });
 }
@@ -107,6 +111,8 @@ export async function setClosingTime(deps: Deps, actor: Actor, id: number, input
     throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'closesAt', key: 'validation.closesInPast' }]);
   }
   return deps.db.transaction(async (tx) => {
+    await lockSurveyForChange(tx, id);
+    const turn = await takeAuditTurn(tx);
     const survey = await loadSurveyOrThrow(tx, id);
     const status = effectiveStatus(survey, deps.clock.now());
     if (status !== 'open' && status !== 'draft') throw new Refused({ kind: 'transition', from: status, to: status });
@@ -114,7 +120,7 @@ export async function setClosingTime(deps: Deps, actor: Actor, id: number, input
     await appendAuditEntry(deps, tx, {
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'survey.closing-time', subjectType: 'survey', subjectId: id,
       details: { from: { closesAt: survey.closesAt }, to: { closesAt } },
-    });
+    }, turn);
     return loadSurveyOrThrow(tx, id);
   });
 }
