@@ -6,6 +6,7 @@ import { surveysCatalogue } from './areas/surveys.js';
 import { exportsCatalogue } from './areas/exports.js';
 import { resultsCatalogue } from './areas/results.js';
 import { votingCatalogue } from './areas/voting.js';
+import { mailCatalogue } from './areas/mail.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
@@ -14,7 +15,7 @@ import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages.js';
 type Tree = { readonly [key: string]: string | Tree };
 
 /** Each area keeps its strings in the three languages side by side; they merge into one catalogue. */
-const AREAS: readonly Readonly<Record<Language, Tree>>[] = [surveysCatalogue, ballotsCatalogue, adminSurveysCatalogue, votingCatalogue, resultsCatalogue, paperBallotsCatalogue, exportsCatalogue];
+const AREAS: readonly Readonly<Record<Language, Tree>>[] = [surveysCatalogue, ballotsCatalogue, adminSurveysCatalogue, votingCatalogue, resultsCatalogue, paperBallotsCatalogue, exportsCatalogue, mailCatalogue];
 
 function merge(base: Tree, extra: Tree): Tree {
   const out: Record<string, string | Tree> = { ...base };
