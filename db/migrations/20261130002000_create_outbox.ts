@@ -35,6 +35,8 @@ export async function up(knex: Knex): Promise<void> {
     t.check("language in ('en', 'fr', 'es')", [], 'outbox_messages_language_check');
     t.index(['status', 'next_attempt_at'], 'outbox_messages_due_index');
     t.index(['survey_id', 'member_state_id'], 'outbox_messages_survey_state_index');
+    // The per-recipient limit counts an address's recent messages.
+    t.index(['recipient', 'created_at'], 'outbox_messages_recipient_index');
   });
 
   // When reminders of a survey go out, in hours before its closing time; no row: 7 days and 1 day.

@@ -54,8 +54,8 @@ export interface NewOutboxMessage {
   readonly links: readonly string[];
 }
 
-/** Rows per INSERT: about 18 values each, well under SQLite's limit of bound values. */
-const INSERT_CHUNK = 200;
+/** Rows per INSERT: 17 values each, under the limit of bound values of both engines (32,766 and 65,535). */
+const INSERT_CHUNK = 500;
 
 /**
  * Writes messages in the caller's transaction. A message whose dedupe key is already there is
@@ -112,6 +112,24 @@ export async function recordAttempt(tx: Tx, id: number, owner: string, outcome: 
     ...(outcome.status === 'queued' ? { next_attempt_at: outcome.nextAttemptAt } : {}),
   });
   return n === 1;
+}
+
+/**
+ * Records many attempts at once: the messages accepted in one UPDATE (each with its own reply),
+ * the others one by one. Only rows still leased to `owner` change; returns how many did.
+ */
+export async function recordAttempts(tx: Tx, owner: string, outcomes: readonly { id: number; outcome: AttemptOutcome }[], now: string): Promise<number> {
+  const sent = outcomes.filter((o) => o.outcome.status === 'sent');
+  let changed = 0;
+  for (let i = 0; i < sent.length; i += 500) {
+    const chunk = sent.slice(i, i + 500);
+    const reply = tx.knex.raw(`case id ${chunk.map(() => 'when ? then ?').join(' ')} end`, chunk.flatMap((o) => [o.id, o.outcome.reply.slice(0, 2000)]));
+    changed += await tx.knex('outbox_messages').whereIn('id', chunk.map((o) => o.id)).where({ lease_owner: owner }).update({
+      status: 'sent', attempts: tx.knex.raw('attempts + 1'), last_reply: reply, lease_owner: null, lease_until: null, sent_at: now, updated_at: now,
+    });
+  }
+  for (const o of outcomes) if (o.outcome.status !== 'sent' && (await recordAttempt(tx, o.id, owner, o.outcome, now))) changed += 1;
+  return changed;
 }
 
 export interface OutboxFilter {
@@ -246,4 +264,10 @@ export async function listOpenSurveysWithClosingTime(q: Queryable): Promise<{ id
     const row = SCHEDULED_SURVEY_ROW.parse(r);
     return { id: row.id, closesAt: row.closes_at, openedAt: row.opened_at };
   });
+}
+
+/** The newest message of a kind to a recipient. */
+export async function findLatestOutboxMessage(q: Queryable, recipient: string, kind: MessageKind): Promise<OutboxRow | undefined> {
+  const r = await connectionOf(q)('outbox_messages').where({ recipient, kind }).orderBy('id', 'desc').first();
+  return r ? OUTBOX_ROW.parse(r) : undefined;
 }

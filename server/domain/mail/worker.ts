@@ -10,7 +10,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { MailConfig } from '../../config.js';
-import { claimDueMessages, recordAttempt, type AttemptOutcome, type OutboxRow } from '../../data/outbox.js';
+import { claimDueMessages, recordAttempts, type AttemptOutcome, type OutboxRow } from '../../data/outbox.js';
 import { isoTime } from '../clock.js';
 import type { Deps } from '../deps.js';
 import { queueScheduledNotices } from './reminders.js';
@@ -193,16 +193,16 @@ export class MailWorker {
     const now = this.#deps.clock.now();
     const leaseUntil = isoTime(new Date(now.getTime() + this.#leaseMs));
     const claimed = await this.#deps.db.transaction((tx) => claimDueMessages(tx, this.owner, isoTime(now), leaseUntil, this.#batchSize, onlyId));
-    const outcomes = await Promise.all(claimed.map((row) => this.#sendOne(row)));
-    return {
-      claimed: claimed.length,
-      sent: outcomes.filter((o) => o === 'sent').length,
-      retried: outcomes.filter((o) => o === 'queued').length,
-      failed: outcomes.filter((o) => o === 'failed').length,
-    };
+    // Sent side by side (the pool spreads them over its connections); the replies are recorded
+    // together in one transaction as soon as the batch is through.
+    const outcomes = await Promise.all(claimed.map(async (row) => ({ id: row.id, outcome: await this.#sendOne(row) })));
+    const at = isoTime(this.#deps.clock.now());
+    await this.#deps.db.transaction((tx) => recordAttempts(tx, this.owner, outcomes, at));
+    const count = (status: AttemptOutcome['status']) => outcomes.filter((o) => o.outcome.status === status).length;
+    return { claimed: claimed.length, sent: count('sent'), retried: count('queued'), failed: count('failed') };
   }
 
-  async #sendOne(row: OutboxRow): Promise<AttemptOutcome['status']> {
+  async #sendOne(row: OutboxRow): Promise<AttemptOutcome> {
     const transport = this.#transport!;
     let outcome: AttemptOutcome;
     try {
@@ -221,8 +221,6 @@ export class MailWorker {
         outcome = { status: 'queued', reply, nextAttemptAt: isoTime(new Date(this.#deps.clock.now().getTime() + delay)) };
       }
     }
-    const at = isoTime(this.#deps.clock.now());
-    await this.#deps.db.transaction((tx) => recordAttempt(tx, row.id, this.owner, outcome, at));
-    return outcome.status;
+    return outcome;
   }
 }
