@@ -1,7 +1,7 @@
 // Who is told what, for each event: the messages each use-case queues in its own transaction.
 // A message goes only to whom may see what it says: a delegation's ballot receipt and proposal
 // decisions to that delegation alone; results are announced by a link, never with figures.
-import type { Tx } from '../../data/database.js';
+import type { Queryable, Tx } from '../../data/database.js';
 import { listMemberStates, type MemberStateRow } from '../../data/member-states.js';
 import { listDelegateRecipients, type DelegateRecipientRow } from '../../data/outbox.js';
 import type { Channel, StoredAnswer } from '../../data/ballots.js';
@@ -35,7 +35,7 @@ export function queueAccountLink(deps: Deps, tx: Tx, user: Parameters<typeof use
 }
 
 /** Active delegates of eligible Member States, with their Member State's names. */
-async function delegatesWithStates(tx: Tx, options: Parameters<typeof listDelegateRecipients>[1] = {}) {
+async function delegatesWithStates(tx: Queryable, options: Parameters<typeof listDelegateRecipients>[1] = {}) {
   const [recipients, states] = await Promise.all([listDelegateRecipients(tx, options), listMemberStates(tx)]);
   const byId = new Map(states.map((m) => [m.id, m]));
   return recipients.flatMap((r) => {
@@ -91,7 +91,7 @@ export async function queueReminders(deps: Deps, tx: Tx, survey: Survey, dedupeP
 }
 
 /** Who a reminder now would reach: the delegates of the Member States without a ballot. */
-export async function reminderRecipients(tx: Tx, survey: Survey): Promise<{ messages: number; memberStates: number }> {
+export async function reminderRecipients(tx: Queryable, survey: Survey): Promise<{ messages: number; memberStates: number }> {
   const recipients = await delegatesWithStates(tx, { unansweredIn: survey.id });
   return { messages: recipients.length, memberStates: new Set(recipients.map((r) => r.state.id)).size };
 }

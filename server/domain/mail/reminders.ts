@@ -51,7 +51,7 @@ export async function reminderOverview(deps: Deps, actor: Actor, surveyId: numbe
   requireAdmin(actor);
   const survey = await loadSurveyOrThrow(deps.db, surveyId);
   const [schedule, done] = await Promise.all([findReminderSchedule(deps.db, surveyId), listReminderPoints(deps.db, surveyId)]);
-  const recipients = await deps.db.transaction((tx) => reminderRecipients(tx, survey));
+  const recipients = await reminderRecipients(deps.db, survey);
   const renderer = new MailRenderer(deps.config.baseUrl);
   const preview = renderer.render('reminder', 'en', {
     name: '…', survey: survey.title, memberState: { en: '…', fr: '…', es: '…' }, closesAt: survey.closesAt, url: renderer.url(`/surveys/${survey.id}/ballot`),
@@ -107,7 +107,10 @@ export async function queueScheduledNotices(deps: Deps): Promise<{ reminders: nu
   let closed = 0;
   for (const s of await listOpenSurveysWithClosingTime(deps.db)) {
     const closesAt = new Date(s.closesAt);
+    // Read first: most rounds find the point due already done, and need not write.
+    const done = new Set((await listReminderPoints(deps.db, s.id)).filter((p) => p.closesAt === s.closesAt).map((p) => p.hoursBefore));
     if (closesAt <= now) {
+      if (done.has(0)) continue;
       closed += await deps.db.transaction(async (tx) => {
         if (!(await claimReminderPoint(tx, s.id, 0, s.closesAt, nowIso))) return 0;
         const survey = await loadSurveyOrThrow(tx, s.id);
@@ -122,7 +125,7 @@ export async function queueScheduledNotices(deps: Deps): Promise<{ reminders: nu
       const at = closesAt.getTime() - h * HOUR;
       return at <= now.getTime() && (s.openedAt === null || at >= new Date(s.openedAt).getTime());
     }).sort((a, b) => a - b);
-    if (due.length === 0) continue;
+    if (due.length === 0 || done.has(due[0]!)) continue;
     reminders += await deps.db.transaction(async (tx) => {
       const [latest, ...missed] = due;
       for (const h of missed) await claimReminderPoint(tx, s.id, h, s.closesAt, nowIso);
