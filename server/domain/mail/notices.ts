@@ -2,7 +2,7 @@
 // A message goes only to whom may see what it says: a delegation's ballot receipt and proposal
 // decisions to that delegation alone; results are announced by a link, never with figures.
 import type { Queryable, Tx } from '../../data/database.js';
-import { listMemberStates, type MemberStateRow } from '../../data/member-states.js';
+import { findMemberStateById, listMemberStates, type MemberStateRow } from '../../data/member-states.js';
 import { listDelegateRecipients, type DelegateRecipientRow } from '../../data/outbox.js';
 import type { Channel, StoredAnswer } from '../../data/ballots.js';
 import type { UserRow } from '../../data/users.js';
@@ -36,7 +36,12 @@ export function queueAccountLink(deps: Deps, tx: Tx, user: Parameters<typeof use
 
 /** Active delegates of eligible Member States, with their Member State's names. */
 async function delegatesWithStates(tx: Queryable, options: Parameters<typeof listDelegateRecipients>[1] = {}) {
-  const [recipients, states] = await Promise.all([listDelegateRecipients(tx, options), listMemberStates(tx)]);
+  // One Member State's delegates (a receipt, a proposal decision) need only that Member State's row.
+  const one = options.memberStateId;
+  const [recipients, states] = await Promise.all([
+    listDelegateRecipients(tx, options),
+    one === undefined ? listMemberStates(tx) : findMemberStateById(tx, one).then((m) => (m ? [m] : [])),
+  ]);
   const byId = new Map(states.map((m) => [m.id, m]));
   return recipients.flatMap((r) => {
     const state = byId.get(r.member_state_id);
