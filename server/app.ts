@@ -15,7 +15,7 @@ import { sessions } from './http/middleware/session.js';
 import { createSignInThrottle, type ThrottlePolicy } from './http/middleware/sign-in-throttle.js';
 import { adminMemberStatePages } from './http/pages/admin-member-states.js';
 import { adminPaperBallotPages } from './http/pages/admin-paper-ballots.js';
-import { adminOutboxPages, adminReminderPages } from './http/pages/admin-outbox.js';
+import { adminMissionAddressPages, adminOutboxPages, adminReminderPages } from './http/pages/admin-outbox.js';
 import { adminSurveyPages } from './http/pages/admin-surveys.js';
 import { adminUserPages } from './http/pages/admin-users.js';
 import { authPages } from './http/pages/auth.js';
@@ -84,6 +84,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use('/admin/surveys/:surveyId/paper-ballots', adminPaperBallotPages(deps));
   app.use('/admin/surveys/:surveyId/reminders', adminReminderPages(deps));
   app.use('/admin/outbox', adminOutboxPages(deps));
+  app.use('/admin/mission-addresses', adminMissionAddressPages(deps));
   app.use('/admin/surveys', adminSurveyPages(deps));
   app.use('/surveys', resultPages(deps));
   app.use('/surveys', exportPages(deps));

@@ -271,3 +271,18 @@ export async function findLatestOutboxMessage(q: Queryable, recipient: string, k
   const r = await connectionOf(q)('outbox_messages').where({ recipient, kind }).orderBy('id', 'desc').first();
   return r ? OUTBOX_ROW.parse(r) : undefined;
 }
+
+const MISSION_ROW = z.object({ id: wholeNumber, iso3: text, name_en: text, name_fr: text, name_es: text, status: text, mission_address: nullableText });
+export type MissionAddressRow = Readonly<z.output<typeof MISSION_ROW>>;
+
+/** Every Member State with its mission address (null when it has none), by code. */
+export async function listMissionAddresses(q: Queryable, memberStateId?: number): Promise<MissionAddressRow[]> {
+  let query = connectionOf(q)('member_states').select('id', 'iso3', 'name_en', 'name_fr', 'name_es', 'status', 'mission_address').orderBy('iso3');
+  if (memberStateId !== undefined) query = query.where({ id: memberStateId });
+  const rows = await query;
+  return rows.map((r) => MISSION_ROW.parse(r));
+}
+
+export async function updateMissionAddress(tx: Tx, memberStateId: number, address: string | null, now: string): Promise<boolean> {
+  return (await tx.knex('member_states').where({ id: memberStateId }).update({ mission_address: address, updated_at: now })) === 1;
+}

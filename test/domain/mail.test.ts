@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { createUser, resetUserPassword } from '../../server/domain/accounts.js';
 import { submitBallot } from '../../server/domain/ballots.js';
 import type { Actor, Deps } from '../../server/domain/deps.js';
+import { setMissionAddress } from '../../server/domain/mail/mission-addresses.js';
 import { isValidAddress, queueMessage } from '../../server/domain/mail/outbox.js';
 import { queueScheduledNotices, sendReminderNow, setReminderSchedule } from '../../server/domain/mail/reminders.js';
 import { headerSafe, MailRenderer, type KindData } from '../../server/domain/mail/render.js';
@@ -158,6 +159,45 @@ describe('mail: outbox written with the event', () => {
     const published = await messages(ctx, { kind: 'results-published' });
     expect(published.map((m) => m.recipient)).to.deep.equal(['d1@example.org', 'd2@example.org']);
     expect(published[0].text_body).to.include(`/surveys/${survey.id}/results`);
+  });
+});
+
+describe('mail: mission addresses', () => {
+  let ctx: TestContext;
+  let admin: Actor;
+  beforeEach(async () => {
+    ctx = await createTestContext();
+    admin = actorOf(await createTestUser(ctx.deps, 'admin'));
+  });
+  afterEach(() => ctx.close());
+
+  it('copies its Member State\'s notices to the mission address, and only its own receipts', async () => {
+    const fra = await createTestMemberState(ctx.deps, 'FRA');
+    const esp = await createTestMemberState(ctx.deps, 'ESP');
+    const d1 = await createUser(ctx.deps, admin, { email: 'd1@example.org', displayName: 'D1', role: 'delegate', memberState: 'FRA', language: 'fr' }, 'correct horse battery');
+    await createUser(ctx.deps, admin, { email: 'd2@example.org', displayName: 'D2', role: 'delegate', memberState: 'FRA', language: 'en' }, 'correct horse battery');
+    await createUser(ctx.deps, admin, { email: 'd3@example.org', displayName: 'D3', role: 'delegate', memberState: 'ESP', language: 'es' }, 'correct horse battery');
+    expect(await setMissionAddress(ctx.deps, admin, fra.id, { address: ' Mission.France@Example.org ' })).to.equal('mission.france@example.org');
+    await setMissionAddress(ctx.deps, admin, esp.id, { address: 'mision.espana@example.org' });
+    const audit = await ctx.db('audit_entries').where({ action: 'member-state.mission-address' });
+    expect(audit).to.have.length(2);
+    const survey = await openSurvey(ctx.deps, admin, (await createTestSurvey(ctx.deps, admin)).id);
+    const opened = await messages(ctx, { kind: 'survey-opened' });
+    expect(opened.map((m) => [m.recipient, m.language])).to.have.deep.members([
+      ['d1@example.org', 'fr'], ['d2@example.org', 'en'], ['mission.france@example.org', 'fr'], ['d3@example.org', 'es'], ['mision.espana@example.org', 'es'],
+    ]);
+    await submitBallot(ctx.deps, actorOf(d1.user, fra.id), survey.id, {
+      answers: [{ question: survey.questions[0]!.id, abstain: true }, { question: survey.questions[1]!.id, abstain: true }],
+    }, { channel: 'web' });
+    expect((await messages(ctx, { kind: 'ballot-receipt' })).map((m) => m.recipient)).to.have.members(['d1@example.org', 'd2@example.org', 'mission.france@example.org']);
+    await sendReminderNow(ctx.deps, admin, survey.id);
+    expect((await messages(ctx, { kind: 'reminder' })).map((m) => m.recipient)).to.have.members(['d3@example.org', 'mision.espana@example.org']);
+    await setMissionAddress(ctx.deps, admin, esp.id, { address: '' });
+    expect((await ctx.db('member_states').where({ id: esp.id }).first()).mission_address).to.equal(null);
+    for (const bad of ['not an address', 'a@example.org\r\nBcc: b@example.org', 'a@example.org, b@example.org']) {
+      const error = await setMissionAddress(ctx.deps, admin, fra.id, { address: bad }).catch((e: unknown) => e);
+      expect(error, bad).to.have.property('kind', 'invalid');
+    }
   });
 });
 

@@ -60,6 +60,21 @@ describe('mail pages and POST /users', () => {
     }
   });
 
+  it('sets a Member State\'s mission address on its page, and refuses a bad one at the field', async () => {
+    const page = await admin.get('/admin/mission-addresses');
+    expect(page.status).to.equal(200);
+    const sen = s.memberStates.SEN!;
+    const bad = await admin.post(`/admin/mission-addresses/${sen.id}`).type('form').send({ _csrf: csrfFrom(page.text), address: 'nobody' });
+    expect(bad.status).to.equal(422);
+    expect(bad.text).to.include('Give a valid e-mail address.').and.include('value="nobody"');
+    const ok = await admin.post(`/admin/mission-addresses/${sen.id}`).type('form').send({ _csrf: csrfFrom(page.text), address: 'mission@senegal.example' });
+    expect(ok.status).to.equal(303);
+    const after = await admin.get(ok.headers.location!.split('#')[0]!);
+    expect(after.text).to.include('value="mission@senegal.example"').and.include('saved');
+    const staff = await (await s.createStaff()).agent();
+    expect((await staff.get('/admin/mission-addresses')).status).to.equal(403);
+  });
+
   describe('reminders and participation', () => {
     let survey: Survey;
     beforeEach(async () => {

@@ -2,8 +2,7 @@
 // A message goes only to whom may see what it says: a delegation's ballot receipt and proposal
 // decisions to that delegation alone; results are announced by a link, never with figures.
 import type { Queryable, Tx } from '../../data/database.js';
-import { findMemberStateById, listMemberStates, type MemberStateRow } from '../../data/member-states.js';
-import { listDelegateRecipients, type DelegateRecipientRow } from '../../data/outbox.js';
+import { listDelegateRecipients, listMissionAddresses, type DelegateRecipientRow, type MissionAddressRow } from '../../data/outbox.js';
 import type { Channel, StoredAnswer } from '../../data/ballots.js';
 import type { UserRow } from '../../data/users.js';
 import type { Deps } from '../deps.js';
@@ -11,7 +10,7 @@ import type { Survey } from '../surveys/model.js';
 import { queueMessages, type MessageToQueue, type Recipient } from './outbox.js';
 import { MailRenderer, type StateNames } from './render.js';
 
-function names(m: MemberStateRow): StateNames {
+function names(m: MissionAddressRow): StateNames {
   return { en: m.name_en, fr: m.name_fr, es: m.name_es };
 }
 
@@ -34,19 +33,31 @@ export function queueAccountLink(deps: Deps, tx: Tx, user: Parameters<typeof use
   return queueMessages(deps, tx, [message], renderer);
 }
 
-/** Active delegates of eligible Member States, with their Member State's names. */
+/**
+ * Active delegates of eligible Member States, with their Member State's names, and for each
+ * Member State among them that has a mission address, a copy to it (in the language of its first
+ * delegate here, since a mission has none of its own).
+ */
 async function delegatesWithStates(tx: Queryable, options: Parameters<typeof listDelegateRecipients>[1] = {}) {
-  // One Member State's delegates (a receipt, a proposal decision) need only that Member State's row.
-  const one = options.memberStateId;
-  const [recipients, states] = await Promise.all([
-    listDelegateRecipients(tx, options),
-    one === undefined ? listMemberStates(tx) : findMemberStateById(tx, one).then((m) => (m ? [m] : [])),
-  ]);
+  const [recipients, states] = await Promise.all([listDelegateRecipients(tx, options), listMissionAddresses(tx, options.memberStateId)]);
   const byId = new Map(states.map((m) => [m.id, m]));
-  return recipients.flatMap((r) => {
+  const out: { recipient: Recipient; state: MissionAddressRow }[] = [];
+  const copied = new Set<number>();
+  for (const r of recipients) {
     const state = byId.get(r.member_state_id);
-    return state ? [{ recipient: recipientOf(r), state }] : [];
-  });
+    if (!state) continue;
+    out.push({ recipient: recipientOf(r), state });
+    if (state.mission_address && !copied.has(state.id)) {
+      copied.add(state.id);
+      out.push({ recipient: { email: state.mission_address, name: state.name_en, language: r.language, userId: null, memberStateId: state.id }, state });
+    }
+  }
+  return out;
+}
+
+/** Who a dedupe key names: the account, or the mission of a Member State. */
+function who(r: Recipient): string {
+  return r.userId === null ? `mission-${r.memberStateId}` : String(r.userId);
 }
 
 /** A survey opened (or reopened): every active delegate of every eligible Member State. */
@@ -65,7 +76,7 @@ export async function queueSurveyClosed(deps: Deps, tx: Tx, survey: Survey, clos
   const renderer = new MailRenderer(deps.config.baseUrl);
   const url = renderer.url(`/surveys/${survey.id}/ballot`);
   const messages = (await delegatesWithStates(tx)).map(({ recipient }): MessageToQueue => ({
-    kind: 'survey-closed', to: recipient, surveyId: survey.id, dedupeKey: `survey-closed:${survey.id}:${closedAt}:${recipient.userId}`,
+    kind: 'survey-closed', to: recipient, surveyId: survey.id, dedupeKey: `survey-closed:${survey.id}:${closedAt}:${who(recipient)}`,
     data: { name: recipient.name, survey: survey.title, url },
   }));
   return queueMessages(deps, tx, messages, renderer);
@@ -89,7 +100,7 @@ export async function queueReminders(deps: Deps, tx: Tx, survey: Survey, dedupeP
   const renderer = new MailRenderer(deps.config.baseUrl);
   const url = renderer.url(`/surveys/${survey.id}/ballot`);
   const messages = (await delegatesWithStates(tx, { unansweredIn: survey.id })).map(({ recipient, state }): MessageToQueue => ({
-    kind: 'reminder', to: recipient, surveyId: survey.id, dedupeKey: dedupePrefix ? `${dedupePrefix}:${recipient.userId}` : null,
+    kind: 'reminder', to: recipient, surveyId: survey.id, dedupeKey: dedupePrefix ? `${dedupePrefix}:${who(recipient)}` : null,
     data: { name: recipient.name, survey: survey.title, memberState: names(state), closesAt: survey.closesAt, url },
   }));
   return queueMessages(deps, tx, messages, renderer);

@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import type { Deps } from '../../domain/deps.js';
 import { MESSAGE_KINDS, MESSAGE_STATUSES, outboxMessage, outboxOverview, previewMessages, type MessageKind, type MessageStatus } from '../../domain/mail/queries.js';
 import { reminderOverview, sendReminderNow, setReminderSchedule } from '../../domain/mail/reminders.js';
+import { missionAddresses, setMissionAddress } from '../../domain/mail/mission-addresses.js';
 import { fieldErrors } from '../forms/field-errors.js';
 import { idParam } from '../forms/params.js';
 import { allow } from '../middleware/roles.js';
@@ -73,6 +74,38 @@ export function adminReminderPages(deps: Deps): Router {
     const surveyId = idParam(req.params.surveyId);
     const count = await sendReminderNow(deps, req.user!, surveyId);
     res.redirect(303, `/admin/surveys/${surveyId}/reminders?sent=${count}`);
+  });
+  return router;
+}
+
+/** Mission addresses: one form per Member State. */
+export function adminMissionAddressPages(deps: Deps): Router {
+  const router = Router();
+  router.use(allow('admin'));
+
+  const render = async (req: Request, status: number, state: { id?: number; error?: string; value?: string; done?: string | null } = {}) => {
+    const states = await missionAddresses(deps, req.user!);
+    return { status, locals: { title: req.t('mail.missions.title'), states, state } };
+  };
+
+  router.get('/', async (req, res) => {
+    const savedId = typeof req.query.saved === 'string' && /^\d+$/.test(req.query.saved) ? Number(req.query.saved) : undefined;
+    const { locals } = await render(req, 200);
+    const saved = savedId === undefined ? undefined : locals.states.find((m) => m.id === savedId);
+    res.render('admin/outbox/missions', { ...locals, state: { done: saved ? req.t('mail.missions.saved', { name: saved[`name_${req.lang}`] }) : null } });
+  });
+
+  router.post('/:id', async (req, res) => {
+    const id = idParam(req.params.id);
+    try {
+      await setMissionAddress(deps, req.user!, id, { address: typeof req.body?.address === 'string' ? req.body.address : '' });
+      res.redirect(303, `/admin/mission-addresses?saved=${id}#ms-${id}`);
+    } catch (error) {
+      const errors = fieldErrors(error, req.t);
+      if (!errors) throw error;
+      const { locals } = await render(req, 422, { id, error: errors.address ?? errors._, value: String(req.body?.address ?? '') });
+      res.status(422).render('admin/outbox/missions', locals);
+    }
   });
   return router;
 }
