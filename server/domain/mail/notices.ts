@@ -8,7 +8,7 @@ import type { UserRow } from '../../data/users.js';
 import type { Deps } from '../deps.js';
 import type { Survey } from '../surveys/model.js';
 import { queueMessages, type MessageToQueue, type Recipient } from './outbox.js';
-import { MailRenderer, type StateNames } from './render.js';
+import { rendererFor, type StateNames } from './render.js';
 
 function names(m: MissionAddressRow): StateNames {
   return { en: m.name_en, fr: m.name_fr, es: m.name_es };
@@ -24,7 +24,7 @@ export function userRecipient(u: Pick<UserRow, 'email' | 'display_name' | 'langu
 
 /** The one-time link of an invitation or a password reset, mailed to the account's address. */
 export function queueAccountLink(deps: Deps, tx: Tx, user: Parameters<typeof userRecipient>[0], purpose: 'invitation' | 'reset', link: { token: string; expiresAt: string }): Promise<number> {
-  const renderer = new MailRenderer(deps.config.baseUrl);
+  const renderer = rendererFor(deps);
   const url = renderer.url(`/invitations/${link.token}`);
   const to = userRecipient(user);
   const message: MessageToQueue = purpose === 'invitation'
@@ -62,7 +62,7 @@ function who(r: Recipient): string {
 
 /** A survey opened (or reopened): every active delegate of every eligible Member State. */
 export async function queueSurveyOpened(deps: Deps, tx: Tx, survey: Survey): Promise<number> {
-  const renderer = new MailRenderer(deps.config.baseUrl);
+  const renderer = rendererFor(deps);
   const url = renderer.url(`/surveys/${survey.id}/ballot`);
   const messages = (await delegatesWithStates(tx)).map(({ recipient, state }): MessageToQueue => ({
     kind: 'survey-opened', to: recipient, surveyId: survey.id,
@@ -73,7 +73,7 @@ export async function queueSurveyOpened(deps: Deps, tx: Tx, survey: Survey): Pro
 
 /** A survey closed: every delegate told once per closing time, whoever notices it first. */
 export async function queueSurveyClosed(deps: Deps, tx: Tx, survey: Survey, closedAt: string): Promise<number> {
-  const renderer = new MailRenderer(deps.config.baseUrl);
+  const renderer = rendererFor(deps);
   const url = renderer.url(`/surveys/${survey.id}/ballot`);
   const messages = (await delegatesWithStates(tx)).map(({ recipient }): MessageToQueue => ({
     kind: 'survey-closed', to: recipient, surveyId: survey.id, dedupeKey: `survey-closed:${survey.id}:${closedAt}:${who(recipient)}`,
@@ -84,7 +84,7 @@ export async function queueSurveyClosed(deps: Deps, tx: Tx, survey: Survey, clos
 
 /** Results published: a link to them, to every delegate. */
 export async function queueResultsPublished(deps: Deps, tx: Tx, survey: Survey): Promise<number> {
-  const renderer = new MailRenderer(deps.config.baseUrl);
+  const renderer = rendererFor(deps);
   const url = renderer.url(`/surveys/${survey.id}/results`);
   const messages = (await delegatesWithStates(tx)).map(({ recipient }): MessageToQueue => ({
     kind: 'results-published', to: recipient, surveyId: survey.id, data: { name: recipient.name, survey: survey.title, url },
@@ -97,7 +97,7 @@ export async function queueResultsPublished(deps: Deps, tx: Tx, survey: Survey):
  * of the schedule), each delegate gets that point's reminder once, whichever process queues it.
  */
 export async function queueReminders(deps: Deps, tx: Tx, survey: Survey, dedupePrefix: string | null): Promise<number> {
-  const renderer = new MailRenderer(deps.config.baseUrl);
+  const renderer = rendererFor(deps);
   const url = renderer.url(`/surveys/${survey.id}/ballot`);
   const messages = (await delegatesWithStates(tx, { unansweredIn: survey.id })).map(({ recipient, state }): MessageToQueue => ({
     kind: 'reminder', to: recipient, surveyId: survey.id, dedupeKey: dedupePrefix ? `${dedupePrefix}:${who(recipient)}` : null,
@@ -117,7 +117,7 @@ export async function queueBallotReceipt(
   deps: Deps, tx: Tx, survey: Survey, memberStateId: number,
   revision: { revision: number; receipt: string; submittedAt: string; channel: Channel; answers: Readonly<Record<string, StoredAnswer>> },
 ): Promise<number> {
-  const renderer = new MailRenderer(deps.config.baseUrl);
+  const renderer = rendererFor(deps);
   const url = renderer.url(`/surveys/${survey.id}/ballot/receipt/${revision.receipt}`);
   const options = new Map(survey.questions.flatMap((q) => q.options.map((o) => [o.id, o.title] as const)));
   const answers = survey.questions.map((q) => {
@@ -138,7 +138,7 @@ export async function queueBallotReceipt(
 export async function queueProposalDecision(
   deps: Deps, tx: Tx, survey: Survey, memberStateId: number, proposal: string, decision: { accepted: true } | { accepted: false; reason: string },
 ): Promise<number> {
-  const renderer = new MailRenderer(deps.config.baseUrl);
+  const renderer = rendererFor(deps);
   const url = renderer.url(`/surveys/${survey.id}/proposals`);
   const messages = (await delegatesWithStates(tx, { memberStateId })).map(({ recipient, state }): MessageToQueue => (decision.accepted
     ? { kind: 'proposal-accepted', to: recipient, surveyId: survey.id, data: { name: recipient.name, survey: survey.title, memberState: names(state), proposal, url } }

@@ -8,7 +8,7 @@ import type { Language } from '../../i18n/languages.js';
 import { isoTime } from '../clock.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
-import { headerSafe, MailRenderer, type KindData } from './render.js';
+import { headerSafe, rendererFor, type KindData } from './render.js';
 
 /** At most this many messages to one address in an hour: a loop cannot flood a mission. */
 export const PER_RECIPIENT_HOURLY_LIMIT = 30;
@@ -50,7 +50,7 @@ export function newMessageId(baseUrl: string): string {
  * address was checked when its account was saved, so this is a broken invariant); a recipient over
  * the hourly limit is left out. Returns how many messages were written.
  */
-export async function queueMessages(deps: Deps, tx: Tx, messages: readonly MessageToQueue[], renderer = new MailRenderer(deps.config.baseUrl)): Promise<number> {
+export async function queueMessages(deps: Deps, tx: Tx, messages: readonly MessageToQueue[], renderer = rendererFor(deps)): Promise<number> {
   if (messages.length === 0) return 0;
   for (const m of messages) {
     if (!isValidAddress(m.to.email)) throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'email', key: 'validation.mail.address' }]);

@@ -9,7 +9,7 @@ import { LANGUAGES, type Language } from '../../i18n/languages.js';
 import { requireAdmin } from '../accounts.js';
 import type { Actor, Deps } from '../deps.js';
 import { AppError } from '../errors.js';
-import { MailRenderer, type KindData, type RenderedMessage } from './render.js';
+import { MailRenderer, rendererFor, type KindData, type RenderedMessage } from './render.js';
 
 export { MESSAGE_KINDS, MESSAGE_STATUSES, type MessageKind, type MessageStatus, type OutboxRow };
 
@@ -75,7 +75,7 @@ export interface KindPreview {
 /** Every kind of message, rendered with sample content in English, French and Spanish. */
 export function previewMessages(deps: Deps, actor: Actor): KindPreview[] {
   requireAdministrator(actor);
-  const renderer = new MailRenderer(deps.config.baseUrl);
+  const renderer = rendererFor(deps);
   const byLanguage = new Map(LANGUAGES.map((l) => [l, samples(renderer, l)]));
   return MESSAGE_KINDS.map((kind) => ({
     kind,

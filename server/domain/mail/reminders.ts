@@ -17,7 +17,7 @@ import { loadSurveyOrThrow } from '../surveys/authoring.js';
 import { effectiveStatus, type Survey } from '../surveys/model.js';
 import { parseInput } from '../validation.js';
 import { queueReminders, queueSurveyClosed, reminderRecipients } from './notices.js';
-import { MailRenderer, type RenderedMessage } from './render.js';
+import { rendererFor, type RenderedMessage } from './render.js';
 
 export const DEFAULT_REMINDER_HOURS: readonly number[] = [168, 24];
 const HOUR = 60 * 60 * 1000;
@@ -52,7 +52,7 @@ export async function reminderOverview(deps: Deps, actor: Actor, surveyId: numbe
   const survey = await loadSurveyOrThrow(deps.db, surveyId);
   const [schedule, done] = await Promise.all([findReminderSchedule(deps.db, surveyId), listReminderPoints(deps.db, surveyId)]);
   const recipients = await reminderRecipients(deps.db, survey);
-  const renderer = new MailRenderer(deps.config.baseUrl);
+  const renderer = rendererFor(deps);
   const preview = renderer.render('reminder', 'en', {
     name: '…', survey: survey.title, memberState: { en: '…', fr: '…', es: '…' }, closesAt: survey.closesAt, url: renderer.url(`/surveys/${survey.id}/ballot`),
   });

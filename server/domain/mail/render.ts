@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Localised } from '../../data/surveys.js';
 import type { Channel } from '../../data/ballots.js';
+import { cacheSlot, type Clearable } from '../../data/cache-slot.js';
 import type { MessageKind } from '../../data/outbox.js';
+import type { Deps } from '../deps.js';
 import { translatorFor, type Translate } from '../../i18n/index.js';
 import type { Language } from '../../i18n/languages.js';
 import { PROJECT_ROOT } from '../../paths.js';
@@ -111,22 +113,39 @@ function textHelpers(t: Translate): Helpers {
 
 type Template = (locals: object) => string;
 
+/** The compiled templates, kept by the Database like its other caches (the files do not change while it runs). */
+class CompiledTemplates implements Clearable {
+  readonly byKind = new Map<MessageKind, Template>();
+  clear(): void {
+    this.byKind.clear();
+  }
+}
+
+const MAIL_TEMPLATES = cacheSlot('mail templates', () => new CompiledTemplates());
+
 function compileTemplate(kind: MessageKind): Template {
   const file = path.join(TEMPLATES_DIR, `${kind}.ejs`);
   return ejs.compile(readFileSync(file, 'utf8'), { filename: file, async: false, _with: false, localsName: 'm' }) as Template;
 }
 
+/** A renderer for the app's BASE_URL, with the templates the Database keeps compiled. */
+export function rendererFor(deps: Deps): MailRenderer {
+  return new MailRenderer(deps.config.baseUrl, deps.db.cache(MAIL_TEMPLATES).byKind);
+}
+
 /**
- * Renders messages. Made for a batch (the notices of one event): each kind's template is compiled
- * once per renderer, and the date formats once per language.
+ * Renders messages. Made for a batch (the notices of one event): the date formats are made once
+ * per language; each kind's template is compiled once into the map it is given.
  */
 export class MailRenderer {
   readonly #baseUrl: string;
-  readonly #templates = new Map<MessageKind, Template>();
+  readonly #templates: Map<MessageKind, Template>;
   readonly #dates = new Map<Language, Intl.DateTimeFormat>();
 
-  constructor(baseUrl: string) {
+  /** With `templates`, compiled templates are shared with other renderers (see rendererFor). */
+  constructor(baseUrl: string, templates: Map<MessageKind, Template> = new Map()) {
     this.#baseUrl = baseUrl;
+    this.#templates = templates;
   }
 
   /** An address of the app, from BASE_URL. */
