@@ -16,6 +16,7 @@ import { sessions } from './http/middleware/session.js';
 import { accountPages } from './http/pages/account.js';
 import { adminMemberStatePages } from './http/pages/admin-member-states.js';
 import { adminPaperBallotPages } from './http/pages/admin-paper-ballots.js';
+import { adminMissionAddressPages, adminOutboxPages, adminReminderPages } from './http/pages/admin-outbox.js';
 import { adminSurveyPages } from './http/pages/admin-surveys.js';
 import { adminUserPages } from './http/pages/admin-users.js';
 import { authPages } from './http/pages/auth.js';
@@ -89,6 +90,9 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use('/admin/users', adminUserPages(deps));
   app.use('/admin/member-states', adminMemberStatePages(deps));
   app.use('/admin/surveys/:surveyId/paper-ballots', adminPaperBallotPages(deps));
+  app.use('/admin/surveys/:surveyId/reminders', adminReminderPages(deps));
+  app.use('/admin/outbox', adminOutboxPages(deps));
+  app.use('/admin/mission-addresses', adminMissionAddressPages(deps));
   app.use('/admin/surveys', adminSurveyPages(deps));
   app.use('/surveys', resultPages(deps));
   app.use('/surveys', exportPages(deps));

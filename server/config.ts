@@ -27,6 +27,19 @@ export interface Config {
   readonly showErrorDetails: boolean;
   /** Argon2id's cost for new password hashes (a hash carries its own cost, so checking needs none). */
   readonly passwordHashing: PasswordHashing;
+  readonly mail: MailConfig;
+}
+
+/** Where and how messages are sent; without an SMTP URL nothing is sent and messages wait. */
+export interface MailConfig {
+  /** `smtp://[user:pass@]host:port` or `smtps://…`; null: nothing is sent. */
+  readonly smtpUrl: string | null;
+  /** The From header of every message. */
+  readonly from: string;
+  /** At most this many messages a second from one process. */
+  readonly ratePerSecond: number;
+  /** A message that failed for a passing reason this many times is given up. */
+  readonly maxAttempts: number;
 }
 
 export interface PasswordHashing {
@@ -54,6 +67,11 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SHOW_ERROR_DETAILS: z.enum(['', '0', '1'], { message: 'must be 1 or 0' }).optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^/\s]+/, 'must be smtp://[user:pass@]host:port or smtps://…').optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().max(300).regex(/^[^\r\n]*$/, 'must be one line').optional(),
+  MAIL_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(10),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
 });
 
 /** The names Express (proxy-addr) knows for the private address ranges. */
@@ -123,11 +141,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     : { client: 'sqlite3', filename: path.join(dataDir, 'app.sqlite3') };
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
+  const baseUrl = (e.BASE_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/$/, '');
+  const mail: MailConfig = Object.freeze({
+    smtpUrl: e.SMTP_URL ?? null,
+    from: e.MAIL_FROM ?? `Consultation ballots <no-reply@${new URL(baseUrl).hostname}>`,
+    ratePerSecond: e.MAIL_RATE_PER_SECOND,
+    maxAttempts: e.MAIL_MAX_ATTEMPTS,
+  });
   return Object.freeze({
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
-    baseUrl: (e.BASE_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/$/, ''),
+    baseUrl,
     database: Object.freeze(database),
     dataDir,
     trustProxy,
@@ -135,5 +160,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: trustProxy !== false || e.NODE_ENV === 'production',
     showErrorDetails: e.SHOW_ERROR_DETAILS === '1' && e.NODE_ENV === 'development',
     passwordHashing: PASSWORD_HASHING,
+    mail,
   });
 }

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { Database } from './data/database.js';
 import { issueSetupLinkIfEmpty } from './domain/accounts.js';
 import { systemClock } from './domain/clock.js';
+import { MailWorker } from './domain/mail/worker.js';
 
 process.on('unhandledRejection', (reason) => {
   console.error('Unhandled rejection:', reason);
@@ -25,9 +26,13 @@ async function main(): Promise<void> {
   await db.migrateToLatest();
   const deps = { db, clock: systemClock, config };
   const app = await createApp(deps);
+  // Sends the outbox (with SMTP_URL) and queues the scheduled reminders; stopped before the database closes.
+  const mailWorker = MailWorker.fromConfig(deps);
+  mailWorker.start();
   const server = app.listen(config.port, config.host, () => {
     const where = config.database.client === 'pg' ? 'PostgreSQL' : config.database.filename;
     console.log(`Consultation ballots listening on ${config.baseUrl} (database: ${where})`);
+    console.log(mailWorker.sends ? `Mail: sent through ${new URL(config.mail.smtpUrl!).host}` : 'Mail: no SMTP_URL, messages wait in the outbox');
   });
   const setup = await issueSetupLinkIfEmpty(deps);
   if (setup) {
@@ -40,7 +45,7 @@ async function main(): Promise<void> {
   }
   const shutdown = () => {
     server.close(() => {
-      db.close().finally(() => process.exit(0));
+      mailWorker.stop().finally(() => db.close().finally(() => process.exit(0)));
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };

@@ -4,6 +4,7 @@
 //   npm run admin -- revoke-token --id N | --email E
 //   npm run admin -- import-member-states FILE.csv
 //   npm run admin -- verify-audit
+//   npm run admin -- send-test-mail --to ADDRESS
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
@@ -16,7 +17,9 @@ import type { Deps } from '../domain/deps.js';
 import { AppError } from '../domain/errors.js';
 import { importMemberStates } from '../domain/member-states.js';
 import { generatePassword } from '../domain/secrets.js';
+import { sendTestMessage } from '../domain/mail/test-message.js';
 import { translatorFor } from '../i18n/index.js';
+import { isLanguage } from '../i18n/languages.js';
 
 const USAGE = `Usage:
   npm run admin -- create-user --role admin|staff|delegate --email E [--name N] [--member-state ISO3] [--language en|fr|es]
@@ -28,7 +31,9 @@ const USAGE = `Usage:
   npm run admin -- import-member-states FILE.csv
       Columns iso3,name_en,name_fr,name_es,status; prints what was created, updated and rejected.
   npm run admin -- verify-audit
-      Checks the hash chain of the audit log.`;
+      Checks the hash chain of the audit log.
+  npm run admin -- send-test-mail --to ADDRESS [--language en|fr|es]
+      Sends a test message through SMTP_URL at once and prints the mail server's reply.`;
 
 class UsageError extends Error {}
 
@@ -117,6 +122,25 @@ async function run(deps: Deps, argv: string[]): Promise<void> {
       else {
         console.error(t('audit.chainBroken', { seq: check.brokenAt }));
         process.exitCode = 1;
+      }
+      return;
+    }
+    case 'send-test-mail': {
+      const { values } = parseArgs({ args: rest, options: { to: { type: 'string' }, language: { type: 'string' } }, strict: true });
+      if (!values.to) throw new UsageError('send-test-mail needs --to');
+      const language = values.language ?? 'en';
+      if (!isLanguage(language)) throw new UsageError('--language must be en, fr or es');
+      const outcome = await sendTestMessage(deps, values.to, language);
+      if (outcome.reason === 'not-configured') {
+        console.error(`No SMTP_URL is set: the test message to ${outcome.message.recipient} waits in the outbox (message ${outcome.message.id}).`);
+        process.exitCode = 2;
+        return;
+      }
+      const m = outcome.message;
+      if (outcome.sent) console.log(`Sent to ${m.recipient} from ${deps.config.mail.from}, Message-ID ${m.message_id}. Server reply: ${m.last_reply}`);
+      else {
+        console.error(`Not sent to ${m.recipient} (${m.status}${m.status === 'queued' ? ', the server will try again' : ''}). Server reply: ${m.last_reply}`);
+        process.exitCode = 2;
       }
       return;
     }

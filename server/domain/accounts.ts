@@ -7,6 +7,7 @@ import { deleteSessionsOfUser } from '../data/sessions.js';
 import { countUsers, findUserByEmail, findUserById, insertUser, listUsers, updateUser, type UserRow } from '../data/users.js';
 import { LANGUAGES, type Language } from '../i18n/languages.js';
 import { appendAuditEntry } from './audit.js';
+import { queueAccountLink } from './mail/notices.js';
 import { isoTime } from './clock.js';
 import { ROLES, SYSTEM_ACTOR_LABEL, type Actor, type Deps, type Role } from './deps.js';
 import { AppError } from './errors.js';
@@ -100,8 +101,9 @@ export async function createUser(
         subjectId: id,
         details: { to: { email: data.email, displayName: data.displayName, role: data.role, memberState: data.memberState ?? null, language: data.language } },
       });
-      const user = await findUserById(tx, id);
-      return { user: publicUser(user!), invitation };
+      const user = (await findUserById(tx, id))!;
+      if (invitation) await queueAccountLink(deps, tx, user, 'invitation', invitation);
+      return { user: publicUser(user), invitation };
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -175,6 +177,7 @@ export async function resetUserPassword(deps: Deps, actor: Actor, userId: number
     await updateUser(tx, userId, { password_hash: null }, isoTime(deps.clock.now()));
     const sessionsEnded = await deleteSessionsOfUser(tx, userId, null);
     const link = await issueLink(deps, tx, 'reset', userId, actor.userId);
+    await queueAccountLink(deps, tx, user, 'reset', link);
     await appendAuditEntry(deps, tx, {
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'user.reset', subjectType: 'user', subjectId: userId, details: { email: user.email, sessionsEnded },
     });

@@ -10,6 +10,7 @@ import { findMemberStateById } from '../data/member-states.js';
 import { findSurvey, findSurveyStatus } from '../data/surveys.js';
 import { createRankingValidator } from '../tally/index.js';
 import { actorLabel } from './accounts.js';
+import { queueBallotReceipt } from './mail/notices.js';
 import { appendAuditEntry, takeAuditTurn } from './audit.js';
 import { isoTime } from './clock.js';
 import { type Actor, type Deps } from './deps.js';
@@ -190,6 +191,7 @@ export async function writeRevision(deps: Deps, tx: Tx, actor: Actor, target: Ba
       details: { survey: survey.id, memberStateId, revision, channel, receipt, answers: ballot.answers },
     }, turn),
   ]);
+  await queueBallotReceipt(deps, tx, survey, memberStateId, { revision, receipt, submittedAt: now, channel, answers: ballot.answers });
   return { revision, receipt, submittedAt: now };
 }
 

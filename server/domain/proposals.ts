@@ -5,6 +5,7 @@ import { decideProposal, findProposal, insertProposal, listProposals, type Propo
 import { findSurvey, insertOption, maxOptionPosition } from '../data/surveys.js';
 import { LANGUAGES } from '../i18n/languages.js';
 import { actorLabel, requireAdmin } from './accounts.js';
+import { queueProposalDecision } from './mail/notices.js';
 import { appendAuditEntry } from './audit.js';
 import { isoTime } from './clock.js';
 import type { Actor, Deps } from './deps.js';
@@ -109,6 +110,7 @@ export async function acceptProposal(deps: Deps, actor: Actor, proposalId: numbe
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'proposal.accept', subjectType: 'proposal', subjectId: proposalId,
       details: { survey: survey.id, question: proposal.questionId, option: optionId, memberState: proposal.memberStateIso3, title: proposal.title, surveyStatus: status },
     });
+    await queueProposalDecision(deps, tx, survey, proposal.memberStateId, proposal.title, { accepted: true });
     return (await findProposal(tx, proposalId))!;
   });
 }
@@ -126,6 +128,8 @@ export async function declineProposal(deps: Deps, actor: Actor, proposalId: numb
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'proposal.decline', subjectType: 'proposal', subjectId: proposalId,
       details: { memberState: proposal.memberStateIso3, title: proposal.title, reason },
     });
+    const survey = await findSurvey(tx, proposal.surveyId);
+    if (survey) await queueProposalDecision(deps, tx, survey, proposal.memberStateId, proposal.title, { accepted: false, reason });
     return (await findProposal(tx, proposalId))!;
   });
 }

@@ -12,6 +12,7 @@ import { signInCatalogue } from './areas/sign-in.js';
 import { traceCatalogue } from './areas/trace.js';
 import { resultsNoticeCatalogue } from './areas/results-notice.js';
 import { votingCatalogue } from './areas/voting.js';
+import { mailCatalogue } from './areas/mail.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
@@ -34,6 +35,7 @@ const AREAS: readonly Readonly<Record<Language, Tree>>[] = [
   accountCatalogue,
   traceCatalogue,
   resultsNoticeCatalogue,
+  mailCatalogue,
 ];
 
 function merge(base: Tree, extra: Tree): Tree {

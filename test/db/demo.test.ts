@@ -50,6 +50,14 @@ describe('db/seeds/demo', function () {
     expect(summary.accounts.map((a) => a.email).sort()).to.deep.equal(users.map((u) => u.email).sort());
   });
 
+  it('leaves messages in the outbox, waiting, of the kinds its events cause, in the delegates\' languages', async () => {
+    const rows = await ctx.db('outbox_messages').select('kind', 'status', 'language');
+    expect(rows.length).to.be.at.least(10);
+    expect(new Set(rows.map((r) => r.kind))).to.include.members(['survey-opened', 'ballot-receipt', 'survey-closed', 'results-published']);
+    expect(rows.every((r) => r.status === 'queued')).to.equal(true);
+    expect(new Set(rows.map((r) => r.language)).size).to.be.at.least(2);
+  });
+
   it('opens the survey of the story with its seed, one theme of two and two workshop topics of four, in three languages', async () => {
     const admin = (await loadActor(ctx.deps, (await ctx.db('users').where({ role: 'admin' }).first('id')).id))!;
     const survey = await getSurvey(ctx.deps, admin, summary.currentSurveyId);

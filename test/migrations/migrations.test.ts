@@ -16,6 +16,8 @@ const TABLES_BY_MIGRATION: readonly [string, readonly string[]][] = [
   ['20261128000400_create_ballots.ts', ['ballots', 'ballot_revisions', 'proposals']],
   ['20261129000500_create_content_version.ts', ['content_version']],
   ['20261130001100_create_sign_in_limits.ts', ['sign_in_limits', 'sessions']],
+  ['20261130002000_create_outbox.ts', ['outbox_messages', 'reminder_schedules', 'reminder_points']],
+  ['20261130002100_add_mission_addresses.ts', []],
 ];
 const ALL_TABLES = TABLES_BY_MIGRATION.flatMap(([, tables]) => tables);
 const KNEX_TABLES = ['knex_migrations', 'knex_migrations_lock'];

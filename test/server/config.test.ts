@@ -49,4 +49,18 @@ describe('config', () => {
       expect(() => loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: wrong }), wrong).to.throw(ConfigError, /TRUST_PROXY/);
     }
   });
+
+  it('reads the mail settings: nothing sent without SMTP_URL, a From in the domain of BASE_URL, a rate and attempts by default', () => {
+    const none = loadConfig({ DATA_DIR: dataDir(), BASE_URL: 'https://ballots.example.org' }).mail;
+    expect(none).to.deep.equal({ smtpUrl: null, from: 'Consultation ballots <no-reply@ballots.example.org>', ratePerSecond: 10, maxAttempts: 8 });
+    const set = loadConfig({ DATA_DIR: dataDir(), SMTP_URL: 'smtps://user:secret@mail.example.org:465', MAIL_FROM: 'IDM <idm@example.org>', MAIL_RATE_PER_SECOND: '25', MAIL_MAX_ATTEMPTS: '3' }).mail;
+    expect(set).to.deep.equal({ smtpUrl: 'smtps://user:secret@mail.example.org:465', from: 'IDM <idm@example.org>', ratePerSecond: 25, maxAttempts: 3 });
+    expect(loadConfig({ DATA_DIR: dataDir(), SMTP_URL: '' }).mail.smtpUrl).to.equal(null);
+  });
+
+  it('refuses a malformed SMTP_URL, a MAIL_FROM on two lines and a rate that is not a positive number', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), SMTP_URL: 'http://mail.example.org' })).to.throw(ConfigError, /SMTP_URL/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), MAIL_FROM: 'a@example.org\r\nBcc: b@example.org' })).to.throw(ConfigError, /MAIL_FROM/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), MAIL_RATE_PER_SECOND: '0' })).to.throw(ConfigError, /MAIL_RATE_PER_SECOND/);
+  });
 });

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { lockSurveyForChange, transitionSurvey, updateSurveyRow } from '../../data/surveys.js';
 import { actorLabel, requireAdmin } from '../accounts.js';
+import type { Tx } from '../../data/database.js';
 import { appendAuditEntry, takeAuditTurn } from '../audit.js';
+import { queueResultsPublished, queueSurveyClosed, queueSurveyOpened } from '../mail/notices.js';
 import { isoTime } from '../clock.js';
 import type { Actor, Deps } from '../deps.js';
 import { AppError } from '../errors.js';
@@ -55,8 +57,18 @@ async function transition(
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action,
       subjectType: 'survey', subjectId: id, details: { from: { status: from }, to: { ...fields, updated_at: undefined }, ...details(survey) },
     }, turn);
-    return loadSurveyOrThrow(tx, id);
+    const after = await loadSurveyOrThrow(tx, id);
+    await queueStatusNotice(deps, tx, after, from, isoTime(now));
+    return after;
   });
+}
+
+/** The notice of a change of status, queued with it: opened (or reopened), closed, results published. */
+async function queueStatusNotice(deps: Deps, tx: Tx, survey: Survey, from: SurveyStatus, now: string): Promise<void> {
+  if (survey.storedStatus === 'open') await queueSurveyOpened(deps, tx, survey);
+  // Once per closing time: when it had passed, the reminder worker may have sent the notice already.
+  else if (survey.storedStatus === 'closed' && from !== 'published') await queueSurveyClosed(deps, tx, survey, survey.closesAt ?? now);
+  else if (survey.storedStatus === 'published') await queueResultsPublished(deps, tx, survey);
 }
 
 /**

@@ -5,6 +5,7 @@ import { acceptProposal, DECISION_REFUSALS, declineProposal, proposalAcceptance,
 import { assertNever, refusalOf, refusalStatus } from '../../domain/refusals.js';
 import { refusalText } from '../refusal-text.js';
 import { getSurvey, participation } from '../../domain/surveys/queries.js';
+import { messagesByMemberState } from '../../domain/mail/queries.js';
 import { idParam } from '../forms/params.js';
 import { allow } from '../middleware/roles.js';
 import { notAnsweredList, questionTitles, splitProposals, titleIn } from '../view-models/admin-surveys.js';
@@ -37,10 +38,12 @@ export function adminProposalPages(deps: Deps): Router {
   const router = Router({ mergeParams: true });
 
   router.get('/participation', allow('admin', 'staff'), async (req: Request<{ id: string }>, res) => {
-    const p = await participation(deps, req.user!, idParam(req.params.id));
+    const id = idParam(req.params.id);
+    const [p, messages] = await Promise.all([participation(deps, req.user!, id), messagesByMemberState(deps, req.user!, id)]);
     res.render('admin/surveys/participation', {
       title: req.t('adminSurveys.participation.title', { title: titleIn(p.survey, req.lang).text }),
       participation: p,
+      messages,
       notAnswered: notAnsweredList(p, req.lang),
     });
   });

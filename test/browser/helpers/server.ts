@@ -57,6 +57,8 @@ export interface StartOptions {
    * where the server prints none.
    */
   readonly setupLink?: boolean;
+  /** More environment for the server (e.g. SMTP_URL). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
@@ -66,7 +68,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let env: NodeJS.ProcessEnv;
   try {
     port = await findFreePort();
-    env = serverEnv(port, dataDir);
+    env = { ...serverEnv(port, dataDir), ...options.env };
     await options.beforeStart?.({ ...env });
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true });
