@@ -49,6 +49,13 @@ export function detectSeparator(text: string): CsvSeparator {
   return semicolons > commas ? ';' : ',';
 }
 
+/** What made a file unreadable, for a message in the reader's language; `other` keeps the parser's words. */
+export type CsvProblem =
+  | { readonly kind: 'row-width'; readonly cells: number; readonly expected: number }
+  | { readonly kind: 'quote-not-closed' }
+  | { readonly kind: 'bad-quote' }
+  | { readonly kind: 'other' };
+
 /** A file that cannot be read as CSV; `line` is 1-based. */
 export class CsvReadError extends Error {
   constructor(
@@ -56,6 +63,7 @@ export class CsvReadError extends Error {
     readonly reason: string,
     readonly separator: CsvSeparator,
     readonly encoding: CsvEncoding,
+    readonly problem: CsvProblem = { kind: 'other' },
   ) {
     super(`line ${line}: ${reason} (read with "${separator}" between columns, ${encoding})`);
     this.name = 'CsvReadError';
@@ -77,20 +85,40 @@ export interface CsvTable {
   readonly encoding: CsvEncoding;
 }
 
+/** The problem behind one of csv-parse's error codes; `width` is the header's number of cells. */
+function problemOf(code: string | undefined, record: unknown[] | undefined, width: number): CsvProblem {
+  switch (code) {
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+      return { kind: 'row-width', cells: record?.length ?? 0, expected: width };
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return { kind: 'quote-not-closed' };
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return { kind: 'bad-quote' };
+    default:
+      return { kind: 'other' };
+  }
+}
+
 /** Reads a CSV file with a header line into rows keyed by column name; empty lines are skipped. */
 export function readCsv(input: string | Uint8Array, options: { trim?: boolean } = {}): CsvTable {
   const { text, encoding } = decodeCsv(input);
   const separator = detectSeparator(text);
   const lines: number[] = [];
+  let width = 0;
   let parsed: string[][];
   try {
     parsed = parse(text, {
       delimiter: separator, skip_empty_lines: true, trim: options.trim ?? false, relax_column_count: false,
-      on_record: (record: string[], context) => (lines.push(context.lines), record),
+      on_record: (record: string[], context) => {
+        if (lines.length === 0) width = record.length;
+        lines.push(context.lines);
+        return record;
+      },
     });
   } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    throw new CsvReadError(line, (error as Error).message, separator, encoding);
+    const { lines, code, record } = error as { lines?: number; code?: string; record?: unknown[] };
+    throw new CsvReadError(lines ?? 1, (error as Error).message, separator, encoding, problemOf(code, record, width));
   }
   const [first, ...rest] = parsed;
   const header = (first ?? []).map((h) => h.trim().toLowerCase());

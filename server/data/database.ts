@@ -55,8 +55,8 @@ export class Database {
   /** Where reads outside a transaction go: SQLite's read-only connections, PostgreSQL's pool. */
   readonly readers: Knex;
   readonly #direct: SqliteReaders | undefined;
-  /** Set by close(): the connections are gone, and nothing may ask the pools for one. */
-  #closed = false;
+  /** Set by close(): the connections are going, and nothing may ask the pools for one. */
+  #closing = { now: false };
   readonly #grouper: TransactionGrouper<Tx> | undefined;
   readonly #caches = new Map<CacheSlot<Clearable>, Clearable>();
   readonly #queryListeners = new Set<QueryListener>();
@@ -76,18 +76,23 @@ export class Database {
    * gets read-only connections beside its writer; an in-memory one reads on its writer.
    */
   static async open(database: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
+    const closing = { now: false };
+    const logged = (config: Knex.Config): Knex.Config => ({ ...config, log: knexLog(closing) });
+    let opened: Database;
     if (database.client === 'pg') {
-      const pool = knex(knexConfig(database, options));
-      return new Database('postgres', pool, pool, undefined);
+      const pool = knex(logged(knexConfig(database, options)));
+      opened = new Database('postgres', pool, pool, undefined);
+    } else if (database.filename === ':memory:') {
+      const writer = knex(logged(knexConfig(database)));
+      opened = new Database('sqlite', writer, writer, undefined);
+    } else {
+      mkdirSync(path.dirname(database.filename), { recursive: true });
+      const writer = knex(logged(knexConfig(database)));
+      const readers = knex(logged(sqliteReaderConfig(database.filename, SQLITE_READERS)));
+      opened = new Database('sqlite', writer, readers, await SqliteReaders.open(database.filename, SQLITE_DIRECT_READERS));
     }
-    if (database.filename === ':memory:') {
-      const writer = knex(knexConfig(database));
-      return new Database('sqlite', writer, writer, undefined);
-    }
-    mkdirSync(path.dirname(database.filename), { recursive: true });
-    const writer = knex(knexConfig(database));
-    const readers = knex(sqliteReaderConfig(database.filename, SQLITE_READERS));
-    return new Database('sqlite', writer, readers, await SqliteReaders.open(database.filename, SQLITE_DIRECT_READERS));
+    opened.#closing = closing;
+    return opened;
   }
 
   /**
@@ -161,18 +166,32 @@ export class Database {
   /** Whether the database answers, on the connection that writes. */
   async ping(): Promise<void> {
     // A closed pool would abort the request for a connection and log it as a warning: the answer is known.
-    if (this.#closed) throw new Error('The database is closed.');
+    if (this.#closing.now) throw new Error('The database is closed.');
     await this.writer.raw('select 1');
   }
 
   /** Closes every connection; closing again does nothing. */
   async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
+    if (this.#closing.now) return;
+    this.#closing.now = true;
     this.clearCaches();
     if (this.readers !== this.writer) await Promise.all([this.readers.destroy(), this.#direct?.close()]);
     await this.writer.destroy();
   }
+}
+
+/**
+ * knex's logging, less the one warning that closing causes on purpose: destroying a pool aborts
+ * the requests still waiting for a connection (a session store's clean-up, say), and knex reports
+ * each as "Acquire connection error: Error: aborted" with a stack. Every other message is printed.
+ */
+function knexLog(closing: { readonly now: boolean }): Knex.Logger {
+  return {
+    warn: (message: string) => {
+      if (closing.now && message.startsWith('Acquire connection error: Error: aborted')) return;
+      console.warn(message);
+    },
+  };
 }
 
 function rowsOf(engine: Engine, result: unknown): Row[] {

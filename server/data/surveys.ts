@@ -37,12 +37,19 @@ export function localisedColumns(field: string, text: Localised): Row {
   return { [`${field}_en`]: text.en, [`${field}_fr`]: text.fr, [`${field}_es`]: text.es };
 }
 
-/** An option with the code of the Member State that proposed it, as loadQuestions selects it. */
+/**
+ * An option with the code and names of the Member State that proposed it, as loadQuestions selects
+ * it (a Member State's change moves the content version, so the names stay current in the cache).
+ */
 const OPTION_ROW = z.object({
   id: wholeNumber, question_id: wholeNumber, position: wholeNumber, label: textOrEmpty, ...TITLE_AND_DESCRIPTION, proposed_by_iso3: nullableText,
+  proposed_by_name_en: nullableText, proposed_by_name_fr: nullableText, proposed_by_name_es: nullableText,
 }).transform((r) => ({
   questionId: r.question_id,
-  option: { id: r.id, position: r.position, label: r.label, ...titleAndDescription(r), proposedBy: r.proposed_by_iso3 },
+  option: {
+    id: r.id, position: r.position, label: r.label, ...titleAndDescription(r), proposedBy: r.proposed_by_iso3,
+    proposedByNames: r.proposed_by_name_en === null ? null : { en: r.proposed_by_name_en, fr: r.proposed_by_name_fr ?? r.proposed_by_name_en, es: r.proposed_by_name_es ?? r.proposed_by_name_en },
+  },
 }));
 
 export type OptionRow = Readonly<z.output<typeof OPTION_ROW>['option']>;
@@ -91,7 +98,8 @@ async function loadQuestions(db: Knex, surveyIds: number[]): Promise<Map<number,
   const oRows: Row[] = qRows.length
     ? await db('options').leftJoin('member_states', 'member_states.id', 'options.proposed_by')
       .whereIn('question_id', qRows.map((q) => Number(q.id)))
-      .select('options.*', 'member_states.iso3 as proposed_by_iso3')
+      .select('options.*', 'member_states.iso3 as proposed_by_iso3', 'member_states.name_en as proposed_by_name_en',
+        'member_states.name_fr as proposed_by_name_fr', 'member_states.name_es as proposed_by_name_es')
       .orderBy(['question_id', 'position', 'options.id'])
     : [];
   const byQ = new Map<number, OptionRow[]>();

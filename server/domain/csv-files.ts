@@ -3,6 +3,7 @@
 // person who made the file can see why.
 import { CsvReadError, readCsv, type CsvTable } from '../ballot-files/index.js';
 import { AppError } from './errors.js';
+import { assertNever } from './refusals.js';
 
 /** How a file was read, as the error messages about it say (params readAs…). */
 export function readAsParams(table: Pick<CsvTable, 'separator' | 'encoding' | 'header'>): Record<string, string> {
@@ -16,7 +17,20 @@ export function readCsvFile(input: string | Uint8Array, options: { trim?: boolea
     table = readCsv(input, options);
   } catch (error) {
     if (error instanceof CsvReadError) {
-      throw new AppError('invalid', 'errors.csvMalformed', { line: error.line, reason: error.reason, separator: error.separator, encoding: error.encoding });
+      const readAs = { line: error.line, separator: error.separator, encoding: error.encoding };
+      const { problem } = error;
+      switch (problem.kind) {
+        case 'row-width':
+          throw new AppError('invalid', 'errors.csvRowWidth', { ...readAs, cells: problem.cells, expected: problem.expected });
+        case 'quote-not-closed':
+          throw new AppError('invalid', 'errors.csvQuoteNotClosed', readAs);
+        case 'bad-quote':
+          throw new AppError('invalid', 'errors.csvBadQuote', readAs);
+        case 'other':
+          throw new AppError('invalid', 'errors.csvMalformed', { ...readAs, reason: error.reason });
+        default:
+          return assertNever(problem);
+      }
     }
     throw error;
   }

@@ -68,7 +68,7 @@ describe('Ballot journey in a browser', function () {
     const download = await page.request.get(`/receipts/${code}/download`);
     expect(download.status()).to.equal(200);
     const file = await download.text();
-    expect(file).to.contain(`Receipt code: ${code}`).and.contain('Member State: ESP');
+    expect(file).to.contain(`Receipt code: ${code}`).and.contain('Member State: Spain (ESP)');
     for (const titles of expected) for (const title of titles) expect(file).to.contain(title.replace(/^\S+ /, ''));
     for (const titles of expected) if (titles[0] !== 'Abstention') for (const line of asChoices(titles)) expect(file).to.contain(line);
     await look(page, `${shot}-receipt`);

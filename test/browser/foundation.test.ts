@@ -249,8 +249,9 @@ describe('Foundation journey in a browser', function () {
     expect(page.url()).to.equal(`${server.baseUrl}/`);
     expect(await heading(page)).to.equal(en.home.title);
     const who = await page.locator('header .who').innerText();
-    expect(who).to.contain(DELEGATE.name).and.contain(en.roles.delegate).and.contain('SEN');
-    expect(await page.locator('main').innerText()).to.contain(message(en.home.delegateHint, { iso3: 'SEN' }));
+    // The Member State by its name in the reader's language, not its code.
+    expect(who).to.contain(DELEGATE.name).and.contain(en.roles.delegate).and.contain('Senegal');
+    expect(await page.locator('main').innerText()).to.contain(message(en.home.delegateHint, { memberState: 'Senegal' }));
     expect(await navigationPaths(page)).to.not.include.any.members(ADMIN_PATHS);
     await look(page, '09-delegate-home-en');
     delegateState = await context.storageState();
@@ -263,7 +264,7 @@ describe('Foundation journey in a browser', function () {
   it('signs the delegate out and in again with the chosen password', async function () {
     const { page, problems } = await open();
     await signIn(page, DELEGATE.email, DELEGATE.password);
-    expect(await page.locator('header .who').innerText()).to.contain('SEN');
+    expect(await page.locator('header .who').innerText()).to.contain('Senegal');
 
     await signOut(page);
     expect(new URL(page.url()).pathname).to.equal('/sign-in');
@@ -272,7 +273,7 @@ describe('Foundation journey in a browser', function () {
     await signIn(page, DELEGATE.email, DELEGATE.password);
     expect(page.url()).to.equal(`${server.baseUrl}/`);
     expect(await heading(page)).to.equal(en.home.title);
-    expect(await page.locator('header .who').innerText()).to.contain(DELEGATE.name).and.contain('SEN');
+    expect(await page.locator('header .who').innerText()).to.contain(DELEGATE.name).and.contain('Senegal');
     expect(problems).to.deep.equal([]);
   });
 
@@ -283,7 +284,8 @@ describe('Foundation journey in a browser', function () {
     await clickAndWait(page, page.locator('.language-switcher button[value=fr]'));
     expect(await htmlLang(page)).to.equal('fr');
     expect(await heading(page)).to.equal(fr.home.title);
-    expect(await page.locator('main').innerText()).to.contain(message(fr.home.delegateHint, { iso3: 'SEN' }));
+    expect(await page.locator('main').innerText()).to.contain(message(fr.home.delegateHint, { memberState: 'Sénégal' }));
+    expect(await page.locator('header .who').innerText()).to.contain('Sénégal');
     expect(await page.locator('.language-switcher button[value=fr]').getAttribute('aria-current')).to.equal('true');
     await look(page, '10-delegate-home-fr');
 

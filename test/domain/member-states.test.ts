@@ -133,7 +133,9 @@ describe('Member States (domain)', () => {
     it('refuses a file that is not CSV, lacks a column or has no rows as invalid, and writes nothing', async () => {
       const before = await latestAuditSeq(deps, admin);
       const cases: [string, string][] = [
-        ['iso3,name_en,name_fr,name_es,status\nMEX,"Mexico,Mexique,México,member\n', 'errors.csvMalformed'],
+        ['iso3,name_en,name_fr,name_es,status\nMEX,"Mexico,Mexique,México,member\n', 'errors.csvQuoteNotClosed'],
+        ['iso3,name_en,name_fr,name_es,status\nMEX,Mexico,Mexique\n', 'errors.csvRowWidth'],
+        ['iso3,name_en,name_fr,name_es,status\nMEX,"Mexico"x,Mexique,México,member\n', 'errors.csvBadQuote'],
         ['iso3,name_en,status\nMEX,Mexico,member\n', 'errors.csvColumns'],
         ['iso3,name_en,name_fr,name_es,status\n', 'errors.csvEmpty'],
       ];

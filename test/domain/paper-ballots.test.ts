@@ -155,9 +155,9 @@ describe('domain/paper-ballots', () => {
 
   it('refuses a file that cannot be read, lacks columns or names columns the survey does not have, writing nothing', async () => {
     const malformed = await rejection(importPaperBallots(ctx.deps, admin, survey.id, csv('DEU,"paper,A,,(a),,,,'), { dryRun: false }));
-    expect(malformed).to.include({ kind: 'invalid', key: 'errors.csvMalformed' });
+    expect(malformed).to.include({ kind: 'invalid', key: 'errors.csvQuoteNotClosed' });
     const ragged = await rejection(importPaperBallots(ctx.deps, admin, survey.id, csv('DEU,paper,A'), { dryRun: false }));
-    expect(ragged.key).to.equal('errors.csvMalformed');
+    expect(ragged).to.deep.include({ key: 'errors.csvRowWidth', params: { line: 2, separator: ',', encoding: 'UTF-8', cells: 3, expected: 9 } });
     expect((await rejection(importPaperBallots(ctx.deps, admin, survey.id, HEADER, { dryRun: false }))).key).to.equal('errors.csvEmpty');
     const noQ2 = await rejection(importPaperBallots(ctx.deps, admin, survey.id, 'iso3,q1_rank_1\nDEU,A', { dryRun: false }));
     expect(noQ2).to.deep.include({ key: 'errors.csvColumns', params: { columns: 'q2_rank_1', separator: ',', encoding: 'UTF-8', found: 'iso3,q1_rank_1' } });

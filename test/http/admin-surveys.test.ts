@@ -290,6 +290,10 @@ describe('administration survey pages', () => {
     expect(accepted.status).to.equal(303);
     const option = await ctx.db('options').where({ question_id: topics.id, label: '(e)' }).first();
     expect(option).to.include({ title_fr: 'Migration et climat', proposed_by: Number(sen.id) });
+    // The new option names the Member State that proposed it, in the reader's language.
+    expect((await admin.get(`/admin/surveys/${survey.id}`)).text).to.contain('Proposed by SEN (en)');
+    const senAgent = await signIn(app, (await createTestUser(ctx.deps, 'delegate', { memberState: 'SEN', language: 'fr' })).email);
+    expect((await senAgent.get(`/surveys/${survey.id}/ballot`)).text).to.contain('Proposée par SEN (fr)');
     expect((await admin.post(`/admin/surveys/${survey.id}/proposals/${two.id}/decline`).type('form').send({ _csrf: csrf, reason: 'Covered by topic (b)' })).status).to.equal(303);
     const after = await admin.get(`/admin/surveys/${survey.id}/proposals`);
     expect(after.text).to.contain('No proposal is waiting.').and.contain('Accepted as an option').and.contain('Declined. Reason: Covered by topic (b)');

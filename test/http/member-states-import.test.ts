@@ -37,7 +37,9 @@ describe('Member State CSV import', () => {
   it('writes nothing from a malformed file and says why', async () => {
     const res = await upload(agent, 'iso3,name_en,name_fr,name_es,status\nFRA,"France,France,Francia,member\n');
     expect(res.status).to.equal(422);
-    expect(res.text).to.contain('could not be read as CSV').and.contain('Nothing was written.');
+    expect(textOf(res.text)).to.contain('A double quote is never closed: the file ends inside a quoted cell, at line 2 (read with “,” between columns, as UTF-8).').and.contain('Nothing was written.');
+    const ragged2 = await upload(agent, 'iso3;name_en;name_fr;name_es;status\r\nPER;Peru;Pérou, Perú;member\r\n');
+    expect(textOf(ragged2.text)).to.contain('Line 2 has 4 cells but the header has 5 (read with “;” between columns, as UTF-8)');
     const missing = await upload(agent, 'iso3,name_en,status\nFRA,France,member\n');
     expect(missing.status).to.equal(422);
     expect(missing.text).to.contain('lacks the columns: name_fr, name_es');

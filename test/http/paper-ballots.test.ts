@@ -130,7 +130,7 @@ describe('paper ballot pages', () => {
   it('refuses a malformed file, or none at all, saying so and writing nothing', async () => {
     const res = await upload(`${HEADER}\nDEU,"paper,A,,(a),,,,\n`, 'import');
     expect(res.status).to.equal(422);
-    expect(textOf(res.text)).to.contain('could not be read as CSV').and.contain('Nothing was written.');
+    expect(textOf(res.text)).to.contain('A double quote is never closed: the file ends inside a quoted cell, at line 2').and.contain('Nothing was written.');
     const unknown = await upload('iso3,q1_rank_1,q2_rank_1,q9_rank_1\nDEU,A,(a),x\n', 'import');
     expect(unknown.status).to.equal(422);
     expect(textOf(unknown.text)).to.contain('columns that mean nothing for this survey: q9_rank_1');

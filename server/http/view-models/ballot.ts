@@ -120,7 +120,7 @@ export function ballotQuestions(survey: Survey, lang: Language, fields: BallotFi
       label: o.label,
       title: pick(o.title, lang),
       description: optionalText(o.description, lang),
-      proposedBy: o.proposedBy,
+      proposedBy: o.proposedByNames ? o.proposedByNames[lang] : o.proposedBy,
       field: `rank_${q.id}_${o.id}`,
       rank: fields[`rank_${q.id}_${o.id}`] ?? '',
     })),
