@@ -30,7 +30,8 @@ const WRITERS: Readonly<Record<string, Call>> = {
 };
 
 /** Functions of these modules that only read. */
-const READERS = new Set(['findSurvey', 'findSurveyStatus', 'listSurveyRows', 'maxOptionPosition', 'listMemberStates', 'countMemberStates', 'findMemberStateById', 'findMemberStateByIso3', 'localisedColumns']);
+// lockSurveyForChange writes nothing: it holds the survey's row for a change of status.
+const READERS = new Set(['lockSurveyForChange', 'findSurvey', 'findSurveyStatus', 'listSurveyRows', 'maxOptionPosition', 'listMemberStates', 'countMemberStates', 'findMemberStateById', 'findMemberStateByIso3', 'localisedColumns']);
 
 describe('data: the content version', () => {
   let ctx: TestContext;

@@ -32,6 +32,8 @@ export interface World {
   /** An API token of that account, for the routes that revoke one. */
   readonly spareTokenId: number;
   readonly memberStateId: number;
+  /** A message in the outbox (the voter's ballot receipt). */
+  readonly messageId: number;
 }
 
 export async function createWorld(): Promise<World> {
@@ -57,6 +59,7 @@ export async function createWorld(): Promise<World> {
     s, ctx, app: await s.app(), accounts, surveyId: survey.id, changedSurveyId: changed.id, proposalId: proposal.id, receipt,
     questions: survey.questions.map((q) => ({ id: q.id, optionIds: q.options.map((o) => o.id) })),
     spareUserId: spare.id, spareTokenId: spareToken.id, memberStateId: s.memberStates.ARG!.id,
+    messageId: Number((await ctx.db('outbox_messages').orderBy('id').first('id'))!.id),
   };
 }
 
@@ -67,7 +70,8 @@ export function urlOf(w: World, route: Pick<RouteEntry, 'path'>): string {
     switch (name) {
       case 'id':
         if (/\/users\/:id/.test(route.path)) return String(w.spareUserId);
-        if (route.path.startsWith('/admin/member-states/')) return String(w.memberStateId);
+        if (route.path.startsWith('/admin/member-states/') || route.path.startsWith('/admin/mission-addresses/')) return String(w.memberStateId);
+        if (route.path.startsWith('/admin/outbox/')) return String(w.messageId);
         return String(changesSurvey ? w.changedSurveyId : w.surveyId);
       case 'surveyId': return String(w.surveyId);
       case 'proposalId': return String(w.proposalId);

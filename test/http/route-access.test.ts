@@ -19,6 +19,8 @@ import { createWorld, ROLES, urlOf, type World } from '../helpers/world.js';
  */
 const ACCESS: Readonly<Record<string, string>> = {
   'GET /healthz': 'AAAAAA',
+  // Sends browsers to the icon in /static.
+  'GET /favicon.ico': 'AAAAAA',
   'GET /api/v1/me': 'SAAAAA',
   'GET /api/v1/member-states': 'SFFFAA',
   'POST /api/v1/member-states': 'SFFFFA',
@@ -45,6 +47,14 @@ const ACCESS: Readonly<Record<string, string>> = {
   'POST /invitations/:token': 'AAAAAA',
   'GET /': 'SAAAAA',
   'GET /admin/audit': 'SFFFFA',
+  'GET /admin/outbox': 'SFFFFA',
+  'GET /admin/outbox/previews': 'SFFFFA',
+  'GET /admin/outbox/:id': 'SFFFFA',
+  'GET /admin/mission-addresses': 'SFFFFA',
+  'POST /admin/mission-addresses/:id': 'SFFFFA',
+  'GET /admin/surveys/:surveyId/reminders': 'SFFFFA',
+  'POST /admin/surveys/:surveyId/reminders/schedule': 'SFFFFA',
+  'POST /admin/surveys/:surveyId/reminders/send': 'SFFFFA',
   'GET /admin/users': 'SFFFFA',
   'GET /admin/users/new': 'SFFFFA',
   'POST /admin/users': 'SFFFFA',
