@@ -11,6 +11,7 @@ import { csrfFrom, type Agent } from '../helpers/browser-session.js';
 import type { TestContext } from '../helpers/context.js';
 import { useSignedIn, type SignedIn } from '../helpers/signed-in.js';
 import { buildSurveyInput, createTestSurvey } from '../helpers/surveys.js';
+import { withLoggedErrors } from '../helpers/errors.js';
 
 const TOO_BIG = '2147483648';
 const count = async (ctx: TestContext, table: string) => Number((await ctx.db(table).count({ n: '*' }).first())!.n);
@@ -179,8 +180,12 @@ describe('request refusals', () => {
         const broken = await appWith(config);
         await ctx.db.raw(ctx.config.database.client === 'pg' ? 'alter table account_links rename to account_links_gone' : 'alter table account_links rename to account_links_gone');
         try {
-          const res = await request(broken).get('/invitations/some-token');
+          const { result: res, logged } = await withLoggedErrors(() => request(broken).get('/invitations/some-token'));
           expect(res.status, config.env).to.equal(500);
+          // The operator finds the error in the log by the reference the page gives.
+          const reference = /\[([0-9a-f-]{36})\]/.exec(logged.join('\n'))?.[1];
+          expect(reference, 'logged with its reference').to.be.a('string');
+          expect(res.text).to.contain(reference!);
           expect(res.text).to.contain('Something went wrong').and.contain('name="_csrf"');
           expect(res.text).not.to.contain('class="stack"');
           expectNoLeak(res.text);
@@ -191,7 +196,7 @@ describe('request refusals', () => {
       const detailed = await appWith({ env: 'development', showErrorDetails: true });
       await ctx.db.raw('alter table account_links rename to account_links_gone');
       try {
-        const res = await request(detailed).get('/invitations/some-token');
+        const { result: res } = await withLoggedErrors(() => request(detailed).get('/invitations/some-token'));
         expect(res.status).to.equal(500);
         expect(res.text).to.contain('class="stack"');
       } finally {
