@@ -20,6 +20,7 @@ import { adminMissionAddressPages, adminOutboxPages, adminReminderPages } from '
 import { adminSurveyPages } from './http/pages/admin-surveys.js';
 import { adminUserPages } from './http/pages/admin-users.js';
 import { authPages } from './http/pages/auth.js';
+import { delegationPages } from './http/pages/delegation.js';
 import { countedReceiptPages } from './http/pages/counted-receipts.js';
 import { exportPages } from './http/pages/exports.js';
 import { homePages } from './http/pages/home.js';
@@ -88,6 +89,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use(homePages(deps));
   app.use('/account', accountPages(deps));
   app.use('/admin/users', adminUserPages(deps));
+  app.use('/delegation', delegationPages(deps));
   app.use('/admin/member-states', adminMemberStatePages(deps));
   app.use('/admin/surveys/:surveyId/paper-ballots', adminPaperBallotPages(deps));
   app.use('/admin/surveys/:surveyId/reminders', adminReminderPages(deps));

@@ -19,6 +19,7 @@ import { createWorld, ROLES, urlOf, type World } from '../helpers/world.js';
  */
 const ACCESS: Readonly<Record<string, string>> = {
   'GET /healthz': 'AAAAAA',
+  'GET /favicon.ico': 'AAAAAA',
   'GET /api/v1/me': 'SAAAAA',
   'GET /api/v1/member-states': 'SFFFAA',
   'POST /api/v1/member-states': 'SFFFFA',
@@ -55,6 +56,12 @@ const ACCESS: Readonly<Record<string, string>> = {
   'POST /admin/users/:id/reset': 'SFFFFA',
   'POST /admin/users/:id/tokens': 'SFFFFA',
   'POST /admin/users/:id/tokens/:tokenId/revoke': 'SFFFFA',
+  'POST /admin/users/:id/focal-point': 'SFFFFA',
+  // The voter is their Member State's focal point; the other delegates are not.
+  'GET /delegation': 'SAFFFF',
+  'POST /delegation/invitations': 'SAFFFF',
+  'POST /delegation/accounts/:id/disable': 'SAFFFF',
+  'POST /delegation/accounts/:id/enable': 'SAFFFF',
   'GET /account': 'SAAAAA',
   'POST /account/password': 'SAAAAA',
   // Another account's token: not found for whoever is not its owner.
@@ -86,6 +93,14 @@ const ACCESS: Readonly<Record<string, string>> = {
   'GET /admin/surveys/:id/proposals': 'SFFFAA',
   'POST /admin/surveys/:id/proposals/:proposalId/accept': 'SFFFFA',
   'POST /admin/surveys/:id/proposals/:proposalId/decline': 'SFFFFA',
+  'GET /admin/surveys/:surveyId/reminders': 'SFFFFA',
+  'POST /admin/surveys/:surveyId/reminders/schedule': 'SFFFFA',
+  'POST /admin/surveys/:surveyId/reminders/send': 'SFFFFA',
+  'GET /admin/outbox': 'SFFFFA',
+  'GET /admin/outbox/previews': 'SFFFFA',
+  'GET /admin/outbox/:id': 'SFFFFA',
+  'GET /admin/mission-addresses': 'SFFFFA',
+  'POST /admin/mission-addresses/:id': 'SFFFFA',
   'GET /surveys/:id/results': 'SFFFAA',
   'POST /surveys/:id/results/trace.csv': 'SFFFAA',
   // Shows the results page, where the download is a button.
