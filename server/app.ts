@@ -15,6 +15,7 @@ import { locale } from './http/middleware/locale.js';
 import { sessions } from './http/middleware/session.js';
 import { accountPages } from './http/pages/account.js';
 import { adminMemberStatePages } from './http/pages/admin-member-states.js';
+import { adminLetterPages } from './http/pages/admin-letters.js';
 import { adminPaperBallotPages } from './http/pages/admin-paper-ballots.js';
 import { adminMissionAddressPages, adminOutboxPages, adminReminderPages } from './http/pages/admin-outbox.js';
 import { adminSurveyPages } from './http/pages/admin-surveys.js';
@@ -93,6 +94,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use('/admin/member-states', adminMemberStatePages(deps));
   app.use('/admin/surveys/:surveyId/paper-ballots', adminPaperBallotPages(deps));
   app.use('/admin/surveys/:surveyId/reminders', adminReminderPages(deps));
+  app.use('/admin/surveys/:surveyId/letters', adminLetterPages(deps));
   app.use('/admin/outbox', adminOutboxPages(deps));
   app.use('/admin/mission-addresses', adminMissionAddressPages(deps));
   app.use('/admin/surveys', adminSurveyPages(deps));

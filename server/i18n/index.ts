@@ -14,6 +14,7 @@ import { resultsNoticeCatalogue } from './areas/results-notice.js';
 import { votingCatalogue } from './areas/voting.js';
 import { mailCatalogue } from './areas/mail.js';
 import { delegationCatalogue } from './areas/delegation.js';
+import { lettersCatalogue } from './areas/letters.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
@@ -38,6 +39,7 @@ const AREAS: readonly Readonly<Record<Language, Tree>>[] = [
   resultsNoticeCatalogue,
   mailCatalogue,
   delegationCatalogue,
+  lettersCatalogue,
 ];
 
 function merge(base: Tree, extra: Tree): Tree {

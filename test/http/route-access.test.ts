@@ -96,6 +96,7 @@ const ACCESS: Readonly<Record<string, string>> = {
   'GET /admin/surveys/:surveyId/reminders': 'SFFFFA',
   'POST /admin/surveys/:surveyId/reminders/schedule': 'SFFFFA',
   'POST /admin/surveys/:surveyId/reminders/send': 'SFFFFA',
+  'POST /admin/surveys/:surveyId/letters': 'SFFFFA',
   'GET /admin/outbox': 'SFFFFA',
   'GET /admin/outbox/previews': 'SFFFFA',
   'GET /admin/outbox/:id': 'SFFFFA',
