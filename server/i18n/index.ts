@@ -15,6 +15,7 @@ import { votingCatalogue } from './areas/voting.js';
 import { mailCatalogue } from './areas/mail.js';
 import { delegationCatalogue } from './areas/delegation.js';
 import { lettersCatalogue } from './areas/letters.js';
+import { signInMailCatalogue } from './areas/sign-in-mail.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
@@ -40,6 +41,7 @@ const AREAS: readonly Readonly<Record<Language, Tree>>[] = [
   mailCatalogue,
   delegationCatalogue,
   lettersCatalogue,
+  signInMailCatalogue,
 ];
 
 function merge(base: Tree, extra: Tree): Tree {
