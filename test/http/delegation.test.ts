@@ -122,8 +122,10 @@ describe('focal points and their delegation page', () => {
     expect(await audit('delegation.enable')).to.have.length(1);
     await signIn(app, colleague.user.email);
 
-    // The focal point disables again; the administrator re-enables from the user pages.
+    // The focal point disables again; the administrator sees it on the user's page and re-enables the account.
     await post(focalAgent, `/delegation/accounts/${colleague.user.id}/disable`);
+    const userPage = await admin.get(`/admin/users/${colleague.user.id}`);
+    expect(userPage.text).to.include(`action="/admin/users/${colleague.user.id}/enable"`);
     expect((await post(admin, `/admin/users/${colleague.user.id}/enable`)).status).to.equal(303);
     expect(await audit('user.enable')).to.have.length(1);
     await signIn(app, colleague.user.email);
