@@ -74,7 +74,7 @@ if (process.env.BASELINE_SIGNED_IN === '1') {
   // Signed-in users of the shape passport's Express.User has in the project (server/http/middleware/types.d.ts).
   const users = new Map([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((id): [number, Express.User] => [id, {
     userId: id, email: `delegate-${id}@example.org`, role: 'delegate', memberStateId: id, memberStateIso3: null,
-    displayName: `Delegate ${id}`, language: 'en', memberStateNames: null,
+    displayName: `Delegate ${id}`, language: 'en', memberStateNames: null, isFocalPoint: false,
   }]));
   passport.serializeUser((user, done) => done(null, user.userId));
   passport.deserializeUser((id: number, done) => done(null, users.get(id) ?? false));

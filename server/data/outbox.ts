@@ -10,7 +10,7 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 export const MESSAGE_KINDS = [
   'invitation', 'password-reset', 'survey-opened', 'reminder', 'ballot-receipt', 'survey-closed', 'results-published',
-  'proposal-accepted', 'proposal-declined', 'test',
+  'proposal-accepted', 'proposal-declined', 'sign-in-failures', 'test',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

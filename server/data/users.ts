@@ -23,6 +23,7 @@ const USER_ROW = z.object({
   language: z.literal(LANGUAGES),
   password_hash: nullableText,
   is_disabled: flag,
+  is_focal_point: flag,
   created_at: text,
   updated_at: text,
 });
@@ -57,6 +58,12 @@ export async function countUsers(q: Queryable): Promise<number> {
 export async function listUsers(q: Queryable): Promise<UserRow[]> {
   const db = connectionOf(q);
   return (await selectUsers(db).orderBy('users.email')).map(fromRow);
+}
+
+/** The accounts of one Member State's delegation, by e-mail. */
+export async function listUsersOfMemberState(q: Queryable, memberStateId: number): Promise<UserRow[]> {
+  const db = connectionOf(q);
+  return (await selectUsers(db).where('users.member_state_id', memberStateId).orderBy('users.email')).map(fromRow);
 }
 
 export async function findUserById(q: Queryable, id: number): Promise<UserRow | undefined> {
@@ -108,7 +115,7 @@ export async function insertUser(tx: Tx, fields: UserFields & { password_hash: s
   return insertedId(await db('users').insert({ ...fields, is_disabled: false, created_at: now, updated_at: now }).returning('id'));
 }
 
-export async function updateUser(tx: Tx, id: number, fields: Partial<UserFields> & { is_disabled?: boolean; password_hash?: string | null }, now: string): Promise<void> {
+export async function updateUser(tx: Tx, id: number, fields: Partial<UserFields> & { is_disabled?: boolean; is_focal_point?: boolean; password_hash?: string | null }, now: string): Promise<void> {
   const db = tx.knex;
   await db('users').where({ id }).update({ ...fields, updated_at: now });
 }

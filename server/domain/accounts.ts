@@ -60,12 +60,12 @@ async function resolveMemberState(tx: Queryable, role: Role, iso3: string | unde
   return ms.id;
 }
 
-function publicUser(u: UserRow) {
-  return { id: u.id, email: u.email, displayName: u.display_name, role: u.role, memberState: u.member_state_iso3, language: u.language, disabled: u.is_disabled };
+export function publicUser(u: UserRow) {
+  return { id: u.id, email: u.email, displayName: u.display_name, role: u.role, memberState: u.member_state_iso3, language: u.language, disabled: u.is_disabled, focalPoint: u.is_focal_point };
 }
 export type PublicUser = ReturnType<typeof publicUser>;
 
-async function issueLink(deps: Deps, tx: Tx, purpose: LinkPurpose, userId: number | null, createdBy: number | null): Promise<{ token: string; expiresAt: string }> {
+export async function issueLink(deps: Deps, tx: Tx, purpose: LinkPurpose, userId: number | null, createdBy: number | null): Promise<{ token: string; expiresAt: string }> {
   const now = deps.clock.now();
   const { token, hash } = newToken();
   if (userId != null) await retireAccountLinks(tx, userId, isoTime(now));
@@ -124,7 +124,10 @@ export async function updateUserAccount(deps: Deps, actor: Actor, userId: number
         throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'role', key: 'validation.cannotDemoteSelf' }]);
       }
       const memberStateId = await resolveMemberState(tx, data.role, data.memberState);
-      await updateUser(tx, userId, { email: data.email, display_name: data.displayName, role: data.role, member_state_id: memberStateId, language: data.language }, isoTime(deps.clock.now()));
+      // A focal point is one for their own Member State's delegation: an account moved to another
+      // Member State, or no longer a delegate's, stops being one.
+      const staysFocalPoint = before.is_focal_point && memberStateId === before.member_state_id;
+      await updateUser(tx, userId, { email: data.email, display_name: data.displayName, role: data.role, member_state_id: memberStateId, language: data.language, is_focal_point: staysFocalPoint }, isoTime(deps.clock.now()));
       const after = (await findUserById(tx, userId))!;
       await appendAuditEntry(deps, tx, {
         actorUserId: actor.userId,
@@ -142,8 +145,8 @@ export async function updateUserAccount(deps: Deps, actor: Actor, userId: number
   }
 }
 
-function auditView(u: UserRow) {
-  return { email: u.email, displayName: u.display_name, role: u.role, memberState: u.member_state_iso3, language: u.language, disabled: u.is_disabled };
+export function auditView(u: UserRow) {
+  return { email: u.email, displayName: u.display_name, role: u.role, memberState: u.member_state_iso3, language: u.language, disabled: u.is_disabled, focalPoint: u.is_focal_point };
 }
 
 export async function setUserDisabled(deps: Deps, actor: Actor, userId: number, disabled: boolean): Promise<void> {
@@ -295,12 +298,13 @@ export async function setPreferredLanguage(deps: Deps, userId: number, language:
 /** A Member State's name in each language, as the pages show it to readers of that language. */
 export type MemberStateNames = Readonly<Record<Language, string>>;
 
-export type SignedInActor = Actor & { displayName: string; language: Language; memberStateNames: MemberStateNames | null };
+export type SignedInActor = Actor & { displayName: string; language: Language; memberStateNames: MemberStateNames | null; isFocalPoint: boolean };
 
 /** The acting user a row stands for; null when the account is disabled or gone. */
 export function actorFromUser(u: UserRow | undefined): SignedInActor | null {
   if (!u || u.is_disabled) return null;
   return { userId: u.id, email: u.email, role: u.role, memberStateId: u.member_state_id, memberStateIso3: u.member_state_iso3, memberStateStatus: u.member_state_status, displayName: u.display_name, language: u.language,
+    isFocalPoint: u.role === 'delegate' && u.is_focal_point,
     memberStateNames: u.member_state_name_en === null ? null : { en: u.member_state_name_en, fr: u.member_state_name_fr ?? u.member_state_name_en, es: u.member_state_name_es ?? u.member_state_name_en },
   };
 }

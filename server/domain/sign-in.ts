@@ -19,11 +19,12 @@ import {
   clearSignInFailures, countSignInFailure, deleteSpentSignInLimits, findSignInLimits, noteUnreportedFailure,
   refundSignInFailure, setSignInBlock, takeUnreportedFailures, uncountSignInFailure,
 } from '../data/sign-in-limits.js';
-import { findUserByEmail } from '../data/users.js';
+import { findUserByEmail, type UserRow } from '../data/users.js';
 import { actorFromUser, type SignedInActor } from './accounts.js';
 import { appendAuditEntry } from './audit.js';
 import { isoTime } from './clock.js';
 import { SYSTEM_ACTOR_LABEL, type Deps } from './deps.js';
+import { queueSignInFailures } from './mail/notices.js';
 import { verifyPassword } from './secrets.js';
 
 export interface DelayRule {
@@ -139,7 +140,7 @@ export async function attemptSignIn(deps: Deps, policy: SignInPolicy, attempt: S
   const passwordRight = await verifyPassword(user?.password_hash ?? null, attempt.password, deps.config.passwordHashing);
   const actor = passwordRight ? actorFromUser(user) : null;
   if (!actor) {
-    if (user) await reportFailure(deps, policy, accountKey, user.id, user.email, attempt.address);
+    if (user) await reportFailure(deps, policy, accountKey, user, attempt.address);
     return { kind: 'refused' };
   }
   const failuresSinceLastSignIn = await deps.db.transaction(async (tx) => {
@@ -154,14 +155,18 @@ export async function attemptSignIn(deps: Deps, policy: SignInPolicy, attempt: S
   return { kind: 'signed-in', actor, failuresSinceLastSignIn };
 }
 
-/** Keeps the failure for the owner's next sign-in, and writes an audit entry when they pile up. */
-async function reportFailure(deps: Deps, policy: SignInPolicy, accountKey: string, userId: number, email: string, address: string): Promise<void> {
+/**
+ * Keeps the failure for the owner's next sign-in; when they pile up, writes an audit entry and
+ * tells the owner by mail, in the same transaction.
+ */
+async function reportFailure(deps: Deps, policy: SignInPolicy, accountKey: string, user: UserRow, address: string): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const { unreported, since } = await noteUnreportedFailure(tx, accountKey, isoTime(deps.clock.now()));
     if (unreported < policy.auditAfter || !Number.isInteger(Math.log2(unreported / policy.auditAfter))) return;
     await appendAuditEntry(deps, tx, {
-      actorUserId: null, actorLabel: SYSTEM_ACTOR_LABEL, action: 'user.sign-in-failures', subjectType: 'user', subjectId: userId,
-      details: { email, failures: unreported, since, lastAddress: address },
+      actorUserId: null, actorLabel: SYSTEM_ACTOR_LABEL, action: 'user.sign-in-failures', subjectType: 'user', subjectId: user.id,
+      details: { email: user.email, failures: unreported, since, lastAddress: address },
     });
+    await queueSignInFailures(deps, tx, user, { count: unreported, since });
   });
 }

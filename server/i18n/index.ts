@@ -13,6 +13,9 @@ import { traceCatalogue } from './areas/trace.js';
 import { resultsNoticeCatalogue } from './areas/results-notice.js';
 import { votingCatalogue } from './areas/voting.js';
 import { mailCatalogue } from './areas/mail.js';
+import { delegationCatalogue } from './areas/delegation.js';
+import { lettersCatalogue } from './areas/letters.js';
+import { signInMailCatalogue } from './areas/sign-in-mail.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
@@ -36,6 +39,9 @@ const AREAS: readonly Readonly<Record<Language, Tree>>[] = [
   traceCatalogue,
   resultsNoticeCatalogue,
   mailCatalogue,
+  delegationCatalogue,
+  lettersCatalogue,
+  signInMailCatalogue,
 ];
 
 function merge(base: Tree, extra: Tree): Tree {

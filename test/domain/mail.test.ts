@@ -35,6 +35,7 @@ function sampleData(kind: MessageKind): KindData[MessageKind] {
     'results-published': { name: 'Ana', survey: SURVEY, url: URL_ },
     'proposal-accepted': { name: 'Ana', survey: SURVEY, memberState: STATE, proposal: 'Climate', url: URL_ },
     'proposal-declined': { name: 'Ana', survey: SURVEY, memberState: STATE, proposal: 'Climate', reason: 'Covered elsewhere', url: URL_ },
+    'sign-in-failures': { name: 'Ana', failures: 5, since: '2026-12-01T08:00:00.000Z', url: URL_ },
     test: { name: 'Operator', url: URL_ },
   };
   return samples[kind];

@@ -40,5 +40,35 @@ describe('domain/sign-in', () => {
       expect((await attempt(user.email, 'a guess')).kind, 'the third since the forgetting starts a wait').to.equal('refused');
       expect((await attempt(user.email, PASSWORD)).kind).to.equal('wait');
     });
+
+    it('tells the owner by mail, in their language, each time the failures are recorded in the audit log (5, 10, 20), with the audit entry', async () => {
+      const user = await createTestUser(ctx.deps, 'staff', { language: 'fr' });
+      const patient: SignInPolicy = {
+        ...DEFAULT_SIGN_IN_POLICY,
+        pair: { free: 1000, firstDelaySeconds: 1, maxDelaySeconds: 1 },
+        account: { free: 1000, firstDelaySeconds: 1, maxDelaySeconds: 1 },
+        address: { free: 1000, firstDelaySeconds: 1, maxDelaySeconds: 1 },
+      };
+      const fail = async (n: number) => {
+        for (let i = 0; i < n; i += 1) expect((await attemptSignIn(ctx.deps, patient, { email: user.email, password: 'a guess', address: '192.0.2.9', device: null })).kind).to.equal('refused');
+      };
+      const mails = () => ctx.db('outbox_messages').where({ kind: 'sign-in-failures' }).orderBy('id');
+      const audits = () => ctx.db('audit_entries').where({ action: 'user.sign-in-failures' }).orderBy('id');
+      await fail(4);
+      expect(await mails()).to.have.length(0);
+      expect(await audits()).to.have.length(0);
+      await fail(1);
+      const [first] = await mails();
+      expect(first).to.include({ recipient: user.email, user_id: user.id, language: 'fr', status: 'queued' });
+      expect(first.subject).to.equal('Tentatives de connexion échouées à votre compte Consultation ballots');
+      expect(first.text_body).to.include('a échoué 5 fois depuis le 28 novembre 2026').and.include('http://127.0.0.1:3000/account');
+      expect(first.html_body).to.include('lang="fr"');
+      expect(await audits()).to.have.length(1);
+      await fail(15);
+      const all = await mails();
+      expect(all).to.have.length(3);
+      expect(all.map((m: { text_body: string }) => /a échoué (\d+) fois/.exec(m.text_body)![1])).to.deep.equal(['5', '10', '20']);
+      expect(await audits()).to.have.length(3);
+    });
   });
 });

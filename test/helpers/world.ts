@@ -2,6 +2,7 @@
 // that the route-by-route and fuzzing tests attack.
 import type { Express } from 'express';
 import { createApiToken } from '../../server/domain/api-tokens.js';
+import { setFocalPoint } from '../../server/domain/delegation.js';
 import { submitBallot } from '../../server/domain/ballots.js';
 import { proposeTopic } from '../../server/domain/proposals.js';
 import { openSurvey } from '../../server/domain/surveys/lifecycle.js';
@@ -11,7 +12,11 @@ import type { RouteEntry } from './routes.js';
 import { createSignedIn, type SignedIn, type TestAccount } from './signed-in.js';
 import { createTestSurvey } from './surveys.js';
 
-/** Who asks: signed out; a delegate of the Member State whose ballot, receipt and proposal exist; a delegate of another member; an observer's delegate; staff; an administrator. */
+/**
+ * Who asks: signed out; a delegate of the Member State whose ballot, receipt and proposal exist,
+ * who is also its focal point; a delegate of another member; an observer's delegate; staff; an
+ * administrator.
+ */
 export const ROLES = ['signedOut', 'voter', 'otherDelegate', 'observer', 'staff', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -32,8 +37,10 @@ export interface World {
   /** An API token of that account, for the routes that revoke one. */
   readonly spareTokenId: number;
   readonly memberStateId: number;
-  /** A message in the outbox (the voter's ballot receipt). */
-  readonly messageId: number;
+  /** A delegate of the voter's Member State, whose account its focal point disables and re-enables. */
+  readonly colleagueUserId: number;
+  /** A message in the outbox (the opening notices of the surveys are queued). */
+  readonly outboxMessageId: number;
 }
 
 export async function createWorld(): Promise<World> {
@@ -46,6 +53,8 @@ export async function createWorld(): Promise<World> {
     staff: await s.createStaff(),
     admin: s.admin,
   };
+  await setFocalPoint(ctx.deps, s.admin.actor, accounts.voter.user.id, { focalPoint: 'yes' });
+  const colleague = await createTestUser(ctx.deps, 'delegate', { memberState: 'CHL' });
   const survey = await openSurvey(ctx.deps, s.admin.actor, (await createTestSurvey(ctx.deps, s.admin.actor)).id);
   const changed = await openSurvey(ctx.deps, s.admin.actor, (await createTestSurvey(ctx.deps, s.admin.actor)).id);
   const [q1, q2] = survey.questions;
@@ -59,7 +68,8 @@ export async function createWorld(): Promise<World> {
     s, ctx, app: await s.app(), accounts, surveyId: survey.id, changedSurveyId: changed.id, proposalId: proposal.id, receipt,
     questions: survey.questions.map((q) => ({ id: q.id, optionIds: q.options.map((o) => o.id) })),
     spareUserId: spare.id, spareTokenId: spareToken.id, memberStateId: s.memberStates.ARG!.id,
-    messageId: Number((await ctx.db('outbox_messages').orderBy('id').first('id'))!.id),
+    colleagueUserId: colleague.id,
+    outboxMessageId: Number((await ctx.db('outbox_messages').min({ id: 'id' }).first())!.id),
   };
 }
 
@@ -70,8 +80,9 @@ export function urlOf(w: World, route: Pick<RouteEntry, 'path'>): string {
     switch (name) {
       case 'id':
         if (/\/users\/:id/.test(route.path)) return String(w.spareUserId);
+        if (route.path.startsWith('/delegation/accounts/')) return String(w.colleagueUserId);
         if (route.path.startsWith('/admin/member-states/') || route.path.startsWith('/admin/mission-addresses/')) return String(w.memberStateId);
-        if (route.path.startsWith('/admin/outbox/')) return String(w.messageId);
+        if (route.path.startsWith('/admin/outbox/')) return String(w.outboxMessageId);
         return String(changesSurvey ? w.changedSurveyId : w.surveyId);
       case 'surveyId': return String(w.surveyId);
       case 'proposalId': return String(w.proposalId);

@@ -55,7 +55,9 @@ describe('mail pages and POST /users', () => {
     const page = await admin.get('/admin/outbox/previews');
     expect(page.status).to.equal(200);
     for (const text of ['Your invitation to Consultation ballots', 'Votre invitation à Consultation ballots', 'Su invitación a Consultation ballots',
-      'Reminder:', 'Rappel\u202f:', 'Recordatorio:', 'Ballot recorded', 'Proposition refusée', 'Resultados publicados']) {
+      'Reminder:', 'Rappel\u202f:', 'Recordatorio:', 'Ballot recorded', 'Proposition refusée', 'Resultados publicados',
+      'Failed attempts to sign in to your Consultation ballots account', 'Tentatives de connexion échouées à votre compte Consultation ballots',
+      'Intentos fallidos de iniciar sesión en su cuenta de Consultation ballots']) {
       expect(page.text, text).to.include(text);
     }
   });

@@ -65,6 +65,12 @@ const ACCESS: Readonly<Record<string, string>> = {
   'POST /admin/users/:id/reset': 'SFFFFA',
   'POST /admin/users/:id/tokens': 'SFFFFA',
   'POST /admin/users/:id/tokens/:tokenId/revoke': 'SFFFFA',
+  'POST /admin/users/:id/focal-point': 'SFFFFA',
+  // The voter is their Member State's focal point; the other delegates are not.
+  'GET /delegation': 'SAFFFF',
+  'POST /delegation/invitations': 'SAFFFF',
+  'POST /delegation/accounts/:id/disable': 'SAFFFF',
+  'POST /delegation/accounts/:id/enable': 'SAFFFF',
   'GET /account': 'SAAAAA',
   'POST /account/password': 'SAAAAA',
   // Another account's token: not found for whoever is not its owner.
@@ -96,6 +102,7 @@ const ACCESS: Readonly<Record<string, string>> = {
   'GET /admin/surveys/:id/proposals': 'SFFFAA',
   'POST /admin/surveys/:id/proposals/:proposalId/accept': 'SFFFFA',
   'POST /admin/surveys/:id/proposals/:proposalId/decline': 'SFFFFA',
+  'POST /admin/surveys/:surveyId/letters': 'SFFFFA',
   'GET /surveys/:id/results': 'SFFFAA',
   'POST /surveys/:id/results/trace.csv': 'SFFFAA',
   // Shows the results page, where the download is a button.

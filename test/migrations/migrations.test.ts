@@ -18,6 +18,7 @@ const TABLES_BY_MIGRATION: readonly [string, readonly string[]][] = [
   ['20261130001100_create_sign_in_limits.ts', ['sign_in_limits', 'sessions']],
   ['20261130002000_create_outbox.ts', ['outbox_messages', 'reminder_schedules', 'reminder_points']],
   ['20261130002100_add_mission_addresses.ts', []],
+  ['20261130002200_add_focal_points.ts', []],
 ];
 const ALL_TABLES = TABLES_BY_MIGRATION.flatMap(([, tables]) => tables);
 const KNEX_TABLES = ['knex_migrations', 'knex_migrations_lock'];

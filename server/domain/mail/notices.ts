@@ -33,6 +33,13 @@ export function queueAccountLink(deps: Deps, tx: Tx, user: Parameters<typeof use
   return queueMessages(deps, tx, [message], renderer);
 }
 
+/** Failed sign-ins to an account have piled up: its owner is told, with the way to change their password. */
+export function queueSignInFailures(deps: Deps, tx: Tx, user: Parameters<typeof userRecipient>[0], failures: { count: number; since: string }): Promise<number> {
+  const renderer = rendererFor(deps);
+  const to = userRecipient(user);
+  return queueMessages(deps, tx, [{ kind: 'sign-in-failures', to, data: { name: to.name, failures: failures.count, since: failures.since, url: renderer.url('/account') } }], renderer);
+}
+
 /**
  * Active delegates of eligible Member States, with their Member State's names, and for each
  * Member State among them that has a mission address, a copy to it (in the language of its first

@@ -63,6 +63,7 @@ function samples(renderer: MailRenderer, language: Language): { [K in MessageKin
     'results-published': { name, survey, url: url('/surveys/1/results') },
     'proposal-accepted': { name, survey, memberState, proposal, url: url('/surveys/1/proposals') },
     'proposal-declined': { name, survey, memberState, proposal, reason: translatorFor(language)('mail.preview.sample.reason'), url: url('/surveys/1/proposals') },
+    'sign-in-failures': { name, failures: 10, since: '2026-12-01T08:15:00.000Z', url: url('/account') },
     test: { name, url: url('/') },
   };
 }

@@ -40,6 +40,8 @@ export interface KindData {
   'results-published': { name: string; survey: Localised; url: string };
   'proposal-accepted': { name: string; survey: Localised; memberState: StateNames; proposal: string; url: string };
   'proposal-declined': { name: string; survey: Localised; memberState: StateNames; proposal: string; reason: string; url: string };
+  /** Failed sign-ins to the account have piled up (5, 10, 20, … since the owner last signed in). */
+  'sign-in-failures': { name: string; failures: number; since: string; url: string };
   test: { name: string; url: string };
 }
 

@@ -17,6 +17,8 @@ declare global {
       language: Language;
       /** The Member State's name in each language, for pages; null for an account without one. */
       memberStateNames: Readonly<Record<Language, string>> | null;
+      /** A delegate an administrator made their Member State's focal point. */
+      isFocalPoint: boolean;
     }
     interface Request {
       lang: Language;

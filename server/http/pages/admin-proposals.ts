@@ -45,6 +45,10 @@ export function adminProposalPages(deps: Deps): Router {
       participation: p,
       messages,
       notAnswered: notAnsweredList(p, req.lang),
+      // Letters for the Member States the mail did not reach, while the survey is open.
+      letters: req.user!.role === 'admin' && p.survey.status === 'open'
+        ? { failed: p.rows.filter((r) => messages.get(r.memberStateId)?.last?.status === 'failed').map((r) => r.iso3) }
+        : null,
     });
   });
 

@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import { createUser, getUser, listAccounts, resetUserPassword, setUserDisabled, updateUserAccount } from '../../domain/accounts.js';
+import { setFocalPoint } from '../../domain/delegation.js';
 import { createApiToken, listApiTokens, revokeApiTokensOfUser } from '../../domain/api-tokens.js';
 import type { Deps } from '../../domain/deps.js';
 import { listAllMemberStates } from '../../domain/member-states.js';
@@ -70,6 +71,12 @@ export function adminUserPages(deps: Deps): Router {
   router.post('/:id/enable', async (req, res) => {
     await setUserDisabled(deps, req.user!, idParam(req.params.id), false);
     res.redirect(303, '/admin/users');
+  });
+
+  router.post('/:id/focal-point', async (req, res) => {
+    const id = idParam(req.params.id);
+    await setFocalPoint(deps, req.user!, id, req.body);
+    res.redirect(303, `/admin/users/${id}`);
   });
 
   router.post('/:id/reset', async (req, res) => {
