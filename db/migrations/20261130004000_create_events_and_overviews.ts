@@ -74,6 +74,8 @@ export async function up(knex: Knex): Promise<void> {
   if (isPostgres(knex)) {
     await knex.schema.createTable('overview_search', (t) => {
       t.integer('overview_id').unsigned().primary().references('id').inTable('overviews').onDelete('CASCADE');
+      // The language whose text search configuration made the document (and parses queries against it).
+      t.string('language', 2).notNullable();
       t.text('title').notNullable();
       t.text('body').notNullable();
       t.specificType('document', 'tsvector').notNullable();

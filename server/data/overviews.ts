@@ -112,9 +112,9 @@ export async function indexOverview(tx: Tx, id: number, language: Language, titl
   if (tx.database.engine === 'postgres') {
     const config = SEARCH_CONFIGS[language];
     await tx.knex.raw(
-      `INSERT INTO overview_search (overview_id, title, body, document)
-       VALUES (?, ?, ?, setweight(to_tsvector(?::regconfig, ?), 'A') || setweight(to_tsvector(?::regconfig, ?), 'B'))`,
-      [id, title, body, config, foldForSearch(title), config, foldForSearch(body)],
+      `INSERT INTO overview_search (overview_id, language, title, body, document)
+       VALUES (?, ?, ?, ?, setweight(to_tsvector(?::regconfig, ?), 'A') || setweight(to_tsvector(?::regconfig, ?), 'B'))`,
+      [id, language, title, body, config, foldForSearch(title), config, foldForSearch(body)],
     );
   } else {
     await tx.knex.raw('INSERT INTO overview_search (rowid, title, body) VALUES (?, ?, ?)', [id, title, body]);
@@ -169,8 +169,10 @@ export async function searchPublishedOverviews(q: Queryable, filters: CatalogueF
     all = [...bindings, filters.limit, filters.offset];
   } else if (isPostgres(q)) {
     const tsquery = terms.map((t) => `${t}:*`).join(' & ');
-    const matches = Object.values(SEARCH_CONFIGS).map(() => 's.document @@ to_tsquery(?::regconfig, ?)').join(' OR ');
-    const matchBindings = Object.values(SEARCH_CONFIGS).flatMap((c) => [c, tsquery]);
+    // Each document is matched with the query parsed by its own language's configuration (stems
+    // differ between languages); one branch per language, so that each can use the GIN index.
+    const matches = Object.keys(SEARCH_CONFIGS).map(() => '(s.language = ? AND s.document @@ to_tsquery(?::regconfig, ?))').join(' OR ');
+    const matchBindings = Object.entries(SEARCH_CONFIGS).flatMap(([language, config]) => [language, config, tsquery]);
     const order = filters.sort === 'date' ? 'o.published_at DESC, o.id DESC' : 'rank DESC, o.published_at DESC, o.id DESC';
     sql = `SELECT ${columns},
         ts_headline(CASE o.language WHEN 'fr' THEN 'french'::regconfig WHEN 'es' THEN 'spanish'::regconfig ELSE 'english'::regconfig END,

@@ -13,6 +13,7 @@ import { traceCatalogue } from './areas/trace.js';
 import { resultsNoticeCatalogue } from './areas/results-notice.js';
 import { votingCatalogue } from './areas/voting.js';
 import { mailCatalogue } from './areas/mail.js';
+import { overviewsCatalogue } from './areas/overviews.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
@@ -36,6 +37,7 @@ const AREAS: readonly Readonly<Record<Language, Tree>>[] = [
   traceCatalogue,
   resultsNoticeCatalogue,
   mailCatalogue,
+  overviewsCatalogue,
 ];
 
 function merge(base: Tree, extra: Tree): Tree {

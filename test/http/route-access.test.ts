@@ -35,6 +35,18 @@ const ACCESS: Readonly<Record<string, string>> = {
   'GET /api/v1/surveys/:id/exports/:file': 'SFFFAA',
   'GET /api/v1/surveys/:id/ballot': 'SAAFFF',
   'PUT /api/v1/surveys/:id/ballot': 'SAAFFF',
+  // The catalogue of published overviews needs no token; the world's overview is published.
+  'GET /api/v1/overviews': 'AAAAAA',
+  'GET /api/v1/overviews/:id': 'AAAAAA',
+  'POST /api/v1/events': 'SFFFFA',
+  'GET /api/v1/events': 'SAAAAA',
+  'GET /api/v1/events/:id': 'SAAAAA',
+  // Observers write overviews as members do.
+  'GET /api/v1/events/:id/overview': 'SAAAFF',
+  'PUT /api/v1/events/:id/overview': 'SAAAFF',
+  'POST /api/v1/overviews/:id/publish': 'SFFFFA',
+  'POST /api/v1/overviews/:id/return': 'SFFFFA',
+  'POST /api/v1/overviews/:id/withdraw': 'SFFFFA',
   'GET /sign-in': 'AAAAAA',
   'POST /sign-in': 'AAAAAA',
   'POST /sign-out': 'AAAAAA',

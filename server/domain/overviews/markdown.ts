@@ -27,7 +27,7 @@ function markedInstance(): Marked {
 /** Markdown to safe HTML: the only way an overview's text reaches a page. */
 export function renderMarkdown(markdown: string): string {
   const html = markedInstance().parse(markdown, { async: false });
-  return sanitizeHtml(html, SANITISE);
+  return sanitizeHtml(html, SANITISE).trim();
 }
 
 /** The words a reader sees, without markup: what is indexed for search and counted against the limit. */
