@@ -14,6 +14,7 @@ import { resultsNoticeCatalogue } from './areas/results-notice.js';
 import { votingCatalogue } from './areas/voting.js';
 import { mailCatalogue } from './areas/mail.js';
 import { overviewsCatalogue } from './areas/overviews.js';
+import { overviewPagesCatalogue } from './areas/overview-pages.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
@@ -38,6 +39,7 @@ const AREAS: readonly Readonly<Record<Language, Tree>>[] = [
   resultsNoticeCatalogue,
   mailCatalogue,
   overviewsCatalogue,
+  overviewPagesCatalogue,
 ];
 
 function merge(base: Tree, extra: Tree): Tree {

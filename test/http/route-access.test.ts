@@ -118,6 +118,18 @@ const ACCESS: Readonly<Record<string, string>> = {
   'GET /receipts': 'SAAAAA',
   'GET /receipts/:code': 'SAHHAA',
   'GET /receipts/:code/download': 'SAHHAA',
+  // The policy database is public; the world's overview is published.
+  'GET /overviews': 'AAAAAA',
+  'GET /overviews/:id': 'AAAAAA',
+  'GET /events': 'SAAAAA',
+  'GET /events/:id/overview': 'SAAAFF',
+  'POST /events/:id/overview': 'SAAAFF',
+  'GET /admin/events/new': 'SFFFFA',
+  'POST /admin/events': 'SFFFFA',
+  'GET /admin/overviews': 'SFFFAA',
+  'POST /admin/overviews/:id/publish': 'SFFFFA',
+  'POST /admin/overviews/:id/return': 'SFFFFA',
+  'POST /admin/overviews/:id/withdraw': 'SFFFFA',
 };
 
 const LETTER = { A: 'allowed', S: 'sign in', F: 'forbidden', H: 'hidden' } as const;

@@ -117,7 +117,7 @@ export async function createEvent(deps: Deps, actor: Actor, input: unknown): Pro
   return (await getEvent(deps, actor, eventId));
 }
 
-export async function listPolicyEvents(deps: Deps, _actor: Actor): Promise<PolicyEvent[]> {
+export async function listPolicyEvents(deps: Deps, _actor: Actor | null): Promise<PolicyEvent[]> {
   return (await listEvents(deps.db)).map(eventFromRow);
 }
 
