@@ -79,6 +79,7 @@ const en = {
     }
   },
   "events": {
+    "nav": "Events",
     "list": {
       "title": "Events and calls for overviews",
       "none": "No event yet.",
@@ -199,6 +200,7 @@ export const overviewPagesCatalogue: { en: Shape; fr: Shape; es: Shape } = {
     }
   },
   "events": {
+    "nav": "Événements",
     "list": {
       "title": "Événements et appels à aperçus",
       "none": "Aucun événement pour l’instant.",
@@ -314,6 +316,7 @@ export const overviewPagesCatalogue: { en: Shape; fr: Shape; es: Shape } = {
     }
   },
   "events": {
+    "nav": "Eventos",
     "list": {
       "title": "Eventos y convocatorias de reseñas",
       "none": "Todavía no hay eventos.",
