@@ -71,7 +71,7 @@ describe('JSON API v1: events and policy overviews', () => {
   it('refuses a bad event with field errors and writes nothing', async () => {
     const before = (await request(app).get('/api/v1/events').set('Authorization', admin)).body.events.length;
     const bad = await request(app).post('/api/v1/events').set('Authorization', admin).send({
-      title: { en: '' }, startsOn: '2008-02-30', extra: 1, call: { deadline: 'soon', sections: [] },
+      title: { en: '' }, startsOn: '2008-02-30', call: { deadline: 'soon', sections: [] },
     });
     expect(bad.status).to.equal(422);
     const fields = bad.body.error.fields.map((f: { field: string }) => f.field);
@@ -142,7 +142,8 @@ describe('JSON API v1: events and policy overviews', () => {
     expect((await save(fra, event.id, { language: 'fr', sections: [{ text: 'a' }] })).status).to.equal(422);
     expect((await save(fra, event.id, { language: 'de', sections: [{ text: 'a' }, { text: '' }] })).status).to.equal(422);
     expect((await save(fra, event.id, { language: 'fr', sections: [{ text: 'a' }, { text: '' }], submit: false })).status).to.equal(422);
-    expect((await save(fra, event.id, { language: 'fr', sections: [{ text: 'a' }, { text: '' }], extra: 1 })).status).to.equal(422);
+    expect((await save(fra, event.id, { language: 'fr', sections: [{ text: 5 }, { text: '' }] })).status).to.equal(422);
+    expect((await save(fra, event.id, { language: 'fr', baseRevision: '0', sections: [{ text: 'a' }, { text: '' }] })).status).to.equal(422);
 
     const invitedOnly = await createEvent({ ...CALL, invited: ['CHL'] });
     const refused = await save(fra, invitedOnly.id, { language: 'fr', sections: [{ text: 'a' }, { text: '' }] });

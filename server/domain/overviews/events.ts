@@ -11,8 +11,8 @@ import { id, integer, parseInput } from '../validation.js';
 const line = (max: number) => z.string({ message: 'validation.invalidValue' }).trim().max(max, 'validation.tooLong');
 const required = (max: number) => line(max).min(1, 'validation.required');
 /** English required, French and Spanish optional (a missing translation falls back to English). */
-const texts = (max: number) => z.strictObject({ en: required(max), fr: line(max).optional(), es: line(max).optional() }, { message: 'validation.invalidValue' });
-const optionalTexts = (max: number) => z.strictObject({ en: line(max), fr: line(max).optional(), es: line(max).optional() }, { message: 'validation.invalidValue' });
+const texts = (max: number) => z.object({ en: required(max), fr: line(max).optional(), es: line(max).optional() }, { message: 'validation.invalidValue' });
+const optionalTexts = (max: number) => z.object({ en: line(max), fr: line(max).optional(), es: line(max).optional() }, { message: 'validation.invalidValue' });
 const day = z.string({ message: 'validation.invalidValue' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dayOrTime')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'validation.dayOrTime');
 const moment = z.string({ message: 'validation.invalidValue' }).refine((d) => !Number.isNaN(Date.parse(d)) && /^\d{4}-\d{2}-\d{2}/.test(d), 'validation.dayOrTime');
@@ -20,7 +20,7 @@ const moment = z.string({ message: 'validation.invalidValue' }).refine((d) => !N
 /** The largest limit a call may set: about 2–3 pages is some 1,500 words; ten times that is refused. */
 export const MAX_WORDS = 15000;
 
-export const eventInputSchema = z.strictObject({
+export const eventInputSchema = z.object({
   title: texts(500),
   reference: line(100).optional(),
   startsOn: day.optional(),
@@ -28,10 +28,10 @@ export const eventInputSchema = z.strictObject({
   place: line(300).optional(),
   survey: id().optional(),
   option: id().optional(),
-  call: z.strictObject({
+  call: z.object({
     deadline: moment,
     maxWords: integer('validation.invalidValue', 1).max(MAX_WORDS, 'validation.tooMany').optional(),
-    sections: z.array(z.strictObject({ heading: texts(300), guidance: optionalTexts(2000).optional() }), { message: 'validation.invalidValue' })
+    sections: z.array(z.object({ heading: texts(300), guidance: optionalTexts(2000).optional() }), { message: 'validation.invalidValue' })
       .min(1, 'validation.required').max(20, 'validation.tooMany'),
     invited: z.array(z.string().regex(/^[A-Z]{3}$/, 'validation.invalidValue')).max(300, 'validation.tooMany').optional(),
   }, { message: 'validation.invalidValue' }).optional(),

@@ -23,17 +23,17 @@ export { SNIPPET_END, SNIPPET_START, type OverviewStatus };
 /** The most characters one section's Markdown may hold, whatever the word limit. */
 export const MAX_SECTION_CHARACTERS = 40000;
 
-export const overviewInputSchema = z.strictObject({
+export const overviewInputSchema = z.object({
   baseRevision: integer('validation.invalidValue', 0).optional(),
   language: z.enum(LANGUAGES, { message: 'validation.invalidValue' }),
   title: z.string({ message: 'validation.invalidValue' }).trim().max(500, 'validation.tooLong').optional(),
-  sections: z.array(z.strictObject({ text: z.string({ message: 'validation.invalidValue' }).max(MAX_SECTION_CHARACTERS, 'validation.tooLong') }, { message: 'validation.invalidValue' }), { message: 'validation.invalidValue' })
+  sections: z.array(z.object({ text: z.string({ message: 'validation.invalidValue' }).max(MAX_SECTION_CHARACTERS, 'validation.tooLong') }, { message: 'validation.invalidValue' }), { message: 'validation.invalidValue' })
     .max(20, 'validation.tooMany'),
   submit: z.literal(true, { message: 'validation.invalidValue' }).optional(),
 }, { message: 'validation.invalidValue' });
 export type OverviewInput = z.input<typeof overviewInputSchema>;
 
-const reviewInputSchema = z.strictObject({
+const reviewInputSchema = z.object({
   comment: z.string({ message: 'validation.invalidValue' }).trim().max(5000, 'validation.tooLong').optional(),
   reason: z.string({ message: 'validation.invalidValue' }).trim().max(5000, 'validation.tooLong').optional(),
 }, { message: 'validation.invalidValue' });
