@@ -71,3 +71,9 @@ export async function insertCall(tx: Tx, eventId: number, call: CallFields): Pro
     sections: JSON.stringify(call.sections), invited: call.invited === null ? null : JSON.stringify(call.invited),
   });
 }
+
+/** The options of a survey that have an event already. */
+export async function listEventOptionsOfSurvey(q: Queryable, surveyId: number): Promise<number[]> {
+  const rows: unknown[] = await connectionOf(q)('events').where({ survey_id: surveyId }).whereNotNull('option_id').pluck('option_id');
+  return rows.map((r) => wholeNumber.parse(r));
+}

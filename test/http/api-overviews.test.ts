@@ -4,6 +4,7 @@ import request from 'supertest';
 import { verifyAuditChain } from '../../server/domain/audit.js';
 import type { TestContext } from '../helpers/context.js';
 import { useSignedIn } from '../helpers/signed-in.js';
+import { buildSurveyInput } from '../helpers/surveys.js';
 
 const CALL = {
   deadline: '2026-12-15T17:00:00Z',
@@ -183,5 +184,37 @@ describe('JSON API v1: events and policy overviews', () => {
     expect(await ids({ q: 'return*' })).to.deep.equal([en]);
     expect((await request(app).get('/api/v1/overviews').query({ lang: 'de' })).status).to.equal(422);
     expect((await request(app).get('/api/v1/overviews').query({ event: 'abc' })).status).to.equal(422);
+  });
+
+  it('creates the events of a closed survey’s retained options, titles in three languages, once', async () => {
+    const created = await request(app).post('/api/v1/surveys').set('Authorization', admin).send(buildSurveyInput());
+    const survey = created.body as { id: number; questions: { id: number; options: { id: number }[] }[] };
+    await request(app).post(`/api/v1/surveys/${survey.id}/open`).set('Authorization', admin).send({});
+    const topics = survey.questions[1]!;
+    const vote = (token: string, ranking: number[]) => request(app).put(`/api/v1/surveys/${survey.id}/ballot`).set('Authorization', token)
+      .send({ answers: [{ question: survey.questions[0]!.id, abstain: true }, { question: topics.id, ranking }] });
+    expect((await vote(chl, [topics.options[2]!.id, topics.options[0]!.id])).status).to.equal(200);
+    expect((await vote(fra, [topics.options[2]!.id, topics.options[0]!.id])).status).to.equal(200);
+    const early = await request(app).post(`/api/v1/surveys/${survey.id}/events`).set('Authorization', admin).send({ question: topics.id });
+    expect(early.status).to.equal(409);
+    await request(app).post(`/api/v1/surveys/${survey.id}/close`).set('Authorization', admin).send({});
+    expect((await request(app).post(`/api/v1/surveys/${survey.id}/events`).set('Authorization', admin).send({ question: 999999 })).status).to.equal(422);
+    const made = await request(app).post(`/api/v1/surveys/${survey.id}/events`).set('Authorization', admin).send({ question: topics.id, call: CALL });
+    expect(made.status, JSON.stringify(made.body)).to.equal(201);
+    const events = made.body.events as { survey: number; option: number; title: { en: string; fr: string; es: string }; reference: string; call: unknown }[];
+    expect(events.map((e) => e.option).sort()).to.deep.equal([topics.options[0]!.id, topics.options[2]!.id].sort());
+    const options = (await request(app).get(`/api/v1/surveys/${survey.id}`).set('Authorization', admin)).body.questions[1].options as { id: number; title: { en: string; fr: string | null } }[];
+    for (const e of events) {
+      const option = options.find((o) => o.id === e.option)!;
+      expect(e.title.en).to.equal(option.title.en);
+      expect(e.title.fr).to.equal(option.title.fr ?? '');
+      expect(e).to.include({ survey: survey.id, reference: 'IC/2007/17' });
+      expect(e.call).to.not.equal(null);
+    }
+    const again = await request(app).post(`/api/v1/surveys/${survey.id}/events`).set('Authorization', admin).send({ question: topics.id });
+    expect(again.body.events).to.deep.equal([]);
+    expect((await request(app).post(`/api/v1/surveys/${survey.id}/events`).set('Authorization', chl).send({ question: topics.id })).status).to.equal(403);
+    const bad = await request(app).post('/api/v1/events').set('Authorization', admin).send({ title: { en: 'X' }, survey: survey.id, option: 999999 });
+    expect(bad.status).to.equal(422);
   });
 });

@@ -39,6 +39,7 @@ const ACCESS: Readonly<Record<string, string>> = {
   'GET /api/v1/overviews': 'AAAAAA',
   'GET /api/v1/overviews/:id': 'AAAAAA',
   'POST /api/v1/events': 'SFFFFA',
+  'POST /api/v1/surveys/:id/events': 'SFFFFA',
   'GET /api/v1/events': 'SAAAAA',
   'GET /api/v1/events/:id': 'SAAAAA',
   // Observers write overviews as members do.

@@ -1,6 +1,6 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Deps } from '../../domain/deps.js';
-import { createEvent, getEvent, listPolicyEvents, type PolicyEvent } from '../../domain/overviews/events.js';
+import { createEvent, createEventsFromSurvey, getEvent, listPolicyEvents, type PolicyEvent } from '../../domain/overviews/events.js';
 import {
   getOverview, overviewForDelegation, plainSnippet, reviewOverview, saveOverview, searchCatalogue, type Overview,
 } from '../../domain/overviews/overviews.js';
@@ -61,6 +61,12 @@ export function overviewsApi(deps: Deps): Router {
 
   router.post('/events', allow('admin'), async (req, res) => {
     res.status(201).json(eventJson(await createEvent(deps, req.user!, req.body)));
+  });
+
+  // Our extension: the events for the options a closed survey's question retained.
+  router.post('/surveys/:id/events', allow('admin'), async (req, res) => {
+    const created = await createEventsFromSurvey(deps, req.user!, idParam(req.params.id), req.body);
+    res.status(201).json({ events: created.map(eventJson) });
   });
 
   router.get('/events', anySignedIn, async (req, res) => {

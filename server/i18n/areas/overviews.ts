@@ -14,6 +14,7 @@ const en = {
     callClosed: 'This event’s call for overviews is closed: nothing more is taken.',
     notInvited: 'Your Member State is not invited to write an overview for this event.',
     overviewTransition: 'An overview that is {{from}} cannot become {{to}}.',
+    surveyNotCounted: 'The survey is still open: events are made from its count once it is closed.',
   },
 };
 
@@ -32,6 +33,7 @@ export const overviewsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: 
       callClosed: 'L’appel à aperçus de cet événement est clos : plus rien n’est reçu.',
       notInvited: 'Votre État membre n’est pas invité à rédiger un aperçu pour cet événement.',
       overviewTransition: 'Un aperçu à l’état « {{from}} » ne peut pas passer à l’état « {{to}} ».',
+      surveyNotCounted: 'L’enquête est encore ouverte : les événements sont créés d’après son dépouillement une fois close.',
     },
   },
   es: {
@@ -47,6 +49,7 @@ export const overviewsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: 
       callClosed: 'La convocatoria de reseñas de este evento está cerrada: ya no se recibe nada.',
       notInvited: 'Su Estado Miembro no está invitado a redactar una reseña para este evento.',
       overviewTransition: 'Una reseña en estado «{{from}}» no puede pasar a «{{to}}».',
+      surveyNotCounted: 'La encuesta sigue abierta: los eventos se crean a partir de su escrutinio una vez cerrada.',
     },
   },
 };
