@@ -92,10 +92,6 @@ export async function insertOverviewRevision(tx: Tx, row: OverviewRow): Promise<
 // Full-text search over published overviews.
 
 const SEARCH_CONFIGS: Readonly<Record<Language, string>> = { en: 'english', fr: 'french', es: 'spanish' };
-/** Marks around the matched words in a snippet: private-use characters that no text contains. */
-export const SNIPPET_START = '\uE000';
-export const SNIPPET_END = '\uE001';
-
 /** Lower case, accents removed: "Migración" → "migracion". */
 export function foldForSearch(value: string): string {
   return value.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
@@ -144,7 +140,8 @@ const HIT_ROW = z.object({
   language: z.literal(LANGUAGES),
   title: text,
   published_at: text,
-  snippet: nullableText,
+  /** The indexed text, for the snippet; null without a query. */
+  body: nullableText,
 });
 export type CatalogueHit = Readonly<z.output<typeof HIT_ROW>>;
 
@@ -165,7 +162,7 @@ export async function searchPublishedOverviews(q: Queryable, filters: CatalogueF
   let sql: string;
   let all: unknown[];
   if (terms.length === 0) {
-    sql = `SELECT ${columns}, NULL AS snippet ${base} WHERE ${where.join(' AND ')} ORDER BY o.published_at DESC, o.id DESC LIMIT ? OFFSET ?`;
+    sql = `SELECT ${columns}, NULL AS body ${base} WHERE ${where.join(' AND ')} ORDER BY o.published_at DESC, o.id DESC LIMIT ? OFFSET ?`;
     all = [...bindings, filters.limit, filters.offset];
   } else if (isPostgres(q)) {
     const tsquery = terms.map((t) => `${t}:*`).join(' & ');
@@ -174,21 +171,27 @@ export async function searchPublishedOverviews(q: Queryable, filters: CatalogueF
     const matches = Object.keys(SEARCH_CONFIGS).map(() => '(s.language = ? AND s.document @@ to_tsquery(?::regconfig, ?))').join(' OR ');
     const matchBindings = Object.entries(SEARCH_CONFIGS).flatMap(([language, config]) => [language, config, tsquery]);
     const order = filters.sort === 'date' ? 'o.published_at DESC, o.id DESC' : 'rank DESC, o.published_at DESC, o.id DESC';
-    sql = `SELECT ${columns},
-        ts_headline(CASE o.language WHEN 'fr' THEN 'french'::regconfig WHEN 'es' THEN 'spanish'::regconfig ELSE 'english'::regconfig END,
-          s.body, to_tsquery(CASE o.language WHEN 'fr' THEN 'french'::regconfig WHEN 'es' THEN 'spanish'::regconfig ELSE 'english'::regconfig END, ?),
-          'StartSel=${SNIPPET_START}, StopSel=${SNIPPET_END}, MaxWords=30, MinWords=12, ShortWord=2') AS snippet,
-        ts_rank(s.document, to_tsquery(CASE o.language WHEN 'fr' THEN 'french'::regconfig WHEN 'es' THEN 'spanish'::regconfig ELSE 'english'::regconfig END, ?)) AS rank
+    const config = "CASE o.language WHEN 'fr' THEN 'french'::regconfig WHEN 'es' THEN 'spanish'::regconfig ELSE 'english'::regconfig END";
+    sql = `SELECT ${columns}, NULL AS body, ts_rank(s.document, to_tsquery(${config}, ?)) AS rank
       ${base} JOIN overview_search s ON s.overview_id = o.id
       WHERE (${matches}) AND ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`;
-    all = [tsquery, tsquery, ...matchBindings, ...bindings, filters.limit, filters.offset];
+    all = [tsquery, ...matchBindings, ...bindings, filters.limit, filters.offset];
   } else {
     const match = terms.map((t) => `"${t}"*`).join(' AND ');
     const order = filters.sort === 'date' ? 'o.published_at DESC, o.id DESC' : 'bm25(overview_search, 2.0, 1.0), o.published_at DESC, o.id DESC';
-    sql = `SELECT ${columns}, snippet(overview_search, 1, '${SNIPPET_START}', '${SNIPPET_END}', '…', 24) AS snippet
+    sql = `SELECT ${columns}, NULL AS body
       FROM overview_search JOIN overviews o ON o.id = overview_search.rowid JOIN member_states m ON m.id = o.member_state_id JOIN events e ON e.id = o.event_id
       WHERE overview_search MATCH ? AND ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`;
     all = [match, ...bindings, filters.limit, filters.offset];
   }
-  return (await rawRows(q, sql, all)).map((r) => HIT_ROW.parse(r));
+  const hits = (await rawRows(q, sql, all)).map((r) => HIT_ROW.parse(r));
+  if (terms.length === 0 || hits.length === 0) return hits;
+  // The texts of this page alone, for its snippets: read in the sorted query, every match's text
+  // would be carried through the sort.
+  const ids = hits.map((h) => h.id);
+  const bodies = isPostgres(q)
+    ? await connectionOf(q)('overview_search').whereIn('overview_id', ids).select('overview_id as id', 'body')
+    : await connectionOf(q)('overview_search').whereIn('rowid', ids).select('rowid as id', 'body');
+  const byId = new Map(bodies.map((b: { id: unknown; body: unknown }) => [Number(b.id), String(b.body)]));
+  return hits.map((h) => ({ ...h, body: byId.get(h.id) ?? null }));
 }

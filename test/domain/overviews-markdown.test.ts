@@ -38,3 +38,15 @@ describe('Overviews: Markdown rendered and sanitised', () => {
     expect(countWords('L’État a **renforcé** les retours volontaires, en 2008.')).to.equal(8);
   });
 });
+
+describe('Overviews: search snippets', () => {
+  it('shows the passage around the first matching word, marking words that start with a term, accents folded', async () => {
+    const { makeSnippet, SNIPPET_START: S, SNIPPET_END: E } = await import('../../server/domain/overviews/snippets.js');
+    const body = `${'Introduction. '.repeat(30)}La politique de réinsertion et les retours volontaires des migrants.`;
+    const snippet = makeSnippet(body, ['reinsertion', 'retours']);
+    expect(snippet).to.match(/^… /);
+    expect(snippet).to.contain(`${S}réinsertion${E}`).and.contain(`${S}retours${E}`);
+    expect(snippet).not.to.contain(`${S}migrants${E}`);
+    expect(makeSnippet('Short text.', ['nothing'])).to.equal('Short text.');
+  });
+});

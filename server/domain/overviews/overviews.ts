@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../data/connection.js';
 import { findEvent } from '../../data/events.js';
 import {
   advanceOverview, findOverview, findOverviewOf, indexOverview, insertOverview, insertOverviewRevision, listReviewableOverviews,
-  searchPublishedOverviews, unindexOverview, SNIPPET_END, SNIPPET_START,
+  searchPublishedOverviews, searchTerms, unindexOverview,
   type CatalogueHit, type OverviewFields, type OverviewRow, type OverviewStatus,
 } from '../../data/overviews.js';
 import { LANGUAGES, type Language } from '../../i18n/languages.js';
@@ -17,6 +17,7 @@ import { Refused, type RefusalOf } from '../refusals.js';
 import { integer, parseInput } from '../validation.js';
 import { eventFromRow, isCallOpen, type PolicyEvent } from './events.js';
 import { countWords, plainText, renderMarkdown } from './markdown.js';
+import { makeSnippet, SNIPPET_END, SNIPPET_START } from './snippets.js';
 
 export { SNIPPET_END, SNIPPET_START, type OverviewStatus };
 
@@ -250,7 +251,7 @@ export const CATALOGUE_PAGE_SIZE = 20;
 
 export interface CatalogueResult {
   readonly query: CatalogueQuery;
-  readonly hits: readonly (CatalogueHit & { readonly event: PolicyEvent | undefined })[];
+  readonly hits: readonly (Omit<CatalogueHit, 'body'> & { readonly event: PolicyEvent | undefined; readonly snippet: string | null })[];
 }
 
 /** The public catalogue: published overviews matching a full-text query and filters. Needs no sign-in. */
@@ -265,7 +266,11 @@ export async function searchCatalogue(deps: Deps, input: unknown): Promise<Catal
   for (const h of hits) {
     if (!events.has(h.event_id)) { const r = await findEvent(deps.db, h.event_id); events.set(h.event_id, r ? eventFromRow(r) : undefined); }
   }
-  return { query, hits: hits.map((h) => ({ ...h, event: events.get(h.event_id) })) };
+  const terms = searchTerms(query.q);
+  return {
+    query,
+    hits: hits.map(({ body, ...h }) => ({ ...h, event: events.get(h.event_id), snippet: body === null ? null : makeSnippet(body, terms) })),
+  };
 }
 
 /** A snippet as plain text, without the marks around matched words. */
