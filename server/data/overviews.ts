@@ -177,10 +177,12 @@ export async function searchPublishedOverviews(q: Queryable, filters: CatalogueF
       WHERE (${matches}) AND ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`;
     all = [tsquery, ...matchBindings, ...bindings, filters.limit, filters.offset];
   } else {
+    // CROSS JOIN keeps the full-text match as the outer loop: driven from the overviews' index,
+    // SQLite would run the match again for every published overview.
     const match = terms.map((t) => `"${t}"*`).join(' AND ');
     const order = filters.sort === 'date' ? 'o.published_at DESC, o.id DESC' : 'bm25(overview_search, 2.0, 1.0), o.published_at DESC, o.id DESC';
     sql = `SELECT ${columns}, NULL AS body
-      FROM overview_search JOIN overviews o ON o.id = overview_search.rowid JOIN member_states m ON m.id = o.member_state_id JOIN events e ON e.id = o.event_id
+      FROM overview_search CROSS JOIN overviews o ON o.id = overview_search.rowid JOIN member_states m ON m.id = o.member_state_id JOIN events e ON e.id = o.event_id
       WHERE overview_search MATCH ? AND ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`;
     all = [match, ...bindings, filters.limit, filters.offset];
   }
