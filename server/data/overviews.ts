@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../i18n/languages.js';
-import { connectionOf, isPostgres, rawRows, type Queryable, type Tx } from './database.js';
+import { cacheSlot, VersionedCache } from './cache-slot.js';
+import { connectionOf, isPostgres, rawRows, Tx, type Queryable } from './database.js';
 import { insertedId, jsonText, nullableText, nullableWholeNumber, text, wholeNumber } from './row-schemas.js';
 
 export const OVERVIEW_STATUSES = ['draft', 'submitted', 'returned', 'published', 'withdrawn'] as const;
@@ -146,10 +147,36 @@ const HIT_ROW = z.object({
 export type CatalogueHit = Readonly<z.output<typeof HIT_ROW>>;
 
 /**
+ * Searches already answered, by filters, while the catalogue's version is what it was: every
+ * change of an overview writes a row of overview_revisions, so the last row's id moves with any
+ * publication or withdrawal, on every instance sharing the database.
+ */
+const CATALOGUE_SEARCHES = cacheSlot('catalogue searches', () => new VersionedCache<string, readonly CatalogueHit[]>(500));
+
+async function catalogueVersion(q: Queryable): Promise<string> {
+  const row = await connectionOf(q)('overview_revisions').max({ id: 'id' }).first();
+  return String((row as { id?: unknown } | undefined)?.id ?? 0);
+}
+
+/** searchPublishedOverviews, from memory when the catalogue has not changed since the same search. */
+export async function searchPublishedOverviews(q: Queryable, filters: CatalogueFilters): Promise<readonly CatalogueHit[]> {
+  if (q instanceof Tx) return searchWithoutCache(q, filters);
+  const key = JSON.stringify([filters.q, filters.language, filters.memberStateIso3, filters.eventId, filters.year, filters.sort, filters.limit, filters.offset]);
+  const version = await catalogueVersion(q);
+  const cache = q.cache(CATALOGUE_SEARCHES);
+  const cached = cache.get(key, version);
+  if (cached) return cached;
+  const hits = Object.freeze(await searchWithoutCache(q, filters));
+  // Kept only if nothing changed while it was read.
+  if (await catalogueVersion(q) === version) cache.set(key, version, hits);
+  return hits;
+}
+
+/**
  * Published overviews matching every word of the query (each as a prefix, stems and accents folded
  * by the engine's own index), filtered, by relevance or newest first. No query: all of them, newest first.
  */
-export async function searchPublishedOverviews(q: Queryable, filters: CatalogueFilters): Promise<CatalogueHit[]> {
+async function searchWithoutCache(q: Queryable, filters: CatalogueFilters): Promise<CatalogueHit[]> {
   const terms = searchTerms(filters.q);
   const where: string[] = ["o.status = 'published'"];
   const bindings: unknown[] = [];

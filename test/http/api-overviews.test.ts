@@ -125,6 +125,8 @@ describe('JSON API v1: events and policy overviews', () => {
     const withdrawn = await request(app).post(`/api/v1/overviews/${draft.body.id}/withdraw`).set('Authorization', admin).send({ reason: 'Superseded.' });
     expect(withdrawn.body).to.include({ status: 'withdrawn' });
     expect((await request(app).get('/api/v1/overviews').query({ q: 'migracion' })).body.results).to.deep.equal([]);
+    // The same search as before the withdrawal: not answered from memory.
+    expect((await request(app).get('/api/v1/overviews').query({ q: 'migracion retornos' })).body.results).to.deep.equal([]);
     expect((await request(app).get(`/api/v1/overviews/${draft.body.id}`)).status).to.equal(404);
 
     const entries = await ctx.db('audit_entries').where({ subject_type: 'overview', subject_id: String(draft.body.id) }).orderBy('seq').pluck('action');
@@ -166,6 +168,9 @@ describe('JSON API v1: events and policy overviews', () => {
       expect(res.status, JSON.stringify(res.body)).to.equal(200);
       return (res.body.results as { id: number }[]).map((r) => r.id).sort((a, b) => a - b);
     };
+    expect(await ids({ q: 'circular' })).to.deep.equal([es]);
+    const later = await publishNew(chl, 'en', 'Circular migration schemes', ['Circular labour schemes.', 'Seasonal work.']);
+    expect(await ids({ q: 'circular' })).to.deep.equal([es, later].sort((a, b) => a - b));
     expect(await ids({ q: 'migrant' })).to.deep.equal([en]);
     expect(await ids({ q: 'migrants' })).to.deep.equal([en]);
     expect(await ids({ q: 'retour' })).to.deep.equal([fr]);
@@ -178,7 +183,7 @@ describe('JSON API v1: events and policy overviews', () => {
     expect(await ids({ q: 'nothing-like-this' })).to.deep.equal([]);
     expect(await ids({ q: '', lang: 'fr' })).to.deep.equal([fr]);
     expect(await ids({ q: '', memberState: 'vat' })).to.deep.equal([es]);
-    expect(await ids({ q: '', year: '2008' })).to.deep.equal([en, fr, es].sort((a, b) => a - b));
+    expect(await ids({ q: '', year: '2008' })).to.deep.equal([en, fr, es, later].sort((a, b) => a - b));
     expect(await ids({ q: '', year: '2009' })).to.deep.equal([]);
     expect(await ids({ q: '"); DROP TABLE overviews; --' })).to.deep.equal([]);
     expect(await ids({ q: 'return*' })).to.deep.equal([en]);
