@@ -3,7 +3,7 @@
 //
 //   npm run bench:search [-- --overviews 10000] [--queries 300] [--duration 10] [--pg | --both]
 //
-// Measures (1) the catalogue's search as the API and the page run it (the domain function, in
+// Measures (1) the catalogue's search, each made afresh (the Database's memory of searches emptied before each) as the API and the page run it (the domain function, in
 // process): latency per query, p50 and p95, over a mix of one- and two-word queries in the three
 // languages, with and without accents, filters sometimes; (2) requests per second of the
 // catalogue page (GET /overviews?q=…, no session) against the signed-in ballot page
@@ -135,13 +135,15 @@ async function runEngine(engine: Engine): Promise<string[]> {
     const hits: Record<string, number> = {};
     for (let i = 0; i < QUERIES; i++) {
       const q = QUERY_MIX[i % QUERY_MIX.length]!;
+      // Every search made afresh: the Database's memory of earlier searches is emptied first.
+      db.clearCaches();
       const t0 = performance.now();
       const result = await searchCatalogue(deps, q);
       times.push(performance.now() - t0);
       hits[JSON.stringify(q)] = result.hits.length;
     }
     times.sort((a, b) => a - b);
-    lines.push(`${engine}: search, ${QUERIES} queries: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms (target p95 < 50 ms)`);
+    lines.push(`${engine}: search (not from memory), ${QUERIES} queries: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms (target p95 < 50 ms)`);
 
     // Pages over HTTP: the catalogue (no session) and the ballot page (signed in), same driving.
     await db.close();
@@ -155,8 +157,9 @@ async function runEngine(engine: Engine): Promise<string[]> {
       return { perSecond: result.requests.average, p99: result.latency.p99, bad, cpu: before === null || after === null ? null : (after - before) / Math.max(1, result.requests.total) };
     };
     const ballot = await drive(`/surveys/${seededBench.survey.id}/ballot`, { cookie });
+    // One query asked again and again: after the first, the page's search comes from memory.
     const catalogue = await drive('/overviews?q=retour', {});
-    lines.push(`${engine}: ballot page ${ballot.perSecond.toFixed(0)} req/s (p99 ${ballot.p99} ms, ${ballot.bad} errors); catalogue page ?q=retour ${catalogue.perSecond.toFixed(0)} req/s (p99 ${catalogue.p99} ms, ${catalogue.bad} errors): ${(100 * catalogue.perSecond / ballot.perSecond).toFixed(0)} % of the ballot page (target ≥ 50 %)`);
+    lines.push(`${engine}: ballot page ${ballot.perSecond.toFixed(0)} req/s (p99 ${ballot.p99} ms, ${ballot.bad} errors); catalogue page ?q=retour (repeated, so from memory) ${catalogue.perSecond.toFixed(0)} req/s (p99 ${catalogue.p99} ms, ${catalogue.bad} errors): ${(100 * catalogue.perSecond / ballot.perSecond).toFixed(0)} % of the ballot page (target ≥ 50 %)`);
   } finally {
     await server?.stop();
     await db.close().catch(() => undefined);
