@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Queryable } from '../../data/database.js';
 import { isUniqueViolation } from '../../data/connection.js';
-import { findEvent } from '../../data/events.js';
+import { findEvent, listEvents } from '../../data/events.js';
 import {
   advanceOverview, findOverview, findOverviewOf, indexOverview, insertOverview, insertOverviewRevision, listReviewableOverviews,
   searchPublishedOverviews, searchTerms, unindexOverview,
@@ -262,10 +262,8 @@ export async function searchCatalogue(deps: Deps, input: unknown): Promise<Catal
     q: query.q, language: query.lang, memberStateIso3: query.memberState, eventId: query.event, year: query.year,
     sort: query.sort ?? (query.q.trim() ? 'relevance' : 'date'), limit: CATALOGUE_PAGE_SIZE, offset: (page - 1) * CATALOGUE_PAGE_SIZE,
   });
-  const events = new Map<number, PolicyEvent | undefined>();
-  for (const h of hits) {
-    if (!events.has(h.event_id)) { const r = await findEvent(deps.db, h.event_id); events.set(h.event_id, r ? eventFromRow(r) : undefined); }
-  }
+  // One query for the events of the page, whatever their number.
+  const events = new Map((hits.length ? await listEvents(deps.db) : []).map((r) => [r.id, eventFromRow(r)] as const));
   const terms = searchTerms(query.q);
   return {
     query,
