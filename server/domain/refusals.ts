@@ -25,7 +25,15 @@ export type Refusal =
   /** A one-time account link that was used already, has expired, or whose account cannot use it. */
   | { readonly kind: 'link-used' }
   /** A delegation asked for results that the Administration has not published yet. */
-  | { readonly kind: 'results-not-published' };
+  | { readonly kind: 'results-not-published' }
+  /** The overview changed since the revision the change was made from; `current` is who changed it, when, to which revision. */
+  | { readonly kind: 'overview-stale'; readonly current: StaleCurrent | null }
+  /** The event's call for overviews has passed its deadline, or the event has no call. */
+  | { readonly kind: 'call-closed' }
+  /** The event's call does not invite the delegate's Member State. */
+  | { readonly kind: 'not-invited' }
+  /** The overview's status does not allow that change (e.g. publishing a draft). */
+  | { readonly kind: 'overview-transition'; readonly from: string; readonly to: string };
 
 export type RefusalKind = Refusal['kind'];
 export type RefusalOf<K extends RefusalKind> = Extract<Refusal, { kind: K }>;
@@ -59,6 +67,10 @@ export const REFUSALS: RefusalRules = {
   'survey-changed': { error: 'conflict', message: () => ({ key: 'errors.surveyChanged' }) },
   'link-used': { error: 'gone', message: () => ({ key: 'errors.linkUsedOrExpired' }) },
   'results-not-published': { error: 'forbidden', message: () => ({ key: 'errors.resultsNotPublished' }) },
+  'overview-stale': { error: 'conflict', message: (r) => ({ key: 'errors.staleOverview', params: r.current ? { ...r.current } : { who: '?', when: '', revision: 0 } }) },
+  'call-closed': { error: 'conflict', message: () => ({ key: 'errors.callClosed' }) },
+  'not-invited': { error: 'forbidden', message: () => ({ key: 'errors.notInvited' }) },
+  'overview-transition': { error: 'conflict', message: (r) => ({ key: 'errors.overviewTransition', params: { from: r.from, to: r.to } }) },
 };
 
 function messageOf<K extends RefusalKind>(kind: K, refusal: RefusalOf<K>) {

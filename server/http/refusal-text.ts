@@ -7,7 +7,7 @@ import type { Formatters } from '../i18n/index.js';
 
 export function refusalText(req: Request, refusal: Refusal): string {
   const fmt = (req.res!.locals as { fmt: Formatters }).fmt;
-  const said = refusal.kind === 'stale' && refusal.current
+  const said = (refusal.kind === 'stale' || refusal.kind === 'overview-stale') && refusal.current
     ? { ...refusal, current: { ...refusal.current, when: fmt.dateTime(refusal.current.when) } }
     : refusal;
   const { key, params } = refusalMessage(said);

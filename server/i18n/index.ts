@@ -16,6 +16,8 @@ import { mailCatalogue } from './areas/mail.js';
 import { delegationCatalogue } from './areas/delegation.js';
 import { lettersCatalogue } from './areas/letters.js';
 import { signInMailCatalogue } from './areas/sign-in-mail.js';
+import { overviewsCatalogue } from './areas/overviews.js';
+import { overviewPagesCatalogue } from './areas/overview-pages.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
@@ -42,6 +44,8 @@ const AREAS: readonly Readonly<Record<Language, Tree>>[] = [
   delegationCatalogue,
   lettersCatalogue,
   signInMailCatalogue,
+  overviewsCatalogue,
+  overviewPagesCatalogue,
 ];
 
 function merge(base: Tree, extra: Tree): Tree {

@@ -1,5 +1,7 @@
 // A database with someone of every kind in it and something of every kind to ask for: the ground
 // that the route-by-route and fuzzing tests attack.
+import { createEvent } from '../../server/domain/overviews/events.js';
+import { reviewOverview, saveOverview } from '../../server/domain/overviews/overviews.js';
 import type { Express } from 'express';
 import { createApiToken } from '../../server/domain/api-tokens.js';
 import { setFocalPoint } from '../../server/domain/delegation.js';
@@ -41,6 +43,9 @@ export interface World {
   readonly colleagueUserId: number;
   /** A message in the outbox (the opening notices of the surveys are queued). */
   readonly outboxMessageId: number;
+  /** An event with an open call, and the voter's Member State's overview for it, published. */
+  readonly eventId: number;
+  readonly overviewId: number;
 }
 
 export async function createWorld(): Promise<World> {
@@ -64,12 +69,18 @@ export async function createWorld(): Promise<World> {
   const proposal = await proposeTopic(ctx.deps, accounts.voter.actor, survey.id, { question: q2!.id, title: 'Migration and health' });
   const spare = await createTestUser(ctx.deps, 'staff');
   const spareToken = await createApiToken(ctx.deps, null, spare.id);
+  const event = await createEvent(ctx.deps, s.admin.actor, {
+    title: { en: 'Return migration' }, call: { deadline: '2099-01-01T00:00:00Z', sections: [{ heading: { en: 'Policy' } }] },
+  });
+  const overview = await saveOverview(ctx.deps, accounts.voter.actor, event.id, { language: 'en', title: 'Return', sections: [{ text: 'Our policy.' }], submit: true });
+  await reviewOverview(ctx.deps, s.admin.actor, overview.id, 'publish', {});
   return {
     s, ctx, app: await s.app(), accounts, surveyId: survey.id, changedSurveyId: changed.id, proposalId: proposal.id, receipt,
     questions: survey.questions.map((q) => ({ id: q.id, optionIds: q.options.map((o) => o.id) })),
     spareUserId: spare.id, spareTokenId: spareToken.id, memberStateId: s.memberStates.ARG!.id,
     colleagueUserId: colleague.id,
     outboxMessageId: Number((await ctx.db('outbox_messages').min({ id: 'id' }).first())!.id),
+    eventId: event.id, overviewId: overview.id,
   };
 }
 
@@ -83,6 +94,8 @@ export function urlOf(w: World, route: Pick<RouteEntry, 'path'>): string {
         if (route.path.startsWith('/delegation/accounts/')) return String(w.colleagueUserId);
         if (route.path.startsWith('/admin/member-states/') || route.path.startsWith('/admin/mission-addresses/')) return String(w.memberStateId);
         if (route.path.startsWith('/admin/outbox/')) return String(w.outboxMessageId);
+        if (/^(\/api\/v1)?(\/admin)?\/events\//.test(route.path)) return String(w.eventId);
+        if (/^(\/api\/v1)?(\/admin)?\/overviews\//.test(route.path)) return String(w.overviewId);
         return String(changesSurvey ? w.changedSurveyId : w.surveyId);
       case 'surveyId': return String(w.surveyId);
       case 'proposalId': return String(w.proposalId);

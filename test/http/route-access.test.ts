@@ -37,6 +37,19 @@ const ACCESS: Readonly<Record<string, string>> = {
   'GET /api/v1/surveys/:id/exports/:file': 'SFFFAA',
   'GET /api/v1/surveys/:id/ballot': 'SAAFFF',
   'PUT /api/v1/surveys/:id/ballot': 'SAAFFF',
+  // The catalogue of published overviews needs no token; the world's overview is published.
+  'GET /api/v1/overviews': 'AAAAAA',
+  'GET /api/v1/overviews/:id': 'AAAAAA',
+  'POST /api/v1/events': 'SFFFFA',
+  'POST /api/v1/surveys/:id/events': 'SFFFFA',
+  'GET /api/v1/events': 'SAAAAA',
+  'GET /api/v1/events/:id': 'SAAAAA',
+  // Observers write overviews as members do.
+  'GET /api/v1/events/:id/overview': 'SAAAFF',
+  'PUT /api/v1/events/:id/overview': 'SAAAFF',
+  'POST /api/v1/overviews/:id/publish': 'SFFFFA',
+  'POST /api/v1/overviews/:id/return': 'SFFFFA',
+  'POST /api/v1/overviews/:id/withdraw': 'SFFFFA',
   'GET /sign-in': 'AAAAAA',
   'POST /sign-in': 'AAAAAA',
   'POST /sign-out': 'AAAAAA',
@@ -123,6 +136,18 @@ const ACCESS: Readonly<Record<string, string>> = {
   'GET /receipts': 'SAAAAA',
   'GET /receipts/:code': 'SAHHAA',
   'GET /receipts/:code/download': 'SAHHAA',
+  // The policy database is public; the world's overview is published.
+  'GET /overviews': 'AAAAAA',
+  'GET /overviews/:id': 'AAAAAA',
+  'GET /events': 'SAAAAA',
+  'GET /events/:id/overview': 'SAAAFF',
+  'POST /events/:id/overview': 'SAAAFF',
+  'GET /admin/events/new': 'SFFFFA',
+  'POST /admin/events': 'SFFFFA',
+  'GET /admin/overviews': 'SFFFAA',
+  'POST /admin/overviews/:id/publish': 'SFFFFA',
+  'POST /admin/overviews/:id/return': 'SFFFFA',
+  'POST /admin/overviews/:id/withdraw': 'SFFFFA',
 };
 
 const LETTER = { A: 'allowed', S: 'sign in', F: 'forbidden', H: 'hidden' } as const;

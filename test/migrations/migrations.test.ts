@@ -19,6 +19,7 @@ const TABLES_BY_MIGRATION: readonly [string, readonly string[]][] = [
   ['20261130002000_create_outbox.ts', ['outbox_messages', 'reminder_schedules', 'reminder_points']],
   ['20261130002100_add_mission_addresses.ts', []],
   ['20261130002200_add_focal_points.ts', []],
+  ['20261130004000_create_events_and_overviews.ts', ['events', 'event_calls', 'overviews', 'overview_revisions', 'overview_search']],
 ];
 const ALL_TABLES = TABLES_BY_MIGRATION.flatMap(([, tables]) => tables);
 const KNEX_TABLES = ['knex_migrations', 'knex_migrations_lock'];
@@ -28,7 +29,9 @@ async function tablesOf(db: Db): Promise<string[]> {
   const names: string[] = isPostgres(db)
     ? (await db('information_schema.tables').where('table_schema', db.raw('current_schema()')).pluck('table_name'))
     : (await db('sqlite_master').where({ type: 'table' }).andWhereNot('name', 'like', 'sqlite_%').pluck('name'));
-  return names.map(String).filter((n) => !KNEX_TABLES.includes(n)).sort();
+  // SQLite keeps an FTS5 table's index in shadow tables named after it: they are part of that table.
+  const shadow = /^(.+)_(data|idx|content|docsize|config)$/;
+  return names.map(String).filter((n) => !KNEX_TABLES.includes(n) && !names.includes(shadow.exec(n)?.[1] ?? '')).sort();
 }
 
 /** Each table with its columns and their types, to compare the schema before and after a step. */

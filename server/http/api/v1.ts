@@ -9,6 +9,7 @@ import { apiErrors } from '../middleware/errors.js';
 import { locale } from '../middleware/locale.js';
 import { allow, anySignedIn } from '../middleware/roles.js';
 import { bearerAuth } from './bearer.js';
+import { overviewsApi, publicOverviewsApi } from './overviews.js';
 import { surveysApi } from './surveys.js';
 import { AppError } from '../../domain/errors.js';
 
@@ -16,6 +17,8 @@ export function apiV1(deps: Deps): Router {
   const router = Router();
   router.use(locale);
   router.use(jsonBodies());
+  // The catalogue of published overviews is public: it answers without a token.
+  router.use(publicOverviewsApi(deps));
   router.use(bearerAuth(deps));
 
   router.get('/me', anySignedIn, (req, res) => {
@@ -49,6 +52,7 @@ export function apiV1(deps: Deps): Router {
   });
 
   router.use('/surveys', surveysApi(deps));
+  router.use(overviewsApi(deps));
 
   router.use((_req, _res, next) => next(new AppError('not_found', 'errors.notFound')));
   router.use(apiErrors);

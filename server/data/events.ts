@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { connectionOf, type Queryable, type Tx } from './database.js';
+import { insertedId, jsonText, nullableText, nullableWholeNumber, text, wholeNumber } from './row-schemas.js';
+
+const TEXTS = z.object({ en: z.string(), fr: z.string(), es: z.string() });
+
+export const CALL_SECTION = z.object({ heading: TEXTS, guidance: TEXTS });
+export type CallSectionRow = z.output<typeof CALL_SECTION>;
+
+const EVENT_ROW = z.object({
+  id: wholeNumber,
+  title_en: text,
+  title_fr: text,
+  title_es: text,
+  reference: text,
+  starts_on: nullableText,
+  ends_on: nullableText,
+  place: text,
+  survey_id: nullableWholeNumber,
+  option_id: nullableWholeNumber,
+  created_at: text,
+  deadline: nullableText,
+  max_words: nullableWholeNumber,
+  sections: jsonText(z.array(CALL_SECTION)).nullable(),
+  invited: jsonText(z.array(wholeNumber)).nullable(),
+});
+
+export type EventRow = Readonly<z.output<typeof EVENT_ROW>>;
+
+export interface EventFields {
+  readonly title_en: string;
+  readonly title_fr: string;
+  readonly title_es: string;
+  readonly reference: string;
+  readonly starts_on: string | null;
+  readonly ends_on: string | null;
+  readonly place: string;
+  readonly survey_id: number | null;
+  readonly option_id: number | null;
+}
+
+export interface CallFields {
+  readonly deadline: string;
+  readonly max_words: number;
+  readonly sections: readonly CallSectionRow[];
+  readonly invited: readonly number[] | null;
+}
+
+function eventsWithCalls(q: Queryable) {
+  return connectionOf(q)('events as e')
+    .leftJoin('event_calls as c', 'c.event_id', 'e.id')
+    .select('e.*', 'c.deadline', 'c.max_words', 'c.sections', 'c.invited');
+}
+
+export async function listEvents(q: Queryable): Promise<EventRow[]> {
+  return (await eventsWithCalls(q).orderBy([{ column: 'e.starts_on', order: 'desc' }, { column: 'e.id', order: 'desc' }])).map((r) => EVENT_ROW.parse(r));
+}
+
+export async function findEvent(q: Queryable, id: number): Promise<EventRow | undefined> {
+  const r: unknown = await eventsWithCalls(q).where('e.id', id).first();
+  return r ? EVENT_ROW.parse(r) : undefined;
+}
+
+export async function insertEvent(tx: Tx, fields: EventFields, now: string): Promise<number> {
+  return insertedId(await tx.knex('events').insert({ ...fields, created_at: now }).returning('id'));
+}
+
+export async function insertCall(tx: Tx, eventId: number, call: CallFields): Promise<void> {
+  await tx.knex('event_calls').insert({
+    event_id: eventId, deadline: call.deadline, max_words: call.max_words,
+    sections: JSON.stringify(call.sections), invited: call.invited === null ? null : JSON.stringify(call.invited),
+  });
+}
+
+/** The options of a survey that have an event already. */
+export async function listEventOptionsOfSurvey(q: Queryable, surveyId: number): Promise<number[]> {
+  const rows: unknown[] = await connectionOf(q)('events').where({ survey_id: surveyId }).whereNotNull('option_id').pluck('option_id');
+  return rows.map((r) => wholeNumber.parse(r));
+}

@@ -1,0 +1,129 @@
+import { expect } from 'chai';
+import type { Express } from 'express';
+import request from 'supertest';
+import { createEvent } from '../../server/domain/overviews/events.js';
+import { reviewOverview, saveOverview } from '../../server/domain/overviews/overviews.js';
+import { csrfFrom, submitForm, type Agent } from '../helpers/browser-session.js';
+import type { TestContext } from '../helpers/context.js';
+import { useSignedIn, type SignedIn, type TestAccount } from '../helpers/signed-in.js';
+
+describe('Policy overview pages', () => {
+  let s: SignedIn;
+  let ctx: TestContext;
+  let app: Express;
+  let delegate: TestAccount;
+  let eventId: number;
+
+  useSignedIn({ memberStates: ['CHL', 'FRA'] }, async (signedIn) => {
+    s = signedIn;
+    ({ ctx } = s);
+    app = await s.app();
+    delegate = await s.createDelegate('CHL');
+    eventId = (await createEvent(ctx.deps, s.admin.actor, {
+      title: { en: 'Return migration', fr: 'Migration de retour', es: 'Migración de retorno' }, startsOn: '2008-03-25',
+      call: { deadline: '2026-12-15T17:00:00Z', maxWords: 40, sections: [{ heading: { en: 'Framework', fr: 'Cadre', es: 'Marco' }, guidance: { en: 'Laws.' } }, { heading: { en: 'Practice' } }] },
+    })).id;
+  });
+
+  const publish = async (language: 'en' | 'fr' | 'es', title: string, texts: [string, string]) => {
+    const fra = await s.createDelegate('FRA');
+    const { id } = await saveOverview(ctx.deps, fra.actor, eventId, { language, title, sections: texts.map((text) => ({ text })), submit: true });
+    await reviewOverview(ctx.deps, s.admin.actor, id, 'publish', {});
+    return id;
+  };
+
+  it('shows the public catalogue in each language without a session, finds by full text and marks the words found', async () => {
+    const id = await publish('fr', 'Les retours <b>volontaires</b>', ['La politique de **retour** volontaire.<script>alert(1)</script>', '[x](javascript:alert(1))']);
+    for (const [lang, heading] of [['en', 'Migration policy database'], ['fr', 'Base de données des politiques migratoires'], ['es', 'Base de datos de políticas migratorias']] as const) {
+      const page = await request(app).get('/overviews').query({ q: 'retours' }).set('Accept-Language', lang);
+      expect(page.status).to.equal(200);
+      expect(page.text).to.contain(`<html lang="${lang}">`);
+      expect(page.text).to.contain(heading);
+      expect(page.text).to.contain(`href="/overviews/${id}"`);
+      expect(page.text).to.contain('<mark>retour</mark>');
+      expect(page.text).to.contain('Les retours &lt;b&gt;volontaires&lt;/b&gt;');
+    }
+    const none = await request(app).get('/overviews').query({ q: 'nothing-like-this' });
+    expect(none.text).to.contain('No published overview matches.');
+    const bad = await request(app).get('/overviews').query({ year: 'soon' });
+    expect(bad.status).to.equal(422);
+
+    const shown = await request(app).get(`/overviews/${id}`).set('Accept-Language', 'es');
+    expect(shown.status).to.equal(200);
+    expect(shown.text).to.contain('<article class="overview" lang="fr">');
+    expect(shown.text).to.contain('<strong>retour</strong>');
+    expect(shown.text).not.to.match(/<script>alert|javascript:/);
+    expect(shown.text).to.contain('Migración de retorno');
+  });
+
+  it('lets a delegate save a draft and submit it without JavaScript, with the length against the limit, and refuses a stale form', async () => {
+    const agent: Agent = await delegate.agent();
+    const form = await agent.get(`/events/${eventId}/overview`);
+    expect(form.status).to.equal(200);
+    expect(form.text).to.contain('name="section_0"').and.contain('name="section_1"').and.contain('Laws.');
+    expect(form.text).to.contain('Length: 0 of at most 40 words.');
+
+    const draft = await submitForm(agent, `/events/${eventId}/overview`, `/events/${eventId}/overview`, {
+      baseRevision: '0', language: 'en', title: 'Chile', section_0: 'Our law of 2008.', section_1: 'Assisted return.', action: 'draft',
+    });
+    expect(draft.status).to.equal(303);
+    const after = await agent.get(draft.headers.location!);
+    expect(after.text).to.contain('Saved: version 1, draft.');
+    expect(after.text).to.contain('Length: 6 of at most 40 words.');
+    expect(after.text).to.contain('Our law of 2008.');
+
+    const tooLong = await submitForm(agent, `/events/${eventId}/overview`, `/events/${eventId}/overview`, {
+      baseRevision: '1', language: 'en', title: 'Chile', section_0: 'word '.repeat(41), section_1: '', action: 'submit',
+    });
+    expect(tooLong.status).to.equal(422);
+    expect(tooLong.text).to.contain('The overview has 41 words; the limit is 40.');
+    expect(tooLong.text).to.contain('word word');
+
+    const stale = await agent.post(`/events/${eventId}/overview`).type('form').send({
+      _csrf: csrfFrom(form.text), baseRevision: '0', language: 'en', section_0: 'x', section_1: 'y', action: 'submit',
+    });
+    expect(stale.status).to.equal(409);
+    expect(stale.text).to.contain('version 1');
+
+    const submitted = await submitForm(agent, `/events/${eventId}/overview`, `/events/${eventId}/overview`, {
+      baseRevision: '1', language: 'en', title: 'Chile', section_0: 'Our law of 2008.', section_1: 'Assisted return.', action: 'submit',
+    });
+    expect(submitted.status).to.equal(303);
+    expect((await agent.get(submitted.headers.location!)).text).to.contain('Saved: version 2, submitted.');
+  });
+
+  it('lets an administrator create an event with its call, and return and publish an overview from the review page', async () => {
+    const admin = await s.admin.agent();
+    const created = await submitForm(admin, '/admin/events/new', '/admin/events', {
+      title_en: 'Circular migration', title_fr: 'Migration circulaire', title_es: 'Migración circular', reference: 'IC/2008/2',
+      startsOn: '2008-07-08', endsOn: '2008-07-09', place: 'Geneva', deadline: '2026-12-20T12:00', maxWords: '1200',
+      heading_en_0: 'Policies', heading_fr_0: 'Politiques', heading_es_0: 'Políticas', guidance_en_0: 'Describe them.',
+    });
+    expect(created.status).to.equal(303);
+    const list = await admin.get('/events');
+    expect(list.text).to.contain('Circular migration').and.contain('IC/2008/2');
+    const row = await ctx.db('event_calls').join('events', 'events.id', 'event_calls.event_id').where('events.reference', 'IC/2008/2').first();
+    expect(row.deadline).to.equal('2026-12-20T12:00:00.000Z');
+    expect(row.max_words).to.equal(1200);
+
+    const bad = await submitForm(admin, '/admin/events/new', '/admin/events', { title_en: '', deadline: '' });
+    expect(bad.status).to.equal(422);
+    expect(bad.text).to.contain('This field is required.');
+
+    const { id } = await saveOverview(ctx.deps, delegate.actor, eventId, { language: 'en', title: 'Chile', sections: [{ text: 'A.' }, { text: 'B.' }], submit: true });
+    const review = await admin.get('/admin/overviews');
+    expect(review.text).to.contain(`/admin/overviews/${id}/return`);
+    const returned = await submitForm(admin, '/admin/overviews', `/admin/overviews/${id}/return`, { comment: 'More on practice, please.' });
+    expect(returned.status).to.equal(303);
+    const seen = await (await delegate.agent()).get(`/events/${eventId}/overview`);
+    expect(seen.text).to.contain('More on practice, please.');
+    await saveOverview(ctx.deps, delegate.actor, eventId, { language: 'en', title: 'Chile', sections: [{ text: 'A.' }, { text: 'B and C.' }], submit: true });
+    const published = await submitForm(admin, '/admin/overviews', `/admin/overviews/${id}/publish`, { comment: '' });
+    expect(published.status).to.equal(303);
+    expect((await request(app).get(`/overviews/${id}`)).status).to.equal(200);
+    const staff = await (await s.createStaff()).agent();
+    const staffView = await staff.get('/admin/overviews');
+    expect(staffView.status).to.equal(200);
+    expect(staffView.text).not.to.contain(`/admin/overviews/${id}/withdraw`);
+  });
+});
