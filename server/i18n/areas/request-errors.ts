@@ -14,8 +14,8 @@ const en = {
 const fr: Catalogue<typeof en> = {
   errors: {
     title: { 413: 'Trop de données envoyées à la fois', 415: 'Ce contenu ne peut pas être lu' },
-    tooLarge: 'La requête est trop volumineuse\u202f : un formulaire envoie au plus 200\u00a0ko, un fichier au plus 5\u00a0Mo. Revenez en arrière et envoyez moins.',
-    unsupportedContent: 'La requête n’est pas sous une forme que ce site lit\u202f : les formulaires et le JSON sont lus en UTF-8 uniquement. Revenez en arrière et réessayez depuis la page.',
+    tooLarge: 'La requête est trop volumineuse\u202f: un formulaire envoie au plus 200\u00a0ko, un fichier au plus 5\u00a0Mo. Revenez en arrière et envoyez moins.',
+    unsupportedContent: 'La requête n’est pas sous une forme que ce site lit\u202f: les formulaires et le JSON sont lus en UTF-8 uniquement. Revenez en arrière et réessayez depuis la page.',
     malformedUpload: 'Le formulaire envoyé est mal formé et n’a pas pu être lu. Revenez en arrière, choisissez de nouveau le fichier et envoyez-le.',
   },
 };
