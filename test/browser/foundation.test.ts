@@ -98,7 +98,8 @@ describe('Foundation journey in a browser', function () {
     expect(new URL(page.url()).searchParams.get('next')).to.equal('/');
     expect(await htmlLang(page)).to.equal('en');
     expect(await heading(page)).to.equal(en.signIn.title);
-    expect(await page.locator('header .nav').count()).to.equal(0);
+    // Signed out, the header offers the public policy database only.
+    expect(await page.locator('header .nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).to.deep.equal(['/overviews']);
     await look(page, '01-sign-in');
     expect(problems).to.deep.equal([]);
   });
