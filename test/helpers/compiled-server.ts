@@ -3,7 +3,7 @@
 // when build/ is missing or older than the sources (CI builds it before the tests).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../bench/load-setup.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EmptyTestDatabase } from './context.js';
@@ -56,20 +56,6 @@ export function serverEnvFor(database: EmptyTestDatabase, sessionSecret: string)
     env.DATABASE_URL = url.toString();
   }
   return env;
-}
-
-/** A port nothing listens on now, on 127.0.0.1 (the server is told it by PORT, so it says its own address). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface CompiledServer {
