@@ -23,12 +23,13 @@ export function overviewJson(o: Overview, options: { public: boolean }) {
     sections: o.sections.map((s) => ({ heading: s.heading, text: s.text, html: s.html })),
     words: o.words, maxWords: o.event.call?.maxWords ?? null,
     submittedAt: o.submittedAt, publishedAt: o.publishedAt, updatedAt: o.updatedAt,
+    attachment: o.attachment ? { ...o.attachment, url: `/api/v1/overviews/${o.id}/attachment.pdf` } : null,
     ...(options.public ? {} : { comment: o.comment, updatedBy: o.updatedBy }),
   };
 }
 
 /** Bearer authentication when a token is given; without one the caller is the public. */
-function optionalBearer(deps: Deps) {
+export function optionalBearer(deps: Deps) {
   const auth = bearerAuth(deps);
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     if (req.get('authorization') === undefined) return next();

@@ -23,7 +23,6 @@ const en = {
   attachments: {
     heading: 'Attached PDF (optional)',
     hint: 'One PDF document of at most {{max}} MB, for example the full text of a law or policy paper. It is published with the overview.',
-    current: 'Attached: {{name}} ({{size}}).',
     none: 'No file is attached.',
     file: 'PDF file',
     attach: 'Attach the file',
@@ -56,7 +55,6 @@ const fr: Catalogue<typeof en> = {
   attachments: {
     heading: 'PDF joint (facultatif)',
     hint: 'Un document PDF d’au plus {{max}}\u00a0Mo, par exemple le texte intégral d’une loi ou d’un document de politique. Il est publié avec l’aperçu.',
-    current: 'Fichier joint\u202f: {{name}} ({{size}}).',
     none: 'Aucun fichier n’est joint.',
     file: 'Fichier PDF',
     attach: 'Joindre le fichier',
@@ -89,7 +87,6 @@ const es: Catalogue<typeof en> = {
   attachments: {
     heading: 'PDF adjunto (opcional)',
     hint: 'Un documento PDF de como máximo {{max}} MB, por ejemplo el texto completo de una ley o de un documento de política. Se publica con la reseña.',
-    current: 'Adjunto: {{name}} ({{size}}).',
     none: 'No hay ningún archivo adjunto.',
     file: 'Archivo PDF',
     attach: 'Adjuntar el archivo',
