@@ -87,6 +87,7 @@ async function changeAttachment(deps: Deps, actor: Actor, eventId: number, base:
   const memberStateId = delegateOf(actor);
   const { event, overview } = await overviewForDelegation(deps, actor, eventId);
   if (!isInvited(event, memberStateId)) throw new Refused({ kind: event.call === null ? 'call-closed' : 'not-invited' });
+  if (!overview && change.kind === 'remove') throw new AppError('not_found', 'errors.noAttachment');
   if (!overview) throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'file', key: 'validation.attachmentNeedsOverview' }]);
   return deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
