@@ -22,7 +22,7 @@ const en = {
   },
   attachments: {
     heading: 'Attached PDF (optional)',
-    hint: 'One PDF document of at most {{max}} MB, for example the full text of a law or policy paper. It is published with the overview.',
+    hint: 'One PDF document of at most {{max}} MB, for example the full text of a law or policy paper. It is published with the overview. Attaching, replacing or removing it saves a new version of the overview: save your changes to the text first.',
     none: 'No file is attached.',
     file: 'PDF file',
     attach: 'Attach the file',
@@ -54,7 +54,7 @@ const fr: Catalogue<typeof en> = {
   },
   attachments: {
     heading: 'PDF joint (facultatif)',
-    hint: 'Un document PDF d’au plus {{max}}\u00a0Mo, par exemple le texte intégral d’une loi ou d’un document de politique. Il est publié avec l’aperçu.',
+    hint: 'Un document PDF d’au plus {{max}}\u00a0Mo, par exemple le texte intégral d’une loi ou d’un document de politique. Il est publié avec l’aperçu. Le joindre, le remplacer ou le retirer enregistre une nouvelle version de l’aperçu\u202f: enregistrez d’abord vos modifications du texte.',
     none: 'Aucun fichier n’est joint.',
     file: 'Fichier PDF',
     attach: 'Joindre le fichier',
@@ -86,7 +86,7 @@ const es: Catalogue<typeof en> = {
   },
   attachments: {
     heading: 'PDF adjunto (opcional)',
-    hint: 'Un documento PDF de como máximo {{max}} MB, por ejemplo el texto completo de una ley o de un documento de política. Se publica con la reseña.',
+    hint: 'Un documento PDF de como máximo {{max}} MB, por ejemplo el texto completo de una ley o de un documento de política. Se publica con la reseña. Adjuntarlo, reemplazarlo o quitarlo guarda una nueva versión de la reseña: guarde antes sus cambios en el texto.',
     none: 'No hay ningún archivo adjunto.',
     file: 'Archivo PDF',
     attach: 'Adjuntar el archivo',
