@@ -46,6 +46,7 @@ const ACCESS: Readonly<Record<string, string>> = {
   'POST /api/v1/surveys/:id/events': 'SFFFFA',
   'GET /api/v1/events': 'SAAAAA',
   'GET /api/v1/events/:id': 'SAAAAA',
+  'PUT /api/v1/events/:id': 'SFFFFA',
   // Observers write overviews as members do.
   'GET /api/v1/events/:id/overview': 'SAAAFF',
   'PUT /api/v1/events/:id/overview': 'SAAAFF',
@@ -150,8 +151,14 @@ const ACCESS: Readonly<Record<string, string>> = {
   'POST /events/:id/overview': 'SAAAFF',
   'POST /events/:id/overview/attachment': 'SAAAFF',
   'POST /events/:id/overview/attachment/remove': 'SAHHFF',
+  'GET /events/:id': 'SAAAAA',
   'GET /admin/events/new': 'SFFFFA',
   'POST /admin/events': 'SFFFFA',
+  'GET /admin/events/:id/edit': 'SFFFFA',
+  'POST /admin/events/:id': 'SFFFFA',
+  // The world's survey is open: the administrator is told events come once it is closed (409).
+  'GET /admin/surveys/:id/events': 'SFFFFA',
+  'POST /admin/surveys/:id/events': 'SFFFFA',
   'GET /admin/overviews': 'SFFFAA',
   'POST /admin/overviews/:id/publish': 'SFFFFA',
   'POST /admin/overviews/:id/return': 'SFFFFA',
