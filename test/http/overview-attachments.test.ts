@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { verifyAuditChain } from '../../server/domain/audit.js';
 import { MAX_ATTACHMENT_BYTES } from '../../server/domain/overviews/attachments.js';
+import { UPLOAD_LIMIT } from '../../server/http/middleware/bodies.js';
 import { createEvent } from '../../server/domain/overviews/events.js';
 import { reviewOverview, saveOverview } from '../../server/domain/overviews/overviews.js';
 import { latestAuditEntry } from '../helpers/audit.js';
@@ -129,6 +130,8 @@ describe('Overview attachments (PDF)', () => {
     });
 
     it('refuses a file over the limit while receiving it (413) with the limit in the message, writing nothing', async () => {
+      // The pages' upload limit, which stops the file while it is received, is the attachment's.
+      expect(UPLOAD_LIMIT).to.equal(MAX_ATTACHMENT_BYTES);
       const agent = await chl.agent();
       const before = await state();
       const pdf = buildPdf();
