@@ -263,7 +263,9 @@ describe('Overview attachments (PDF)', () => {
       expect((await put(await (await s.createStaff()).bearer(), buildPdf())).status).to.equal(403);
       expect((await put(await (await s.createDelegate('MEX')).bearer(), buildPdf())).status).to.equal(403);
       // Another Member State's delegate reaches only their own overview: none is written yet.
-      const fra = await put(await (await s.createDelegate('FRA')).bearer(), buildPdf());
+      const fraToken = await (await s.createDelegate('FRA')).bearer();
+      expect((await request(app).get(`/api/v1/events/${eventId}/overview`).set('Authorization', fraToken)).body).to.include({ id: null, attachment: null });
+      const fra = await put(fraToken, buildPdf());
       expect(fra.status).to.equal(422);
       expect(fra.body.error.fields[0].message).to.equal('Save your overview before attaching a file to it.');
       expect((await request(app).put(`/api/v1/events/${eventId}/overview/attachment`).set('Content-Type', 'application/pdf').send(buildPdf())).status).to.equal(401);

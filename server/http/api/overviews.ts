@@ -94,7 +94,7 @@ export function overviewsApi(deps: Deps): Router {
     const { event, overview } = await overviewForDelegation(deps, req.user!, idParam(req.params.id));
     res.json(overview
       ? overviewJson(overview, { public: false })
-      : { id: null, event: event.id, memberState: req.user!.memberStateIso3, status: null, revision: 0, sections: [], maxWords: event.call?.maxWords ?? null });
+      : { id: null, event: event.id, memberState: req.user!.memberStateIso3, status: null, revision: 0, sections: [], maxWords: event.call?.maxWords ?? null, attachment: null });
   });
 
   router.put('/events/:id/overview', allow('delegate'), async (req, res) => {
