@@ -19,6 +19,7 @@ import { signInMailCatalogue } from './areas/sign-in-mail.js';
 import { overviewsCatalogue } from './areas/overviews.js';
 import { overviewPagesCatalogue } from './areas/overview-pages.js';
 import { eventPagesCatalogue } from './areas/event-pages.js';
+import { overviewAttachmentsCatalogue } from './areas/overview-attachments.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
@@ -48,6 +49,7 @@ const AREAS: readonly Readonly<Record<Language, Tree>>[] = [
   overviewsCatalogue,
   overviewPagesCatalogue,
   eventPagesCatalogue,
+  overviewAttachmentsCatalogue,
 ];
 
 function merge(base: Tree, extra: Tree): Tree {

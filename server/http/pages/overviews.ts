@@ -13,7 +13,10 @@ import { idParam, numberFromText } from '../forms/params.js';
 import { allow, anySignedIn } from '../middleware/roles.js';
 import { refusalText } from '../refusal-text.js';
 import { eventTitle, snippetHtml, textIn } from '../view-models/overviews.js';
+import { attachmentForm, attachmentLink } from '../view-models/overview-attachments.js';
+import type { Formatters } from '../../i18n/index.js';
 
+const fmtOf = (req: Request) => (req.res!.locals as { fmt: Formatters }).fmt;
 const field = (body: unknown, name: string): string => {
   const value = (body as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' ? value : '';
@@ -66,6 +69,7 @@ function overviewPage(req: Request, overview: Overview) {
     event: eventTitle(overview.event, req.lang),
     sections: overview.sections.map((s) => ({ heading: textIn(s.heading, overview.language), html: s.html })),
     isPublic: overview.status === 'published',
+    attachment: attachmentLink(overview.id, overview.attachment, req.t, fmtOf(req)),
   };
 }
 
@@ -125,7 +129,7 @@ interface FormState {
   readonly status: number;
   readonly general: string[];
   readonly errors: Record<string, string>;
-  readonly values: { language: string; title: string; sections: { text: string }[] };
+  readonly values?: { language: string; title: string; sections: { text: string }[] };
 }
 
 async function renderForm(deps: Deps, req: Request, res: Response, eventId: number, state: FormState | null = null) {
@@ -145,8 +149,10 @@ async function renderForm(deps: Deps, req: Request, res: Response, eventId: numb
     headings: call.sections.map((s) => ({ heading: textIn(s.heading, req.lang), guidance: textIn(s.guidance, req.lang) })),
     general: state?.general ?? [],
     errors: state?.errors ?? {},
+    attachment: attachmentForm(eventId, overview, editable, req.t, fmtOf(req)),
   });
 }
+export { renderForm as renderOverviewForm };
 
 /** The Administration's review of submitted overviews. */
 export function adminOverviewPages(deps: Deps): Router {
@@ -156,7 +162,7 @@ export function adminOverviewPages(deps: Deps): Router {
     const overviews = await listOverviewsForReview(deps, req.user!);
     res.render('admin/overviews/review', {
       title: req.t('overviews.review.title'),
-      overviews: overviews.map((o) => ({ ...o, eventTitle: eventTitle(o.event, req.lang) })),
+      overviews: overviews.map((o) => ({ ...o, eventTitle: eventTitle(o.event, req.lang), attachmentLink: attachmentLink(o.id, o.attachment, req.t, fmtOf(req)) })),
       canDecide: req.user!.role === 'admin',
     });
   });
