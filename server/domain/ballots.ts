@@ -10,7 +10,8 @@ import { findMemberStateById } from '../data/member-states.js';
 import { findSurvey, findSurveyStatus } from '../data/surveys.js';
 import { createRankingValidator } from '../tally/index.js';
 import { actorLabel } from './accounts.js';
-import { queueBallotReceipt } from './mail/notices.js';
+import { insertOutboxMessages } from '../data/outbox.js';
+import { prepareBallotReceipts, type BallotReceipts } from './mail/notices.js';
 import { appendAuditEntry, takeAuditTurn } from './audit.js';
 import { isoTime } from './clock.js';
 import { type Actor, type Deps } from './deps.js';
@@ -167,8 +168,11 @@ async function settledTogether(work: readonly Promise<unknown>[]): Promise<void>
  * checked as it arrives, the receipt code and the audit entry. Several calls in one transaction
  * write several ballots together or none of them (the CSV import of paper ballots does this).
  */
-export async function writeRevision(deps: Deps, tx: Tx, actor: Actor, target: BallotTarget, ballot: CheckedBallot, channel: Channel) {
+export async function writeRevision(
+  deps: Deps, tx: Tx, actor: Actor, target: BallotTarget, ballot: CheckedBallot, channel: Channel, receipts?: BallotReceipts,
+) {
   const { survey, memberStateId } = target;
+  const mail = receipts ?? await prepareBallotReceipts(deps, tx, survey, memberStateId);
   // The closing time is checked here, as the ballot arrives, whatever else runs: a close made on
   // another connection meanwhile either waits for this ballot or is read by it (takeAuditTurn).
   // The questions and options were checked against the survey as it was loaded, and they are
@@ -178,9 +182,11 @@ export async function writeRevision(deps: Deps, tx: Tx, actor: Actor, target: Ba
   const moved = await advanceOpenBallot(tx, survey.id, memberStateId, ballot.baseRevision, now);
   const { ballotId, revision } = moved ? { ballotId: moved.id, revision: moved.revision } : await firstOrRefused(deps, tx, target, ballot, now);
   const receipt = newReceiptCode();
-  // The revision and its audit entry do not depend on each other: both are sent at once, which
-  // saves the connection a round trip through the event loop while it holds the write lock. Both
-  // are settled before the transaction may end, so nothing of them runs after a rollback.
+  // The revision, its audit entry and its receipt messages do not depend on each other: they are
+  // sent at once, which saves the connection round trips through the event loop while it holds
+  // the write lock. All are settled before the transaction may end, so nothing of them runs after
+  // a rollback.
+  const messages = mail.messages({ revision, receipt, submittedAt: now, channel, answers: ballot.answers });
   await settledTogether([
     insertRevision(tx, {
       ballot_id: ballotId, revision, submitted_by: actor.userId, submitted_by_label: actorLabel(actor), submitted_at: now,
@@ -190,8 +196,8 @@ export async function writeRevision(deps: Deps, tx: Tx, actor: Actor, target: Ba
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'ballot.submit', subjectType: 'ballot', subjectId: ballotId,
       details: { survey: survey.id, memberStateId, revision, channel, receipt, answers: ballot.answers },
     }, turn),
+    insertOutboxMessages(tx, messages, now),
   ]);
-  await queueBallotReceipt(deps, tx, survey, memberStateId, { revision, receipt, submittedAt: now, channel, answers: ballot.answers });
   return { revision, receipt, submittedAt: now };
 }
 
@@ -206,9 +212,10 @@ export async function submitBallot(
   const target = await ballotTarget(deps, actor, surveyId, options.memberStateId);
   assertOpen(deps, target.survey);
   const ballot = checkBallot(target.survey, input);
+  const receipts = await prepareBallotReceipts(deps, deps.db, target.survey, target.memberStateId);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await deps.db.groupedTransaction((tx) => writeRevision(deps, tx, actor, target, ballot, options.channel));
+      return await deps.db.groupedTransaction((tx) => writeRevision(deps, tx, actor, target, ballot, options.channel, receipts));
     } catch (error) {
       // Two first submissions at once: the unique key lets one in; the other is stale, or retries
       // when it asked to replace whatever is there.

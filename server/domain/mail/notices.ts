@@ -2,12 +2,12 @@
 // A message goes only to whom may see what it says: a delegation's ballot receipt and proposal
 // decisions to that delegation alone; results are announced by a link, never with figures.
 import type { Queryable, Tx } from '../../data/database.js';
-import { listDelegateRecipients, listMissionAddresses, type DelegateRecipientRow, type MissionAddressRow } from '../../data/outbox.js';
+import { listDelegateRecipients, listMissionAddresses, type DelegateRecipientRow, type MissionAddressRow, type NewOutboxMessage } from '../../data/outbox.js';
 import type { Channel, StoredAnswer } from '../../data/ballots.js';
 import type { UserRow } from '../../data/users.js';
 import type { Deps } from '../deps.js';
 import type { Survey } from '../surveys/model.js';
-import { queueMessages, type MessageToQueue, type Recipient } from './outbox.js';
+import { queueMessages, renderMessages, withinLimits, type MessageToQueue, type Recipient } from './outbox.js';
 import { rendererFor, type StateNames } from './render.js';
 
 function names(m: MissionAddressRow): StateNames {
@@ -119,26 +119,47 @@ export async function reminderRecipients(tx: Queryable, survey: Survey): Promise
   return { messages: recipients.length, memberStates: new Set(recipients.map((r) => r.state.id)).size };
 }
 
-/** A ballot was recorded: its receipt and what was recorded, to that Member State's delegates only. */
-export async function queueBallotReceipt(
-  deps: Deps, tx: Tx, survey: Survey, memberStateId: number,
-  revision: { revision: number; receipt: string; submittedAt: string; channel: Channel; answers: Readonly<Record<string, StoredAnswer>> },
-): Promise<number> {
+export interface RecordedRevision {
+  readonly revision: number;
+  readonly receipt: string;
+  readonly submittedAt: string;
+  readonly channel: Channel;
+  readonly answers: Readonly<Record<string, StoredAnswer>>;
+}
+
+/** A ballot's receipt messages, their recipients read: what remains is to render them for the revision and write them. */
+export interface BallotReceipts {
+  messages(revision: RecordedRevision): NewOutboxMessage[];
+}
+
+/**
+ * Reads who gets a Member State's ballot receipt (its delegates and mission, within the hourly
+ * limit) on `q`. A submission reads it before its transaction, which then holds the write lock
+ * for the one statement that writes the messages, sent beside the revision's own.
+ */
+export async function prepareBallotReceipts(deps: Deps, q: Queryable, survey: Survey, memberStateId: number): Promise<BallotReceipts> {
   const renderer = rendererFor(deps);
-  const url = renderer.url(`/surveys/${survey.id}/ballot/receipt/${revision.receipt}`);
+  const recipients = await delegatesWithStates(q, { memberStateId });
+  const keep = await withinLimits(deps, q, recipients.map((r) => r.recipient));
+  const admitted = recipients.filter((_, i) => keep[i]);
   const options = new Map(survey.questions.flatMap((q) => q.options.map((o) => [o.id, o.title] as const)));
-  const answers = survey.questions.map((q) => {
-    const a = revision.answers[String(q.id)];
-    return { question: q.title, abstain: a?.abstain === true, ranking: (a?.ranking ?? []).flatMap((id) => options.get(id) ?? []) };
-  });
-  const messages = (await delegatesWithStates(tx, { memberStateId })).map(({ recipient, state }): MessageToQueue => ({
-    kind: 'ballot-receipt', to: recipient, surveyId: survey.id,
-    data: {
-      name: recipient.name, survey: survey.title, memberState: names(state), receipt: revision.receipt, revision: revision.revision,
-      channel: revision.channel, submittedAt: revision.submittedAt, answers, url,
+  return {
+    messages(revision) {
+      if (admitted.length === 0) return [];
+      const url = renderer.url(`/surveys/${survey.id}/ballot/receipt/${revision.receipt}`);
+      const answers = survey.questions.map((q) => {
+        const a = revision.answers[String(q.id)];
+        return { question: q.title, abstain: a?.abstain === true, ranking: (a?.ranking ?? []).flatMap((id) => options.get(id) ?? []) };
+      });
+      return renderMessages(deps, admitted.map(({ recipient, state }): MessageToQueue => ({
+        kind: 'ballot-receipt', to: recipient, surveyId: survey.id,
+        data: {
+          name: recipient.name, survey: survey.title, memberState: names(state), receipt: revision.receipt, revision: revision.revision,
+          channel: revision.channel, submittedAt: revision.submittedAt, answers, url,
+        },
+      })), renderer);
     },
-  }));
-  return queueMessages(deps, tx, messages, renderer);
+  };
 }
 
 /** A proposal was accepted or declined: to the proposing Member State's delegates. */

@@ -2,7 +2,7 @@
 // event is never recorded without its messages, nor a message sent for an event rolled back.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Tx } from '../../data/database.js';
+import type { Queryable, Tx } from '../../data/database.js';
 import { countRecentMessagesTo, insertOutboxMessages, type MessageKind, type NewOutboxMessage } from '../../data/outbox.js';
 import type { Language } from '../../i18n/languages.js';
 import { isoTime } from '../clock.js';
@@ -46,31 +46,42 @@ export function newMessageId(baseUrl: string): string {
 }
 
 /**
- * Renders and writes messages in `tx`. An address that is not valid refuses the whole event (every
- * address was checked when its account was saved, so this is a broken invariant); a recipient over
- * the hourly limit is left out. Returns how many messages were written.
+ * Which recipients may be written to now, in order: an address that is not valid refuses the whole
+ * event (every address was checked when its account was saved, so this is a broken invariant); a
+ * recipient over the hourly limit is left out. Read on `q`: the event's transaction, or the
+ * Database just before it, for an event that must hold the write lock as briefly as it can.
  */
-export async function queueMessages(deps: Deps, tx: Tx, messages: readonly MessageToQueue[], renderer = rendererFor(deps)): Promise<number> {
-  if (messages.length === 0) return 0;
-  for (const m of messages) {
-    if (!isValidAddress(m.to.email)) throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'email', key: 'validation.mail.address' }]);
+export async function withinLimits(deps: Deps, q: Queryable, recipients: readonly Recipient[]): Promise<boolean[]> {
+  if (recipients.length === 0) return [];
+  for (const to of recipients) {
+    if (!isValidAddress(to.email)) throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'email', key: 'validation.mail.address' }]);
   }
-  const now = deps.clock.now();
-  const since = isoTime(new Date(now.getTime() - 60 * 60 * 1000));
-  const recent = await countRecentMessagesTo(tx, messages.map((m) => m.to.email), since);
-  const rows: NewOutboxMessage[] = [];
-  for (const m of messages) {
-    const count = recent.get(m.to.email) ?? 0;
-    if (count >= PER_RECIPIENT_HOURLY_LIMIT) continue;
-    recent.set(m.to.email, count + 1);
+  const since = isoTime(new Date(deps.clock.now().getTime() - 60 * 60 * 1000));
+  const recent = await countRecentMessagesTo(q, recipients.map((to) => to.email), since);
+  return recipients.map((to) => {
+    const count = recent.get(to.email) ?? 0;
+    recent.set(to.email, count + 1);
+    return count < PER_RECIPIENT_HOURLY_LIMIT;
+  });
+}
+
+/** Messages rendered as the outbox keeps them. */
+export function renderMessages(deps: Deps, messages: readonly MessageToQueue[], renderer = rendererFor(deps)): NewOutboxMessage[] {
+  return messages.map((m) => {
     const rendered = renderer.render(m.kind, m.to.language, m.data as never);
-    rows.push({
+    return {
       kind: m.kind, messageId: newMessageId(deps.config.baseUrl), dedupeKey: m.dedupeKey ?? null, recipient: headerSafe(m.to.email),
       userId: m.to.userId, memberStateId: m.to.memberStateId, surveyId: m.surveyId ?? null, language: m.to.language,
       subject: rendered.subject, text: rendered.text, html: rendered.html, links: rendered.links,
-    });
-  }
-  return insertOutboxMessages(tx, rows, isoTime(now));
+    };
+  });
+}
+
+/** Renders and writes messages in `tx`, the recipients over the hourly limit left out (see withinLimits). Returns how many were written. */
+export async function queueMessages(deps: Deps, tx: Tx, messages: readonly MessageToQueue[], renderer = rendererFor(deps)): Promise<number> {
+  if (messages.length === 0) return 0;
+  const keep = await withinLimits(deps, tx, messages.map((m) => m.to));
+  return insertOutboxMessages(tx, renderMessages(deps, messages.filter((_, i) => keep[i]), renderer), isoTime(deps.clock.now()));
 }
 
 /** Renders and writes one message in `tx`, the transaction of the event that causes it. */

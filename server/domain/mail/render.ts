@@ -115,15 +115,20 @@ function textHelpers(t: Translate): Helpers {
 
 type Template = (locals: object) => string;
 
-/** The compiled templates, kept by the Database like its other caches (the files do not change while it runs). */
-class CompiledTemplates implements Clearable {
-  readonly byKind = new Map<MessageKind, Template>();
+/**
+ * The compiled templates and the date formats, kept by the Database like its other caches (the
+ * files do not change while it runs; making a date format costs more than rendering a message).
+ */
+class RenderingParts implements Clearable {
+  readonly templates = new Map<MessageKind, Template>();
+  readonly dates = new Map<Language, Intl.DateTimeFormat>();
   clear(): void {
-    this.byKind.clear();
+    this.templates.clear();
+    this.dates.clear();
   }
 }
 
-const MAIL_TEMPLATES = cacheSlot('mail templates', () => new CompiledTemplates());
+const MAIL_TEMPLATES = cacheSlot('mail templates and date formats', () => new RenderingParts());
 
 function compileTemplate(kind: MessageKind): Template {
   const file = path.join(TEMPLATES_DIR, `${kind}.ejs`);
@@ -132,22 +137,22 @@ function compileTemplate(kind: MessageKind): Template {
 
 /** A renderer for the app's BASE_URL, with the templates the Database keeps compiled. */
 export function rendererFor(deps: Deps): MailRenderer {
-  return new MailRenderer(deps.config.baseUrl, deps.db.cache(MAIL_TEMPLATES).byKind);
+  return new MailRenderer(deps.config.baseUrl, deps.db.cache(MAIL_TEMPLATES));
 }
 
 /**
- * Renders messages. Made for a batch (the notices of one event): the date formats are made once
- * per language; each kind's template is compiled once into the map it is given.
+ * Renders messages. Each kind's template is compiled once, and each language's date format made
+ * once, into the parts it is given (shared with other renderers by rendererFor).
  */
 export class MailRenderer {
   readonly #baseUrl: string;
   readonly #templates: Map<MessageKind, Template>;
-  readonly #dates = new Map<Language, Intl.DateTimeFormat>();
+  readonly #dates: Map<Language, Intl.DateTimeFormat>;
 
-  /** With `templates`, compiled templates are shared with other renderers (see rendererFor). */
-  constructor(baseUrl: string, templates: Map<MessageKind, Template> = new Map()) {
+  constructor(baseUrl: string, parts: { templates: Map<MessageKind, Template>; dates: Map<Language, Intl.DateTimeFormat> } = new RenderingParts()) {
     this.#baseUrl = baseUrl;
-    this.#templates = templates;
+    this.#templates = parts.templates;
+    this.#dates = parts.dates;
   }
 
   /** An address of the app, from BASE_URL. */
