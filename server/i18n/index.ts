@@ -18,6 +18,7 @@ import { lettersCatalogue } from './areas/letters.js';
 import { signInMailCatalogue } from './areas/sign-in-mail.js';
 import { overviewsCatalogue } from './areas/overviews.js';
 import { overviewPagesCatalogue } from './areas/overview-pages.js';
+import { overviewTranslationsCatalogue } from './areas/overview-translations.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
@@ -46,6 +47,7 @@ const AREAS: readonly Readonly<Record<Language, Tree>>[] = [
   signInMailCatalogue,
   overviewsCatalogue,
   overviewPagesCatalogue,
+  overviewTranslationsCatalogue,
 ];
 
 function merge(base: Tree, extra: Tree): Tree {
