@@ -26,6 +26,7 @@ import { countedReceiptPages } from './http/pages/counted-receipts.js';
 import { exportPages } from './http/pages/exports.js';
 import { homePages } from './http/pages/home.js';
 import { adminOverviewPages, eventPages, publicOverviewPages } from './http/pages/overviews.js';
+import { overviewTranslationPages } from './http/pages/overview-translations.js';
 import { receiptPages } from './http/pages/receipts.js';
 import { resultPages } from './http/pages/results.js';
 import { surveyPages } from './http/pages/surveys.js';
@@ -106,6 +107,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use('/receipts', receiptPages(deps));
   app.use(publicOverviewPages(deps));
   app.use('/events', eventPages(deps));
+  app.use('/events', overviewTranslationPages(deps));
   app.use('/admin', adminOverviewPages(deps));
 
   app.use(notFound);

@@ -139,9 +139,14 @@ const ACCESS: Readonly<Record<string, string>> = {
   // The policy database is public; the world's overview is published.
   'GET /overviews': 'AAAAAA',
   'GET /overviews/:id': 'AAAAAA',
+  'GET /overviews/:id/:lang': 'AAAAAA',
   'GET /events': 'SAAAAA',
   'GET /events/:id/overview': 'SAAAFF',
   'POST /events/:id/overview': 'SAAAFF',
+  // The voter's overview is published (its translations are locked); the other delegations have none yet.
+  'GET /events/:id/overview/translations/:lang': 'SAAAFF',
+  'POST /events/:id/overview/translations/:lang': 'SAAAFF',
+  'POST /events/:id/overview/translations/:lang/remove': 'SAAAFF',
   'GET /admin/events/new': 'SFFFFA',
   'POST /admin/events': 'SFFFFA',
   'GET /admin/overviews': 'SFFFAA',

@@ -6,12 +6,14 @@ import {
   getOverview, isInvited, listOverviewsForReview, OVERVIEW_REFUSALS, overviewForDelegation, reviewOverview, saveOverview, searchCatalogue,
   CATALOGUE_PAGE_SIZE, type Overview,
 } from '../../domain/overviews/overviews.js';
+import type { OverviewTranslation } from '../../domain/overviews/translations.js';
 import { countWords } from '../../domain/overviews/markdown.js';
 import { refusalOf } from '../../domain/refusals.js';
 import { fieldErrors } from '../forms/field-errors.js';
-import { idParam, numberFromText } from '../forms/params.js';
+import { idParam, languageParam, numberFromText } from '../forms/params.js';
 import { allow, anySignedIn } from '../middleware/roles.js';
 import { refusalText } from '../refusal-text.js';
+import { translationLinks, versionPage } from '../view-models/overview-versions.js';
 import { eventTitle, snippetHtml, textIn } from '../view-models/overviews.js';
 
 const SECTION_ROWS = 4;
@@ -54,18 +56,30 @@ export function publicOverviewPages(deps: Deps): Router {
 
   router.get('/overviews/:id', async (req, res) => {
     const overview = await getOverview(deps, req.user ?? null, idParam(req.params.id));
-    res.render('overviews/show', overviewPage(req, overview));
+    res.render('overviews/show', overviewPage(deps, req, overview));
+  });
+
+  // A translation of the overview; its original's language is the overview's own address.
+  router.get('/overviews/:id/:lang', async (req, res) => {
+    const overview = await getOverview(deps, req.user ?? null, idParam(req.params.id));
+    const language = languageParam(req.params.lang);
+    if (language === overview.language) return res.redirect(301, `/overviews/${overview.id}`);
+    const translation = overview.translations.find((t) => t.language === language);
+    if (!translation) throw new AppError('not_found', 'errors.notFound');
+    res.render('overviews/show', overviewPage(deps, req, overview, translation));
   });
 
   return router;
 }
 
-function overviewPage(req: Request, overview: Overview) {
+function overviewPage(deps: Deps, req: Request, overview: Overview, translation?: OverviewTranslation) {
+  const version = versionPage(overview, translation, deps.config.baseUrl);
   return {
-    title: overview.title || eventTitle(overview.event, req.lang).text,
+    ...version,
+    title: version.versionTitle || eventTitle(overview.event, req.lang).text,
+    titleLang: version.versionTitle ? version.language : req.lang,
     overview,
     event: eventTitle(overview.event, req.lang),
-    sections: overview.sections.map((s) => ({ heading: textIn(s.heading, overview.language), html: s.html })),
     isPublic: overview.status === 'published',
   };
 }
@@ -145,6 +159,7 @@ async function renderForm(deps: Deps, req: Request, res: Response, eventId: numb
     headings: call.sections.map((s) => ({ heading: textIn(s.heading, req.lang), guidance: textIn(s.guidance, req.lang) })),
     general: state?.general ?? [],
     errors: state?.errors ?? {},
+    translations: translationLinks(eventId, overview, editable),
   });
 }
 
