@@ -25,6 +25,7 @@ import { delegationPages } from './http/pages/delegation.js';
 import { countedReceiptPages } from './http/pages/counted-receipts.js';
 import { exportPages } from './http/pages/exports.js';
 import { homePages } from './http/pages/home.js';
+import { adminEventPages, eventDetailPages } from './http/pages/events.js';
 import { adminOverviewPages, eventPages, publicOverviewPages } from './http/pages/overviews.js';
 import { overviewTranslationPages } from './http/pages/overview-translations.js';
 import { receiptPages } from './http/pages/receipts.js';
@@ -107,6 +108,8 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use('/receipts', receiptPages(deps));
   app.use(publicOverviewPages(deps));
   app.use('/events', eventPages(deps));
+  app.use('/events', eventDetailPages(deps));
+  app.use('/admin', adminEventPages(deps));
   app.use('/events', overviewTranslationPages(deps));
   app.use('/admin', adminOverviewPages(deps));
 

@@ -77,3 +77,36 @@ export async function listEventOptionsOfSurvey(q: Queryable, surveyId: number): 
   const rows: unknown[] = await connectionOf(q)('events').where({ survey_id: surveyId }).whereNotNull('option_id').pluck('option_id');
   return rows.map((r) => wholeNumber.parse(r));
 }
+
+export async function updateEventFields(tx: Tx, id: number, fields: Omit<EventFields, 'survey_id' | 'option_id'>): Promise<void> {
+  await tx.knex('events').where({ id }).update(fields);
+}
+
+/** Writes the event's call, replacing the one it had. */
+export async function replaceCall(tx: Tx, eventId: number, call: CallFields): Promise<void> {
+  await tx.knex('event_calls').where({ event_id: eventId }).delete();
+  await insertCall(tx, eventId, call);
+}
+
+/** The Member States that have an overview (in any state) for the event. */
+export async function listOverviewAuthors(q: Queryable, eventId: number): Promise<{ id: number; iso3: string }[]> {
+  const rows: unknown[] = await connectionOf(q)('overviews as o').join('member_states as m', 'm.id', 'o.member_state_id')
+    .where('o.event_id', eventId).select('m.id', 'm.iso3').orderBy('m.iso3');
+  return rows.map((r) => z.object({ id: wholeNumber, iso3: text }).parse(r));
+}
+
+export async function deleteCall(tx: Tx, eventId: number): Promise<void> {
+  await tx.knex('event_calls').where({ event_id: eventId }).delete();
+}
+
+const OVERVIEW_STATE_ROW = z.object({
+  id: wholeNumber, member_state_id: wholeNumber, status: text, revision: wholeNumber, language: text, updated_at: text, submitted_at: nullableText,
+});
+export type OverviewStateRow = Readonly<z.output<typeof OVERVIEW_STATE_ROW>>;
+
+/** Where each Member State's overview for the event stands (one row per overview written). */
+export async function listOverviewStates(q: Queryable, eventId: number): Promise<OverviewStateRow[]> {
+  const rows: unknown[] = await connectionOf(q)('overviews').where({ event_id: eventId })
+    .select('id', 'member_state_id', 'status', 'revision', 'language', 'updated_at', 'submitted_at');
+  return rows.map((r) => OVERVIEW_STATE_ROW.parse(r));
+}

@@ -18,6 +18,7 @@ import { lettersCatalogue } from './areas/letters.js';
 import { signInMailCatalogue } from './areas/sign-in-mail.js';
 import { overviewsCatalogue } from './areas/overviews.js';
 import { overviewPagesCatalogue } from './areas/overview-pages.js';
+import { eventPagesCatalogue } from './areas/event-pages.js';
 import { overviewTranslationsCatalogue } from './areas/overview-translations.js';
 import { en } from './en.js';
 import { es } from './es.js';
@@ -47,6 +48,7 @@ const AREAS: readonly Readonly<Record<Language, Tree>>[] = [
   signInMailCatalogue,
   overviewsCatalogue,
   overviewPagesCatalogue,
+  eventPagesCatalogue,
   overviewTranslationsCatalogue,
 ];
 

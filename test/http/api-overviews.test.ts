@@ -80,6 +80,27 @@ describe('JSON API v1: events and policy overviews', () => {
     expect((await request(app).get('/api/v1/events').set('Authorization', admin)).body.events.length).to.equal(before);
   });
 
+  it('changes an event and its call with PUT, keeping the sections of overviews already written', async () => {
+    const event = await createEvent();
+    const put = (token: string, body: Record<string, unknown>) => request(app).put(`/api/v1/events/${event.id}`).set('Authorization', token).send(body);
+    const changed = await put(admin, { title: { en: 'Return and reintegration' }, place: 'Geneva', call: { ...CALL, deadline: '2027-01-15T17:00:00Z', invited: ['FRA', 'CHL'] } });
+    expect(changed.status, JSON.stringify(changed.body)).to.equal(200);
+    expect(changed.body).to.include({ id: event.id, reference: '', place: 'Geneva', survey: null });
+    expect(changed.body.title).to.deep.equal({ en: 'Return and reintegration', fr: '', es: '' });
+    expect(changed.body.call).to.include({ deadline: '2027-01-15T17:00:00.000Z' });
+    expect(changed.body.call.invited).to.deep.equal(['FRA', 'CHL']);
+    expect((await put(fra, { title: { en: 'X' } })).status).to.equal(403);
+    expect((await request(app).put('/api/v1/events/999999').set('Authorization', admin).send({ title: { en: 'X' } })).status).to.equal(404);
+
+    expect((await save(chl, event.id, { language: 'en', title: 'Chile', sections: [{ text: 'a' }, { text: 'b' }] })).status).to.equal(200);
+    const oneSection = await put(admin, { title: { en: 'X' }, call: { ...CALL, sections: CALL.sections.slice(0, 1), invited: ['FRA', 'CHL'] } });
+    expect(oneSection.status).to.equal(422);
+    expect(oneSection.body.error.fields.map((f: { field: string }) => f.field)).to.deep.equal(['call.sections']);
+    const withoutChile = await put(admin, { title: { en: 'X' }, call: { ...CALL, invited: ['FRA'] } });
+    expect(withoutChile.status).to.equal(422);
+    expect((await request(app).get(`/api/v1/events/${event.id}`).set('Authorization', admin)).body.title.en).to.equal('Return and reintegration');
+  });
+
   it('goes from call to draft, submission, return, resubmission, publication and the public catalogue, audited', async () => {
     const event = await createEvent();
     expect((await request(app).get(`/api/v1/events/${event.id}/overview`).set('Authorization', chl)).body).to.include({ id: null, revision: 0 });
@@ -149,6 +170,7 @@ describe('JSON API v1: events and policy overviews', () => {
     expect((await save(fra, event.id, { language: 'fr', baseRevision: '0', sections: [{ text: 'a' }, { text: '' }] })).status).to.equal(422);
 
     const invitedOnly = await createEvent({ ...CALL, invited: ['CHL'] });
+    expect((await request(app).get(`/api/v1/events/${invitedOnly.id}`).set('Authorization', staff)).body.call.invited).to.deep.equal(['CHL']);
     const refused = await save(fra, invitedOnly.id, { language: 'fr', sections: [{ text: 'a' }, { text: '' }] });
     expect(refused.status).to.equal(403);
 

@@ -44,6 +44,7 @@ const ACCESS: Readonly<Record<string, string>> = {
   'POST /api/v1/surveys/:id/events': 'SFFFFA',
   'GET /api/v1/events': 'SAAAAA',
   'GET /api/v1/events/:id': 'SAAAAA',
+  'PUT /api/v1/events/:id': 'SFFFFA',
   // Observers write overviews as members do.
   'GET /api/v1/events/:id/overview': 'SAAAFF',
   'PUT /api/v1/events/:id/overview': 'SAAAFF',
@@ -143,12 +144,18 @@ const ACCESS: Readonly<Record<string, string>> = {
   'GET /events': 'SAAAAA',
   'GET /events/:id/overview': 'SAAAFF',
   'POST /events/:id/overview': 'SAAAFF',
+  'GET /events/:id': 'SAAAAA',
   // The voter's overview is published (its translations are locked); the other delegations have none yet.
   'GET /events/:id/overview/translations/:lang': 'SAAAFF',
   'POST /events/:id/overview/translations/:lang': 'SAAAFF',
   'POST /events/:id/overview/translations/:lang/remove': 'SAAAFF',
   'GET /admin/events/new': 'SFFFFA',
   'POST /admin/events': 'SFFFFA',
+  'GET /admin/events/:id/edit': 'SFFFFA',
+  'POST /admin/events/:id': 'SFFFFA',
+  // The world's survey is open: the administrator is told events come once it is closed (409).
+  'GET /admin/surveys/:id/events': 'SFFFFA',
+  'POST /admin/surveys/:id/events': 'SFFFFA',
   'GET /admin/overviews': 'SFFFAA',
   'POST /admin/overviews/:id/publish': 'SFFFFA',
   'POST /admin/overviews/:id/return': 'SFFFFA',

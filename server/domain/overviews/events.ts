@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { findEvent, insertCall, insertEvent, listEvents, listEventOptionsOfSurvey, type CallSectionRow, type EventRow } from '../../data/events.js';
+import {
+  deleteCall, findEvent, insertCall, insertEvent, listEvents, listEventOptionsOfSurvey, listOverviewAuthors, listOverviewStates, replaceCall, updateEventFields,
+  type CallFields, type EventFields, type EventRow,
+} from '../../data/events.js';
 import { surveyResults } from '../results.js';
 import type { Tx } from '../../data/database.js';
-import { findMemberStateByIso3 } from '../../data/member-states.js';
+import { findMemberStateByIso3, listMemberStates } from '../../data/member-states.js';
+import { toMemberState, type MemberState } from '../member-states.js';
 import { findSurvey } from '../../data/surveys.js';
 import { actorLabel } from '../accounts.js';
 import { appendAuditEntry } from '../audit.js';
@@ -28,10 +32,10 @@ const callSchema = z.object({
   maxWords: integer('validation.invalidValue', 1).max(MAX_WORDS, 'validation.tooMany').optional(),
   sections: z.array(z.object({ heading: texts(300), guidance: optionalTexts(2000).optional() }), { message: 'validation.invalidValue' })
     .min(1, 'validation.required').max(20, 'validation.tooMany'),
-  invited: z.array(z.string().regex(/^[A-Z]{3}$/, 'validation.invalidValue')).max(300, 'validation.tooMany').optional(),
+  invited: z.array(z.string().regex(/^[A-Z]{3}$/, 'validation.invalidValue')).min(1, 'validation.invitedNone').max(300, 'validation.tooMany').optional(),
 }, { message: 'validation.invalidValue' });
 
-export const eventInputSchema = z.object({
+const eventShape = z.object({
   title: texts(500),
   reference: line(100).optional(),
   startsOn: day.optional(),
@@ -40,9 +44,13 @@ export const eventInputSchema = z.object({
   survey: id().optional(),
   option: id().optional(),
   call: callSchema.optional(),
-}, { message: 'validation.invalidValue' }).superRefine((e, ctx) => {
+}, { message: 'validation.invalidValue' });
+
+function datesInOrder(e: { startsOn?: string | undefined; endsOn?: string | undefined }, ctx: z.RefinementCtx): void {
   if (e.startsOn && e.endsOn && e.endsOn < e.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'validation.endsBeforeStart' });
-});
+}
+
+export const eventInputSchema = eventShape.superRefine(datesInOrder);
 
 export interface Texts { readonly en: string; readonly fr: string; readonly es: string }
 
@@ -87,18 +95,46 @@ export function isCallOpen(call: EventCall | null, now: Date): call is EventCall
 }
 
 type EventInput = z.output<typeof eventInputSchema>;
+type CallInput = z.output<typeof callSchema>;
+
+/** The invited Member States' ids, from their ISO3 codes; null (every Member State) when not given. */
+async function invitedIds(tx: Tx, invited: readonly string[] | undefined): Promise<number[] | null> {
+  if (!invited) return null;
+  const ids: number[] = [];
+  for (const [i, iso3] of invited.entries()) {
+    const state = await findMemberStateByIso3(tx, iso3);
+    if (!state) throw new AppError('invalid', 'errors.invalid', {}, [{ field: `call.invited.${i}`, key: 'validation.unknownInvitedState', params: { iso3 } }]);
+    if (!ids.includes(state.id)) ids.push(state.id);
+  }
+  return ids;
+}
+
+function callFields(call: CallInput, invited: number[] | null): CallFields {
+  return {
+    deadline: new Date(call.deadline).toISOString(),
+    max_words: call.maxWords ?? DEFAULT_MAX_WORDS,
+    sections: call.sections.map((s) => ({
+      heading: { en: s.heading.en, fr: s.heading.fr ?? '', es: s.heading.es ?? '' },
+      guidance: { en: s.guidance?.en ?? '', fr: s.guidance?.fr ?? '', es: s.guidance?.es ?? '' },
+    })),
+    invited,
+  };
+}
+
+function eventFields(data: EventInput): Omit<EventFields, 'survey_id' | 'option_id'> {
+  return {
+    title_en: data.title.en, title_fr: data.title.fr ?? '', title_es: data.title.es ?? '', reference: data.reference ?? '',
+    starts_on: data.startsOn ?? null, ends_on: data.endsOn ?? null, place: data.place ?? '',
+  };
+}
+
+function callSummary(call: CallInput | undefined) {
+  return call ? { deadline: call.deadline, maxWords: call.maxWords ?? DEFAULT_MAX_WORDS, sections: call.sections.length, invited: call.invited ?? null } : null;
+}
 
 /** Writes one event and its call inside the caller's transaction, with its audit entry. */
 async function writeEvent(deps: Deps, tx: Tx, actor: Actor, data: EventInput, now: string): Promise<number> {
-  let invited: number[] | null = null;
-  if (data.call?.invited) {
-    invited = [];
-    for (const [i, iso3] of data.call.invited.entries()) {
-      const state = await findMemberStateByIso3(tx, iso3);
-      if (!state) throw new AppError('invalid', 'errors.invalid', {}, [{ field: `call.invited.${i}`, key: 'validation.unknownInvitedState', params: { iso3 } }]);
-      invited.push(state.id);
-    }
-  }
+  const invited = data.call ? await invitedIds(tx, data.call.invited) : null;
   if (data.survey !== undefined || data.option !== undefined) {
     const survey = data.survey === undefined ? undefined : await findSurvey(tx, data.survey);
     if (!survey) throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'survey', key: 'validation.invalidValue' }]);
@@ -106,26 +142,55 @@ async function writeEvent(deps: Deps, tx: Tx, actor: Actor, data: EventInput, no
       throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'option', key: 'validation.invalidValue' }]);
     }
   }
-  const eventId = await insertEvent(tx, {
-    title_en: data.title.en, title_fr: data.title.fr ?? '', title_es: data.title.es ?? '', reference: data.reference ?? '',
-    starts_on: data.startsOn ?? null, ends_on: data.endsOn ?? null, place: data.place ?? '',
-    survey_id: data.survey ?? null, option_id: data.option ?? null,
-  }, now);
-  if (data.call) {
-    const sections: CallSectionRow[] = data.call.sections.map((s) => ({
-      heading: { en: s.heading.en, fr: s.heading.fr ?? '', es: s.heading.es ?? '' },
-      guidance: { en: s.guidance?.en ?? '', fr: s.guidance?.fr ?? '', es: s.guidance?.es ?? '' },
-    }));
-    await insertCall(tx, eventId, { deadline: new Date(data.call.deadline).toISOString(), max_words: data.call.maxWords ?? DEFAULT_MAX_WORDS, sections, invited });
-  }
+  const eventId = await insertEvent(tx, { ...eventFields(data), survey_id: data.survey ?? null, option_id: data.option ?? null }, now);
+  if (data.call) await insertCall(tx, eventId, callFields(data.call, invited));
   await appendAuditEntry(deps, tx, {
     actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'event.create', subjectType: 'event', subjectId: eventId,
-    details: {
-      title: data.title.en, reference: data.reference ?? '', survey: data.survey ?? null, option: data.option ?? null,
-      call: data.call ? { deadline: data.call.deadline, maxWords: data.call.maxWords ?? DEFAULT_MAX_WORDS, sections: data.call.sections.length } : null,
-    },
+    details: { title: data.title.en, reference: data.reference ?? '', survey: data.survey ?? null, option: data.option ?? null, call: callSummary(data.call) },
   });
   return eventId;
+}
+
+const updateSchema = eventShape.omit({ survey: true, option: true }).superRefine(datesInOrder);
+
+/**
+ * An administrator changes an event and its call (the link to a survey's option stays as it was).
+ * Once a Member State has written an overview, the call's sections may be reworded but not added
+ * or removed (each overview's texts follow the template's order), the call may not be taken away,
+ * and that Member State may not be left out of the invited ones.
+ */
+export async function updateEvent(deps: Deps, actor: Actor, eventId: number, input: unknown): Promise<PolicyEvent> {
+  if (actor.role !== 'admin') throw new AppError('forbidden', 'errors.forbidden');
+  const data = parseInput(updateSchema, input);
+  await deps.db.transaction(async (tx) => {
+    const before = await findEvent(tx, eventId);
+    if (!before) throw new AppError('not_found', 'errors.notFound');
+    const authors = await listOverviewAuthors(tx, eventId);
+    const call = data.call;
+    if (authors.length > 0) {
+      if (!call) throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'call', key: 'validation.callHasOverviews' }]);
+      if (before.sections !== null && call.sections.length !== before.sections.length) {
+        throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'call.sections', key: 'validation.sectionsFixed', params: { count: before.sections.length } }]);
+      }
+    }
+    const invited = call ? await invitedIds(tx, call.invited) : null;
+    if (invited) {
+      const left = authors.filter((a) => !invited.includes(a.id)).map((a) => a.iso3);
+      if (left.length > 0) throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'call.invited', key: 'validation.invitedHasOverview', params: { iso3: left.join(', ') } }]);
+    }
+    await updateEventFields(tx, eventId, eventFields({ ...data, survey: undefined, option: undefined }));
+    if (call) await replaceCall(tx, eventId, callFields(call, invited));
+    else await deleteCall(tx, eventId);
+    await appendAuditEntry(deps, tx, {
+      actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'event.update', subjectType: 'event', subjectId: eventId,
+      details: {
+        title: data.title.en, reference: data.reference ?? '',
+        before: { title: before.title_en, deadline: before.deadline, maxWords: before.max_words, sections: before.sections?.length ?? null, invited: before.invited },
+        call: callSummary(call),
+      },
+    });
+  });
+  return getEvent(deps, actor, eventId);
 }
 
 /** An administrator creates an event, with its call for overviews if given. */
@@ -177,4 +242,67 @@ export async function createEventsFromSurvey(deps: Deps, actor: Actor, surveyId:
     return ids;
   });
   return Promise.all(created.map((eventId) => getEvent(deps, actor, eventId)));
+}
+
+export interface CallProgressRow {
+  readonly memberState: MemberState;
+  readonly invited: boolean;
+  readonly overview: { readonly id: number; readonly status: string; readonly revision: number; readonly language: string; readonly updatedAt: string; readonly submittedAt: string | null } | null;
+}
+
+/**
+ * Where the call stands, for the Administration: every invited Member State (and any other that
+ * wrote before it was left out) with its overview's state, members and observers alike.
+ */
+export async function callProgress(deps: Deps, actor: Actor, eventId: number): Promise<{ event: PolicyEvent; rows: CallProgressRow[] }> {
+  if (actor.role !== 'admin' && actor.role !== 'staff') throw new AppError('forbidden', 'errors.forbidden');
+  const event = await getEvent(deps, actor, eventId);
+  const states = await listOverviewStates(deps.db, eventId);
+  const byState = new Map(states.map((s) => [s.member_state_id, s]));
+  const rows: CallProgressRow[] = [];
+  for (const m of (await listMemberStates(deps.db)).map(toMemberState)) {
+    const invited = event.call !== null && (event.call.invited === null || event.call.invited.includes(m.id));
+    const o = byState.get(m.id);
+    if (!invited && !o) continue;
+    rows.push({
+      memberState: m, invited,
+      overview: o ? { id: o.id, status: o.status, revision: o.revision, language: o.language, updatedAt: o.updated_at, submittedAt: o.submitted_at } : null,
+    });
+  }
+  return { event, rows };
+}
+
+export interface RetainedOptionPlan {
+  readonly optionId: number;
+  readonly title: Texts;
+  /** The event already made for this option, if any. */
+  readonly eventId: number | null;
+}
+
+/**
+ * What createEventsFromSurvey would do, per question of a counted survey: its retained options and
+ * which of them have an event already. Refused while the survey is still open.
+ */
+export async function planEventsFromSurvey(deps: Deps, actor: Actor, surveyId: number): Promise<{
+  survey: { id: number; title: Texts; reference: string };
+  questions: { id: number; title: Texts; retained: RetainedOptionPlan[] }[];
+}> {
+  if (actor.role !== 'admin') throw new AppError('forbidden', 'errors.forbidden');
+  const results = await surveyResults(deps, actor, surveyId);
+  if (results.stamp === 'provisional') throw new AppError('conflict', 'errors.surveyNotCounted');
+  const events = (await listEvents(deps.db)).filter((e) => e.survey_id === surveyId && e.option_id !== null);
+  const eventOf = new Map(events.map((e) => [e.option_id!, e.id]));
+  const texts = (t: { en: string; fr: string | null; es: string | null }): Texts => ({ en: t.en, fr: t.fr ?? '', es: t.es ?? '' });
+  return {
+    survey: { id: results.survey.id, title: texts(results.survey.title), reference: results.survey.reference ?? '' },
+    questions: results.questions.map((q) => ({
+      id: q.question.id, title: texts(q.question.title),
+      retained: q.official.winners.map((i) => q.question.options[i]!).map((o) => ({ optionId: o.id, title: texts(o.title), eventId: eventOf.get(o.id) ?? null })),
+    })),
+  };
+}
+
+/** The ISO codes of Member States by id, to show a call's invited ones as they are given. */
+export async function memberStateCodes(deps: Deps): Promise<ReadonlyMap<number, string>> {
+  return new Map((await listMemberStates(deps.db)).map((m) => [m.id, m.iso3]));
 }

@@ -1,6 +1,8 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Deps } from '../../domain/deps.js';
-import { createEvent, createEventsFromSurvey, getEvent, listPolicyEvents, type PolicyEvent } from '../../domain/overviews/events.js';
+import {
+  createEvent, createEventsFromSurvey, getEvent, listPolicyEvents, memberStateCodes, updateEvent, type PolicyEvent,
+} from '../../domain/overviews/events.js';
 import {
   getOverview, overviewForDelegation, plainSnippet, reviewOverview, saveOverview, searchCatalogue, type Overview,
 } from '../../domain/overviews/overviews.js';
@@ -8,12 +10,15 @@ import { idParam } from '../forms/params.js';
 import { allow, anySignedIn } from '../middleware/roles.js';
 import { bearerAuth } from './bearer.js';
 
-/** An event as API.md's scripts see it, with its call. */
-export function eventJson(e: PolicyEvent) {
+/** An event as API.md's scripts see it, with its call; invited Member States by ISO code, as they are given. */
+export function eventJson(e: PolicyEvent, codes: ReadonlyMap<number, string>) {
   return {
     id: e.id, title: e.title, reference: e.reference, startsOn: e.startsOn, endsOn: e.endsOn, place: e.place,
     survey: e.surveyId, option: e.optionId, createdAt: e.createdAt,
-    call: e.call ? { deadline: e.call.deadline, maxWords: e.call.maxWords, sections: e.call.sections, invited: e.call.invited } : null,
+    call: e.call ? {
+      deadline: e.call.deadline, maxWords: e.call.maxWords, sections: e.call.sections,
+      invited: e.call.invited === null ? null : e.call.invited.map((id) => codes.get(id) ?? String(id)),
+    } : null,
   };
 }
 
@@ -64,21 +69,28 @@ export function overviewsApi(deps: Deps): Router {
   const router = Router();
 
   router.post('/events', allow('admin'), async (req, res) => {
-    res.status(201).json(eventJson(await createEvent(deps, req.user!, req.body)));
+    res.status(201).json(eventJson(await createEvent(deps, req.user!, req.body), await memberStateCodes(deps)));
+  });
+
+  // Our extension: the same body as POST /events (survey and option stay as they were).
+  router.put('/events/:id', allow('admin'), async (req, res) => {
+    res.json(eventJson(await updateEvent(deps, req.user!, idParam(req.params.id), req.body), await memberStateCodes(deps)));
   });
 
   // Our extension: the events for the options a closed survey's question retained.
   router.post('/surveys/:id/events', allow('admin'), async (req, res) => {
     const created = await createEventsFromSurvey(deps, req.user!, idParam(req.params.id), req.body);
-    res.status(201).json({ events: created.map(eventJson) });
+    const codes = await memberStateCodes(deps);
+    res.status(201).json({ events: created.map((e) => eventJson(e, codes)) });
   });
 
   router.get('/events', anySignedIn, async (req, res) => {
-    res.json({ events: (await listPolicyEvents(deps, req.user!)).map(eventJson) });
+    const codes = await memberStateCodes(deps);
+    res.json({ events: (await listPolicyEvents(deps, req.user!)).map((e) => eventJson(e, codes)) });
   });
 
   router.get('/events/:id', anySignedIn, async (req, res) => {
-    res.json(eventJson(await getEvent(deps, req.user!, idParam(req.params.id))));
+    res.json(eventJson(await getEvent(deps, req.user!, idParam(req.params.id)), await memberStateCodes(deps)));
   });
 
   router.get('/events/:id/overview', allow('delegate'), async (req, res) => {

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../../domain/deps.js';
 import { AppError } from '../../domain/errors.js';
-import { createEvent, getEvent, isCallOpen, listPolicyEvents, type PolicyEvent } from '../../domain/overviews/events.js';
+import { getEvent, isCallOpen, listPolicyEvents, type PolicyEvent } from '../../domain/overviews/events.js';
 import {
   getOverview, isInvited, listOverviewsForReview, OVERVIEW_REFUSALS, overviewForDelegation, reviewOverview, saveOverview, searchCatalogue,
   CATALOGUE_PAGE_SIZE, type Overview,
@@ -16,7 +16,6 @@ import { refusalText } from '../refusal-text.js';
 import { translationLinks, versionPage } from '../view-models/overview-versions.js';
 import { eventTitle, snippetHtml, textIn } from '../view-models/overviews.js';
 
-const SECTION_ROWS = 4;
 const field = (body: unknown, name: string): string => {
   const value = (body as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' ? value : '';
@@ -100,6 +99,7 @@ export function eventPages(deps: Deps): Router {
         canWrite: user.role === 'delegate' && user.memberStateId !== null && isInvited(e, user.memberStateId),
       })),
       isAdmin: user.role === 'admin',
+      created: typeof req.query.created === 'string' && /^\d{1,3}$/.test(req.query.created) ? Number(req.query.created) : null,
       canReview: user.role === 'admin' || user.role === 'staff',
     });
   });
@@ -163,42 +163,9 @@ async function renderForm(deps: Deps, req: Request, res: Response, eventId: numb
   });
 }
 
-/** The Administration's side: new events, and the review of submitted overviews. */
+/** The Administration's review of submitted overviews. */
 export function adminOverviewPages(deps: Deps): Router {
   const router = Router();
-
-  router.get('/events/new', allow('admin'), (req, res) => {
-    renderNewEvent(req, res, {}, {});
-  });
-
-  router.post('/events', allow('admin'), async (req, res) => {
-    const b = req.body as Record<string, unknown> | undefined;
-    const f = (name: string) => field(b, name).trim();
-    const optional = (name: string) => (f(name) === '' ? undefined : f(name));
-    const sections = Array.from({ length: SECTION_ROWS }, (_, i) => i).filter((i) => f(`heading_en_${i}`) !== '' || f(`heading_fr_${i}`) !== '' || f(`heading_es_${i}`) !== '')
-      .map((i) => ({
-        heading: { en: f(`heading_en_${i}`), fr: f(`heading_fr_${i}`), es: f(`heading_es_${i}`) },
-        guidance: { en: f(`guidance_en_${i}`), fr: f(`guidance_fr_${i}`), es: f(`guidance_es_${i}`) },
-      }));
-    const deadline = f('deadline');
-    const maxWords = numberFromText(f('maxWords'));
-    const input = {
-      title: { en: f('title_en'), fr: f('title_fr'), es: f('title_es') },
-      reference: f('reference'), place: f('place'), startsOn: optional('startsOn'), endsOn: optional('endsOn'),
-      call: {
-        deadline: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(deadline) ? `${deadline}:00Z` : deadline,
-        ...(maxWords === null ? {} : { maxWords }), sections,
-      },
-    };
-    try {
-      await createEvent(deps, req.user!, input);
-      res.redirect(303, '/events');
-    } catch (error) {
-      const messages = fieldErrors(error, req.t);
-      if (!messages) throw error;
-      renderNewEvent(req, res, Object.fromEntries(Object.entries(b ?? {}).filter(([, v]) => typeof v === 'string')) as Record<string, string>, messages, 422);
-    }
-  });
 
   router.get('/overviews', allow('admin', 'staff'), async (req, res) => {
     const overviews = await listOverviewsForReview(deps, req.user!);
@@ -219,10 +186,6 @@ export function adminOverviewPages(deps: Deps): Router {
   }
 
   return router;
-}
-
-function renderNewEvent(req: Request, res: Response, values: Record<string, string>, errors: Record<string, string>, status = 200) {
-  res.status(status).render('admin/events/new', { title: req.t('events.new.title'), values, errors, rows: SECTION_ROWS });
 }
 
 export type { PolicyEvent };

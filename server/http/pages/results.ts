@@ -29,7 +29,9 @@ export function resultPages(deps: Deps): Router {
       return;
     }
     const page = resultsPage(results, req.lang, req.t, res.locals.fmt);
-    res.render('results/show', { title: req.t('results.page.title', { survey: page.title.text }), page });
+    // The workshops chosen by the membership flow into their events from here, once the count is final.
+    const eventsLink = req.user?.role === 'admin' && results.stamp !== 'provisional' ? `/admin/surveys/${results.survey.id}/events` : null;
+    res.render('results/show', { title: req.t('results.page.title', { survey: page.title.text }), page, eventsLink });
   });
 
   // The per-ballot trace of a question, for whoever sees the results page. A download writes an

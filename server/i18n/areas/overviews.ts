@@ -8,6 +8,10 @@ const en = {
     unknownInvitedState: 'No Member State has the code {{iso3}}.',
     sectionCount: 'Write one text for each of the {{count}} sections of the template.',
     overWordLimit: 'The overview has {{words}} words; the limit is {{max}}.',
+    callHasOverviews: 'Member States have written overviews for this event: its call for overviews cannot be removed.',
+    sectionsFixed: 'Member States have written overviews in this template’s {{count}} sections: the sections can be reworded, not added or removed.',
+    invitedNone: 'Tick at least one Member State, or invite every Member State.',
+    invitedHasOverview: 'These Member States have written an overview for this event and must stay invited: {{iso3}}.',
   },
   errors: {
     staleOverview: 'The overview was changed by {{who}} on {{when}} (version {{revision}}) after you started. Nothing was saved: review the current overview and save again.',
@@ -27,6 +31,10 @@ export const overviewsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: 
       unknownInvitedState: 'Aucun État membre n’a le code {{iso3}}.',
       sectionCount: 'Rédigez un texte pour chacune des {{count}} sections du modèle.',
       overWordLimit: 'L’aperçu compte {{words}} mots ; la limite est de {{max}}.',
+      callHasOverviews: 'Des États membres ont rédigé des aperçus pour cet événement\u202f: son appel à aperçus ne peut pas être supprimé.',
+      sectionsFixed: 'Des États membres ont rédigé des aperçus dans les {{count}} sections de ce modèle\u202f: les sections peuvent être reformulées, mais non ajoutées ni supprimées.',
+      invitedNone: 'Cochez au moins un État membre, ou invitez tous les États membres.',
+      invitedHasOverview: 'Ces États membres ont rédigé un aperçu pour cet événement et doivent rester invités\u202f: {{iso3}}.',
     },
     errors: {
       staleOverview: 'L’aperçu a été modifié par {{who}} le {{when}} (version {{revision}}) après que vous avez commencé. Rien n’a été enregistré : examinez l’aperçu actuel et enregistrez à nouveau.',
@@ -43,6 +51,10 @@ export const overviewsCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: 
       unknownInvitedState: 'Ningún Estado Miembro tiene el código {{iso3}}.',
       sectionCount: 'Escriba un texto para cada una de las {{count}} secciones de la plantilla.',
       overWordLimit: 'La reseña tiene {{words}} palabras; el límite es {{max}}.',
+      callHasOverviews: 'Hay Estados Miembros que han redactado reseñas para este evento: su convocatoria de reseñas no puede suprimirse.',
+      sectionsFixed: 'Hay Estados Miembros que han redactado reseñas en las {{count}} secciones de esta plantilla: las secciones pueden reformularse, pero no añadirse ni suprimirse.',
+      invitedNone: 'Marque al menos un Estado Miembro, o invite a todos los Estados Miembros.',
+      invitedHasOverview: 'Estos Estados Miembros han redactado una reseña para este evento y deben seguir invitados: {{iso3}}.',
     },
     errors: {
       staleOverview: '{{who}} modificó la reseña el {{when}} (versión {{revision}}) después de que usted empezara. No se guardó nada: revise la reseña actual y vuelva a guardarla.',
