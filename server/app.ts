@@ -27,6 +27,7 @@ import { exportPages } from './http/pages/exports.js';
 import { homePages } from './http/pages/home.js';
 import { adminEventPages, eventDetailPages } from './http/pages/events.js';
 import { adminOverviewPages, eventPages, publicOverviewPages } from './http/pages/overviews.js';
+import { overviewAttachmentPages } from './http/pages/overview-attachments.js';
 import { overviewTranslationPages } from './http/pages/overview-translations.js';
 import { receiptPages } from './http/pages/receipts.js';
 import { resultPages } from './http/pages/results.js';
@@ -106,6 +107,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use('/surveys', countedReceiptPages(deps));
   app.use('/surveys', surveyPages(deps));
   app.use('/receipts', receiptPages(deps));
+  app.use(overviewAttachmentPages(deps));
   app.use(publicOverviewPages(deps));
   app.use('/events', eventPages(deps));
   app.use('/events', eventDetailPages(deps));

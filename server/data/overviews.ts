@@ -25,6 +25,10 @@ const OVERVIEW_ROW = z.object({
   submitted_at: nullableText,
   published_at: nullableText,
   created_at: text,
+  /** The attached PDF's name, size and SHA-256 (overview_attachments), null when there is none. */
+  attachment_name: nullableText,
+  attachment_size: nullableWholeNumber,
+  attachment_sha256: nullableText,
 });
 export type OverviewRow = Readonly<z.output<typeof OVERVIEW_ROW>>;
 
@@ -42,7 +46,9 @@ export interface OverviewFields {
 }
 
 function overviews(q: Queryable) {
-  return connectionOf(q)('overviews as o').join('member_states as m', 'm.id', 'o.member_state_id').select('o.*', 'm.iso3');
+  return connectionOf(q)('overviews as o').join('member_states as m', 'm.id', 'o.member_state_id')
+    .leftJoin('overview_attachments as a', 'a.overview_id', 'o.id')
+    .select('o.*', 'm.iso3', 'a.file_name as attachment_name', 'a.size as attachment_size', 'a.sha256 as attachment_sha256');
 }
 
 function fromRow(r: unknown): OverviewRow {

@@ -19,6 +19,7 @@ import { signInMailCatalogue } from './areas/sign-in-mail.js';
 import { overviewsCatalogue } from './areas/overviews.js';
 import { overviewPagesCatalogue } from './areas/overview-pages.js';
 import { eventPagesCatalogue } from './areas/event-pages.js';
+import { overviewAttachmentsCatalogue } from './areas/overview-attachments.js';
 import { overviewTranslationsCatalogue } from './areas/overview-translations.js';
 import { en } from './en.js';
 import { es } from './es.js';
@@ -49,6 +50,7 @@ const AREAS: readonly Readonly<Record<Language, Tree>>[] = [
   overviewsCatalogue,
   overviewPagesCatalogue,
   eventPagesCatalogue,
+  overviewAttachmentsCatalogue,
   overviewTranslationsCatalogue,
 ];
 

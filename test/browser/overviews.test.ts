@@ -79,6 +79,8 @@ describe('Policy overview journey in a browser', function () {
     await delegate.page.getByLabel('Titre').fill('La politique française des retours volontaires');
     await delegate.page.getByLabel('Cadre politique').fill('La loi de 2007 organise l’aide au **retour volontaire** des migrants.\n\n- accompagnement\n- réinsertion');
     await delegate.page.getByLabel('Programmes').fill('Des programmes de réinsertion dans les pays d’origine.');
+    // The length against the limit follows the typing, counted as the server counts it.
+    await delegate.page.locator('#word-count', { hasText: /\b21\b.*\b300\b/ }).waitFor();
     await clickAndWait(delegate.page, delegate.page.getByRole('button', { name: 'Soumettre à l’Administration' }));
     await delegate.page.getByText('Enregistré : version 1, soumis.'.replace(' :', '\u202f:')).waitFor();
     expect(await untranslatedKeys(delegate.page, NAMESPACES)).to.deep.equal([]);

@@ -2,6 +2,8 @@
 // that the route-by-route and fuzzing tests attack.
 import { createEvent } from '../../server/domain/overviews/events.js';
 import { reviewOverview, saveOverview } from '../../server/domain/overviews/overviews.js';
+import { attachOverviewPdf } from '../../server/domain/overviews/attachments.js';
+import { buildPdf } from './pdf.js';
 import type { Express } from 'express';
 import { createApiToken } from '../../server/domain/api-tokens.js';
 import { setFocalPoint } from '../../server/domain/delegation.js';
@@ -43,7 +45,7 @@ export interface World {
   readonly colleagueUserId: number;
   /** A message in the outbox (the opening notices of the surveys are queued). */
   readonly outboxMessageId: number;
-  /** An event with an open call, and the voter's Member State's overview for it, published. */
+  /** An event with an open call, and the voter's Member State's overview for it, published, with a PDF attached. */
   readonly eventId: number;
   readonly overviewId: number;
 }
@@ -76,6 +78,7 @@ export async function createWorld(): Promise<World> {
     language: 'en', title: 'Return', sections: [{ text: 'Our policy.' }], submit: true,
     translations: [{ language: 'fr', title: 'Retour', sections: [{ text: 'Notre politique.' }] }],
   });
+  await attachOverviewPdf(ctx.deps, accounts.voter.actor, event.id, { name: 'return.pdf', file: buildPdf() });
   await reviewOverview(ctx.deps, s.admin.actor, overview.id, 'publish', {});
   return {
     s, ctx, app: await s.app(), accounts, surveyId: survey.id, changedSurveyId: changed.id, proposalId: proposal.id, receipt,

@@ -78,6 +78,7 @@ describe('Policy overview pages', () => {
     expect(tooLong.status).to.equal(422);
     expect(tooLong.text).to.contain('The overview has 41 words; the limit is 40.');
     expect(tooLong.text).to.contain('word word');
+    expect(tooLong.text).to.contain('Length: 41 of at most 40 words. That is over the limit');
 
     const stale = await agent.post(`/events/${eventId}/overview`).type('form').send({
       _csrf: csrfFrom(form.text), baseRevision: '0', language: 'en', section_0: 'x', section_1: 'y', action: 'submit',

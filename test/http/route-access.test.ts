@@ -40,6 +40,8 @@ const ACCESS: Readonly<Record<string, string>> = {
   // The catalogue of published overviews needs no token; the world's overview is published.
   'GET /api/v1/overviews': 'AAAAAA',
   'GET /api/v1/overviews/:id': 'AAAAAA',
+  // The published overview's attached PDF.
+  'GET /api/v1/overviews/:id/attachment.pdf': 'AAAAAA',
   'POST /api/v1/events': 'SFFFFA',
   'POST /api/v1/surveys/:id/events': 'SFFFFA',
   'GET /api/v1/events': 'SAAAAA',
@@ -48,6 +50,9 @@ const ACCESS: Readonly<Record<string, string>> = {
   // Observers write overviews as members do.
   'GET /api/v1/events/:id/overview': 'SAAAFF',
   'PUT /api/v1/events/:id/overview': 'SAAAFF',
+  'PUT /api/v1/events/:id/overview/attachment': 'SAAAFF',
+  // The other delegations have no overview for the event, so no attachment to remove (404).
+  'DELETE /api/v1/events/:id/overview/attachment': 'SAHHFF',
   'POST /api/v1/overviews/:id/publish': 'SFFFFA',
   'POST /api/v1/overviews/:id/return': 'SFFFFA',
   'POST /api/v1/overviews/:id/withdraw': 'SFFFFA',
@@ -140,10 +145,13 @@ const ACCESS: Readonly<Record<string, string>> = {
   // The policy database is public; the world's overview is published.
   'GET /overviews': 'AAAAAA',
   'GET /overviews/:id': 'AAAAAA',
+  'GET /overviews/:id/attachment.pdf': 'AAAAAA',
   'GET /overviews/:id/:lang': 'AAAAAA',
   'GET /events': 'SAAAAA',
   'GET /events/:id/overview': 'SAAAFF',
   'POST /events/:id/overview': 'SAAAFF',
+  'POST /events/:id/overview/attachment': 'SAAAFF',
+  'POST /events/:id/overview/attachment/remove': 'SAHHFF',
   'GET /events/:id': 'SAAAAA',
   // The voter's overview is published (its translations are locked); the other delegations have none yet.
   'GET /events/:id/overview/translations/:lang': 'SAAAFF',

@@ -55,6 +55,13 @@ export interface OverviewSection {
   readonly html: string;
 }
 
+/** The PDF attached to an overview, as the pages and the JSON show it (its bytes: attachments.ts). */
+export interface OverviewAttachment {
+  readonly name: string;
+  readonly size: number;
+  readonly sha256: string;
+}
+
 export interface Overview {
   readonly id: number;
   readonly event: PolicyEvent;
@@ -70,6 +77,7 @@ export interface Overview {
   readonly updatedAt: string;
   readonly submittedAt: string | null;
   readonly publishedAt: string | null;
+  readonly attachment: OverviewAttachment | null;
   /** Its versions in the other languages, by language. */
   readonly translations: readonly OverviewTranslation[];
 }
@@ -86,6 +94,8 @@ function overviewFrom(row: OverviewRow, event: PolicyEvent, translations: readon
     }),
     words: row.sections.reduce((n, s) => n + countWords(s), 0),
     comment: row.comment, updatedBy: row.updated_by_label, updatedAt: row.updated_at, submittedAt: row.submitted_at, publishedAt: row.published_at,
+    attachment: row.attachment_name !== null && row.attachment_size !== null && row.attachment_sha256 !== null
+      ? { name: row.attachment_name, size: row.attachment_size, sha256: row.attachment_sha256 } : null,
     translations: translations.map((t) => translationFrom(t, template)),
   };
 }

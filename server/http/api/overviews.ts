@@ -32,12 +32,13 @@ export function overviewJson(o: Overview, options: { public: boolean }) {
       ...(options.public ? {} : { updatedBy: t.savedBy }),
     })),
     submittedAt: o.submittedAt, publishedAt: o.publishedAt, updatedAt: o.updatedAt,
+    attachment: o.attachment ? { ...o.attachment, url: `/api/v1/overviews/${o.id}/attachment.pdf` } : null,
     ...(options.public ? {} : { comment: o.comment, updatedBy: o.updatedBy }),
   };
 }
 
 /** Bearer authentication when a token is given; without one the caller is the public. */
-function optionalBearer(deps: Deps) {
+export function optionalBearer(deps: Deps) {
   const auth = bearerAuth(deps);
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     if (req.get('authorization') === undefined) return next();
@@ -97,7 +98,7 @@ export function overviewsApi(deps: Deps): Router {
     const { event, overview } = await overviewForDelegation(deps, req.user!, idParam(req.params.id));
     res.json(overview
       ? overviewJson(overview, { public: false })
-      : { id: null, event: event.id, memberState: req.user!.memberStateIso3, status: null, revision: 0, sections: [], translations: [], maxWords: event.call?.maxWords ?? null });
+      : { id: null, event: event.id, memberState: req.user!.memberStateIso3, status: null, revision: 0, sections: [], translations: [], maxWords: event.call?.maxWords ?? null, attachment: null });
   });
 
   router.put('/events/:id/overview', allow('delegate'), async (req, res) => {

@@ -10,6 +10,7 @@ import { locale } from '../middleware/locale.js';
 import { allow, anySignedIn } from '../middleware/roles.js';
 import { bearerAuth } from './bearer.js';
 import { overviewsApi, publicOverviewsApi } from './overviews.js';
+import { overviewAttachmentsApi, publicOverviewAttachmentsApi } from './overview-attachments.js';
 import { surveysApi } from './surveys.js';
 import { AppError } from '../../domain/errors.js';
 
@@ -19,6 +20,7 @@ export function apiV1(deps: Deps): Router {
   router.use(jsonBodies());
   // The catalogue of published overviews is public: it answers without a token.
   router.use(publicOverviewsApi(deps));
+  router.use(publicOverviewAttachmentsApi(deps));
   router.use(bearerAuth(deps));
 
   router.get('/me', anySignedIn, (req, res) => {
@@ -53,6 +55,7 @@ export function apiV1(deps: Deps): Router {
 
   router.use('/surveys', surveysApi(deps));
   router.use(overviewsApi(deps));
+  router.use(overviewAttachmentsApi(deps));
 
   router.use((_req, _res, next) => next(new AppError('not_found', 'errors.notFound')));
   router.use(apiErrors);

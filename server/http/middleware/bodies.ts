@@ -13,8 +13,11 @@ export const JSON_LIMIT = '1mb';
 export type BodyRefusalStatus = 400 | 413 | 415;
 
 export class BodyRefused extends Error {
-  constructor(readonly status: BodyRefusalStatus, readonly key: string, options?: { cause?: unknown }) {
-    super(key, options);
+  /** The parameters of the message. */
+  readonly params: Readonly<Record<string, string | number>>;
+  constructor(readonly status: BodyRefusalStatus, readonly key: string, options?: { cause?: unknown; params?: Readonly<Record<string, string | number>> }) {
+    super(key, { cause: options?.cause });
+    this.params = options?.params ?? {};
     this.name = 'BodyRefused';
   }
 }
@@ -55,9 +58,23 @@ function refusingWith(parser: RequestHandler, refusal: (error: unknown) => BodyR
 export function formBodies(): RequestHandler[] {
   return [
     refusingWith(express.urlencoded({ extended: false, limit: FORM_LIMIT }), parserRefusal),
-    // Uploads are parsed before the CSRF check, so a multipart form is checked like any other.
-    refusingWith(multer({ storage: multer.memoryStorage(), limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: FORM_FIELDS } }).single('file'), uploadRefusal),
+    // Uploads are parsed before the CSRF check, so a multipart form is checked like any other. A
+    // file's name is read as UTF-8, as browsers send it.
+    refusingWith(multer({
+      storage: multer.memoryStorage(), limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: FORM_FIELDS }, defParamCharset: 'utf8',
+    }).single('file'), uploadRefusal),
   ];
+}
+
+/**
+ * A PDF sent as it is (Content-Type: application/pdf) becomes req.body's bytes; more than `limit`
+ * bytes is refused while received (413, with `tooLarge` as the message), before it is held whole.
+ */
+export function pdfBody(limit: number, tooLarge: { key: string; params?: Readonly<Record<string, string | number>> }): RequestHandler {
+  return refusingWith(express.raw({ type: 'application/pdf', limit }), (error) => {
+    const refused = parserRefusal(error);
+    return refused.status === 413 ? new BodyRefused(413, tooLarge.key, { cause: error, params: tooLarge.params ?? {} }) : refused;
+  });
 }
 
 /** The API's JSON bodies. */

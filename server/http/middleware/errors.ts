@@ -27,7 +27,7 @@ const OWN_TITLES = new Set([403, 404, 410, 413, 415, 429, 500]);
 
 /** The status and message of an error that is not an AppError, for pages and the API alike. */
 function describe(error: unknown, t: Translate): { status: number; message: string; code: string } | null {
-  if (error instanceof BodyRefused) return { status: error.status, message: t(error.key), code: 'invalid' };
+  if (error instanceof BodyRefused) return { status: error.status, message: t(error.key, error.params), code: 'invalid' };
   if (isCsrfError(error)) return { status: 403, message: t('errors.csrf'), code: 'forbidden' };
   const status = clientStatus(error);
   return status === null ? null : { status, message: t('errors.badRequest'), code: 'invalid' };

@@ -32,7 +32,9 @@ export function eventDetailPages(deps: Deps): Router {
   router.get('/:id', anySignedIn, async (req, res) => {
     const user = req.user!;
     const event = await getEvent(deps, user, idParam(req.params.id));
-    const progress = user.role === 'admin' || user.role === 'staff' ? (await callProgress(deps, user, event.id)).rows : null;
+    const progress = user.role === 'admin' || user.role === 'staff'
+      ? (await callProgress(deps, user, event.id)).rows.sort((a, b) => a.memberState.names[req.lang].localeCompare(b.memberState.names[req.lang], req.lang))
+      : null;
     const counts = new Map<string, number>();
     for (const r of progress ?? []) counts.set(r.overview?.status ?? 'none', (counts.get(r.overview?.status ?? 'none') ?? 0) + 1);
     res.render('events/show', {

@@ -10,12 +10,16 @@ import type { OverviewTranslation } from '../../domain/overviews/translations.js
 import { countWords } from '../../domain/overviews/markdown.js';
 import { refusalOf } from '../../domain/refusals.js';
 import { fieldErrors } from '../forms/field-errors.js';
-import { idParam, languageParam, numberFromText } from '../forms/params.js';
+import { idParam, numberFromText } from '../forms/params.js';
 import { allow, anySignedIn } from '../middleware/roles.js';
 import { refusalText } from '../refusal-text.js';
+import { isLanguage } from '../../i18n/languages.js';
 import { translationLinks, versionPage } from '../view-models/overview-versions.js';
 import { eventTitle, snippetHtml, textIn } from '../view-models/overviews.js';
+import { attachmentForm, attachmentLink } from '../view-models/overview-attachments.js';
+import type { Formatters } from '../../i18n/index.js';
 
+const fmtOf = (req: Request) => (req.res!.locals as { fmt: Formatters }).fmt;
 const field = (body: unknown, name: string): string => {
   const value = (body as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' ? value : '';
@@ -59,9 +63,11 @@ export function publicOverviewPages(deps: Deps): Router {
   });
 
   // A translation of the overview; its original's language is the overview's own address.
-  router.get('/overviews/:id/:lang', async (req, res) => {
+  // Another word than a language code is left to the routes after this one (the attachment's download).
+  router.get('/overviews/:id/:lang', async (req, res, next) => {
+    if (!isLanguage(req.params.lang)) return next();
     const overview = await getOverview(deps, req.user ?? null, idParam(req.params.id));
-    const language = languageParam(req.params.lang);
+    const language = req.params.lang;
     if (language === overview.language) return res.redirect(301, `/overviews/${overview.id}`);
     const translation = overview.translations.find((t) => t.language === language);
     if (!translation) throw new AppError('not_found', 'errors.notFound');
@@ -80,6 +86,7 @@ function overviewPage(deps: Deps, req: Request, overview: Overview, translation?
     overview,
     event: eventTitle(overview.event, req.lang),
     isPublic: overview.status === 'published',
+    attachment: attachmentLink(overview.id, overview.attachment, req.t, fmtOf(req)),
   };
 }
 
@@ -139,7 +146,7 @@ interface FormState {
   readonly status: number;
   readonly general: string[];
   readonly errors: Record<string, string>;
-  readonly values: { language: string; title: string; sections: { text: string }[] };
+  readonly values?: { language: string; title: string; sections: { text: string }[] };
 }
 
 async function renderForm(deps: Deps, req: Request, res: Response, eventId: number, state: FormState | null = null) {
@@ -159,9 +166,11 @@ async function renderForm(deps: Deps, req: Request, res: Response, eventId: numb
     headings: call.sections.map((s) => ({ heading: textIn(s.heading, req.lang), guidance: textIn(s.guidance, req.lang) })),
     general: state?.general ?? [],
     errors: state?.errors ?? {},
+    attachment: attachmentForm(eventId, overview, editable, req.t, fmtOf(req)),
     translations: translationLinks(eventId, overview, editable),
   });
 }
+export { renderForm as renderOverviewForm };
 
 /** The Administration's review of submitted overviews. */
 export function adminOverviewPages(deps: Deps): Router {
@@ -171,7 +180,7 @@ export function adminOverviewPages(deps: Deps): Router {
     const overviews = await listOverviewsForReview(deps, req.user!);
     res.render('admin/overviews/review', {
       title: req.t('overviews.review.title'),
-      overviews: overviews.map((o) => ({ ...o, eventTitle: eventTitle(o.event, req.lang) })),
+      overviews: overviews.map((o) => ({ ...o, eventTitle: eventTitle(o.event, req.lang), attachmentLink: attachmentLink(o.id, o.attachment, req.t, fmtOf(req)) })),
       canDecide: req.user!.role === 'admin',
     });
   });

@@ -3,6 +3,11 @@ import type { Catalogue } from '../catalogue.js';
 // An event's own page, the event form's call fields, editing an event, and the events made from a
 // survey's retained options.
 const en = {
+  overviews: {
+    form: {
+      overLimit: 'That is over the limit: shorten the text before you submit it.',
+    },
+  },
   events: {
     list: {
       created_one: '{{count}} event created.',
@@ -74,6 +79,11 @@ const en = {
 export const eventPagesCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es: Catalogue<typeof en> } = {
   en,
   fr: {
+    overviews: {
+      form: {
+        overLimit: 'C’est au-delà de la limite\u202f: raccourcissez le texte avant de le soumettre.',
+      },
+    },
     events: {
       list: {
         created_one: '{{count}} événement créé.',
@@ -142,6 +152,11 @@ export const eventPagesCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es:
     },
   },
   es: {
+    overviews: {
+      form: {
+        overLimit: 'Supera el límite: acorte el texto antes de presentarlo.',
+      },
+    },
     events: {
       list: {
         created_one: 'Se creó {{count}} evento.',
