@@ -28,6 +28,7 @@ import { homePages } from './http/pages/home.js';
 import { adminEventPages, eventDetailPages } from './http/pages/events.js';
 import { adminOverviewPages, eventPages, publicOverviewPages } from './http/pages/overviews.js';
 import { overviewAttachmentPages } from './http/pages/overview-attachments.js';
+import { overviewTranslationPages } from './http/pages/overview-translations.js';
 import { receiptPages } from './http/pages/receipts.js';
 import { resultPages } from './http/pages/results.js';
 import { surveyPages } from './http/pages/surveys.js';
@@ -111,6 +112,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use('/events', eventPages(deps));
   app.use('/events', eventDetailPages(deps));
   app.use('/admin', adminEventPages(deps));
+  app.use('/events', overviewTranslationPages(deps));
   app.use('/admin', adminOverviewPages(deps));
 
   app.use(notFound);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES, type Language } from '../i18n/languages.js';
 import { cacheSlot, VersionedCache } from './cache-slot.js';
 import { connectionOf, isPostgres, rawRows, Tx, type Queryable } from './database.js';
+import { listOverviewTranslations, translationsSnapshot } from './overview-translations.js';
 import { insertedId, jsonText, nullableText, nullableWholeNumber, text, wholeNumber } from './row-schemas.js';
 
 export const OVERVIEW_STATUSES = ['draft', 'submitted', 'returned', 'published', 'withdrawn'] as const;
@@ -92,6 +93,7 @@ export async function insertOverviewRevision(tx: Tx, row: OverviewRow): Promise<
   await tx.knex('overview_revisions').insert({
     overview_id: row.id, revision: row.revision, status: row.status, language: row.language, title: row.title,
     sections: JSON.stringify(row.sections), saved_by: row.updated_by, saved_by_label: row.updated_by_label, saved_at: row.updated_at,
+    translations: translationsSnapshot(await listOverviewTranslations(tx, [row.id])),
   });
 }
 

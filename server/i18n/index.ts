@@ -20,6 +20,7 @@ import { overviewsCatalogue } from './areas/overviews.js';
 import { overviewPagesCatalogue } from './areas/overview-pages.js';
 import { eventPagesCatalogue } from './areas/event-pages.js';
 import { overviewAttachmentsCatalogue } from './areas/overview-attachments.js';
+import { overviewTranslationsCatalogue } from './areas/overview-translations.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
@@ -50,6 +51,7 @@ const AREAS: readonly Readonly<Record<Language, Tree>>[] = [
   overviewPagesCatalogue,
   eventPagesCatalogue,
   overviewAttachmentsCatalogue,
+  overviewTranslationsCatalogue,
 ];
 
 function merge(base: Tree, extra: Tree): Tree {

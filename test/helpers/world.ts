@@ -74,7 +74,10 @@ export async function createWorld(): Promise<World> {
   const event = await createEvent(ctx.deps, s.admin.actor, {
     title: { en: 'Return migration' }, call: { deadline: '2099-01-01T00:00:00Z', sections: [{ heading: { en: 'Policy' } }] },
   });
-  const overview = await saveOverview(ctx.deps, accounts.voter.actor, event.id, { language: 'en', title: 'Return', sections: [{ text: 'Our policy.' }], submit: true });
+  const overview = await saveOverview(ctx.deps, accounts.voter.actor, event.id, {
+    language: 'en', title: 'Return', sections: [{ text: 'Our policy.' }], submit: true,
+    translations: [{ language: 'fr', title: 'Retour', sections: [{ text: 'Notre politique.' }] }],
+  });
   await attachOverviewPdf(ctx.deps, accounts.voter.actor, event.id, { name: 'return.pdf', file: buildPdf() });
   await reviewOverview(ctx.deps, s.admin.actor, overview.id, 'publish', {});
   return {
@@ -105,6 +108,8 @@ export function urlOf(w: World, route: Pick<RouteEntry, 'path'>): string {
       case 'tokenId': return String(w.spareTokenId);
       case 'token': return 'no-such-link';
       case 'code': return w.receipt;
+      // The world's overview is in English, with a French translation.
+      case 'lang': return 'fr';
       case 'file': return 'participation.csv';
       default: throw new Error(`no value for :${name} in ${route.path}`);
     }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Queryable } from '../../data/database.js';
 import { isUniqueViolation } from '../../data/connection.js';
 import { findEvent, listEvents } from '../../data/events.js';
+import type { OverviewTranslationRow } from '../../data/overview-translations.js';
 import {
   advanceOverview, findOverview, findOverviewOf, indexOverview, insertOverview, insertOverviewRevision, listReviewableOverviews,
   searchPublishedOverviews, searchTerms, unindexOverview,
@@ -18,11 +19,12 @@ import { integer, parseInput } from '../validation.js';
 import { eventFromRow, isCallOpen, type PolicyEvent } from './events.js';
 import { countWords, plainText, renderMarkdown } from './markdown.js';
 import { makeSnippet, SNIPPET_END, SNIPPET_START } from './snippets.js';
+import {
+  checkTranslations, MAX_SECTION_CHARACTERS, translationFrom, translationsByOverview, translationsInputSchema, writeTranslations,
+  type OverviewTranslation,
+} from './translations.js';
 
-export { SNIPPET_END, SNIPPET_START, type OverviewStatus };
-
-/** The most characters one section's Markdown may hold, whatever the word limit. */
-export const MAX_SECTION_CHARACTERS = 40000;
+export { MAX_SECTION_CHARACTERS, SNIPPET_END, SNIPPET_START, type OverviewStatus };
 
 export const overviewInputSchema = z.object({
   baseRevision: integer('validation.invalidValue', 0).optional(),
@@ -31,6 +33,8 @@ export const overviewInputSchema = z.object({
   sections: z.array(z.object({ text: z.string({ message: 'validation.invalidValue' }).max(MAX_SECTION_CHARACTERS, 'validation.tooLong') }, { message: 'validation.invalidValue' }), { message: 'validation.invalidValue' })
     .max(20, 'validation.tooMany'),
   submit: z.literal(true, { message: 'validation.invalidValue' }).optional(),
+  /** The whole set of translations; absent: they stay as they are. */
+  translations: translationsInputSchema.optional(),
 }, { message: 'validation.invalidValue' });
 export type OverviewInput = z.input<typeof overviewInputSchema>;
 
@@ -74,9 +78,11 @@ export interface Overview {
   readonly submittedAt: string | null;
   readonly publishedAt: string | null;
   readonly attachment: OverviewAttachment | null;
+  /** Its versions in the other languages, by language. */
+  readonly translations: readonly OverviewTranslation[];
 }
 
-function overviewFrom(row: OverviewRow, event: PolicyEvent): Overview {
+function overviewFrom(row: OverviewRow, event: PolicyEvent, translations: readonly OverviewTranslationRow[]): Overview {
   const template = event.call?.sections ?? [];
   const count = Math.max(template.length, row.sections.length);
   const empty = { en: '', fr: '', es: '' };
@@ -90,21 +96,22 @@ function overviewFrom(row: OverviewRow, event: PolicyEvent): Overview {
     comment: row.comment, updatedBy: row.updated_by_label, updatedAt: row.updated_at, submittedAt: row.submitted_at, publishedAt: row.published_at,
     attachment: row.attachment_name !== null && row.attachment_size !== null && row.attachment_sha256 !== null
       ? { name: row.attachment_name, size: row.attachment_size, sha256: row.attachment_sha256 } : null,
+    translations: translations.map((t) => translationFrom(t, template)),
   };
 }
 
-async function loadEvent(q: Queryable, eventId: number): Promise<PolicyEvent> {
+export async function loadEvent(q: Queryable, eventId: number): Promise<PolicyEvent> {
   const row = await findEvent(q, eventId);
   if (!row) throw new AppError('not_found', 'errors.notFound');
   return eventFromRow(row);
 }
 
-function delegateOnly(actor: Actor): number {
+export function delegateOnly(actor: Actor): number {
   if (actor.role !== 'delegate' || actor.memberStateId === null) throw new AppError('forbidden', 'errors.forbidden');
   return actor.memberStateId;
 }
 
-function staleError(current: OverviewRow | undefined): Refused<OverviewRefusal> {
+export function staleError(current: OverviewRow | undefined): Refused<OverviewRefusal> {
   return new Refused({ kind: 'overview-stale', current: current ? { who: current.updated_by_label, when: current.updated_at, revision: current.revision } : null });
 }
 
@@ -113,7 +120,8 @@ export async function overviewForDelegation(deps: Deps, actor: Actor, eventId: n
   const memberStateId = delegateOnly(actor);
   const event = await loadEvent(deps.db, eventId);
   const row = await findOverviewOf(deps.db, eventId, memberStateId);
-  return { event, overview: row ? overviewFrom(row, event) : undefined };
+  const translations = row ? (await translationsByOverview(deps.db, [row.id])).get(row.id) ?? [] : [];
+  return { event, overview: row ? overviewFrom(row, event, translations) : undefined };
 }
 
 /** Whether the actor's Member State is asked to write for this event. */
@@ -139,6 +147,7 @@ export async function saveOverview(deps: Deps, actor: Actor, eventId: number, in
   if (words > call.maxWords) {
     throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'sections', key: 'validation.overWordLimit', params: { words, max: call.maxWords } }]);
   }
+  if (data.translations) checkTranslations(call, data.language, data.translations);
   try {
     return await deps.db.transaction(async (tx) => {
       const now = deps.clock.now();
@@ -161,11 +170,15 @@ export async function saveOverview(deps: Deps, actor: Actor, eventId: number, in
         if (!(await advanceOverview(tx, existing.id, from, fields))) throw staleError(await findOverviewOf(tx, eventId, memberStateId));
         id = existing.id;
       }
+      await writeTranslations(tx, id, data.language, data.translations, { userId: actor.userId, label: actorLabel(actor), at });
       const saved = (await findOverview(tx, id))!;
       await insertOverviewRevision(tx, saved);
       await appendAuditEntry(deps, tx, {
         actorUserId: actor.userId, actorLabel: actorLabel(actor), action: data.submit ? 'overview.submit' : 'overview.save', subjectType: 'overview', subjectId: id,
-        details: { event: eventId, memberStateId, revision: saved.revision, language: saved.language, words },
+        details: {
+          event: eventId, memberStateId, revision: saved.revision, language: saved.language, words,
+          ...(data.translations ? { translations: data.translations.map((t) => t.language) } : {}),
+        },
       });
       return { id, revision: saved.revision, status: saved.status };
     });
@@ -227,7 +240,7 @@ export async function getOverview(deps: Deps, actor: Actor | null, overviewId: n
   const visible = row !== undefined && (row.status === 'published'
     || (actor !== null && (actor.role === 'admin' || actor.role === 'staff' || (actor.role === 'delegate' && actor.memberStateId === row.member_state_id))));
   if (!visible) throw new AppError('not_found', 'errors.notFound');
-  return overviewFrom(row, await loadEvent(deps.db, row.event_id));
+  return overviewFrom(row, await loadEvent(deps.db, row.event_id), (await translationsByOverview(deps.db, [row.id])).get(row.id) ?? []);
 }
 
 /** Overviews the Administration has to look at or has decided on (drafts stay the delegation's). */
@@ -235,10 +248,11 @@ export async function listOverviewsForReview(deps: Deps, actor: Actor): Promise<
   if (actor.role !== 'admin' && actor.role !== 'staff') throw new AppError('forbidden', 'errors.forbidden');
   const rows = await listReviewableOverviews(deps.db);
   const events = new Map<number, PolicyEvent>();
+  const translations = await translationsByOverview(deps.db, rows.map((r) => r.id));
   const result: Overview[] = [];
   for (const row of rows) {
     if (!events.has(row.event_id)) events.set(row.event_id, await loadEvent(deps.db, row.event_id));
-    result.push(overviewFrom(row, events.get(row.event_id)!));
+    result.push(overviewFrom(row, events.get(row.event_id)!, translations.get(row.id) ?? []));
   }
   return result;
 }

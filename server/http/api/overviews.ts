@@ -27,6 +27,10 @@ export function overviewJson(o: Overview, options: { public: boolean }) {
     id: o.id, event: o.event.id, memberState: o.memberStateIso3, language: o.language, title: o.title, status: o.status, revision: o.revision,
     sections: o.sections.map((s) => ({ heading: s.heading, text: s.text, html: s.html })),
     words: o.words, maxWords: o.event.call?.maxWords ?? null,
+    translations: o.translations.map((t) => ({
+      language: t.language, title: t.title, sections: t.sections.map((s) => ({ text: s.text, html: s.html })), words: t.words, updatedAt: t.savedAt,
+      ...(options.public ? {} : { updatedBy: t.savedBy }),
+    })),
     submittedAt: o.submittedAt, publishedAt: o.publishedAt, updatedAt: o.updatedAt,
     attachment: o.attachment ? { ...o.attachment, url: `/api/v1/overviews/${o.id}/attachment.pdf` } : null,
     ...(options.public ? {} : { comment: o.comment, updatedBy: o.updatedBy }),
@@ -94,7 +98,7 @@ export function overviewsApi(deps: Deps): Router {
     const { event, overview } = await overviewForDelegation(deps, req.user!, idParam(req.params.id));
     res.json(overview
       ? overviewJson(overview, { public: false })
-      : { id: null, event: event.id, memberState: req.user!.memberStateIso3, status: null, revision: 0, sections: [], maxWords: event.call?.maxWords ?? null, attachment: null });
+      : { id: null, event: event.id, memberState: req.user!.memberStateIso3, status: null, revision: 0, sections: [], translations: [], maxWords: event.call?.maxWords ?? null, attachment: null });
   });
 
   router.put('/events/:id/overview', allow('delegate'), async (req, res) => {

@@ -3,6 +3,7 @@
 // out of that range names nothing (404); a number typed in a field out of it is the field's error.
 import { AppError } from '../../domain/errors.js';
 import { MAX_INTEGER } from '../../domain/validation.js';
+import { isLanguage, type Language } from '../../i18n/languages.js';
 
 /** A whole number typed as text, from `min` to MAX_INTEGER; undefined for anything else. */
 export function integerFromText(value: unknown, min = 0): number | undefined {
@@ -33,4 +34,10 @@ export function numberFromText(value: string): number | string | null {
   const text = value.trim();
   if (text === '') return null;
   return /^\d{1,16}$/.test(text) ? Number(text) : text;
+}
+
+/** A route's language code (en, fr, es), or 404. */
+export function languageParam(value: unknown): Language {
+  if (!isLanguage(value)) throw new AppError('not_found', 'errors.notFound');
+  return value;
 }

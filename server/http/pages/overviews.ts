@@ -6,12 +6,15 @@ import {
   getOverview, isInvited, listOverviewsForReview, OVERVIEW_REFUSALS, overviewForDelegation, reviewOverview, saveOverview, searchCatalogue,
   CATALOGUE_PAGE_SIZE, type Overview,
 } from '../../domain/overviews/overviews.js';
+import type { OverviewTranslation } from '../../domain/overviews/translations.js';
 import { countWords } from '../../domain/overviews/markdown.js';
 import { refusalOf } from '../../domain/refusals.js';
 import { fieldErrors } from '../forms/field-errors.js';
 import { idParam, numberFromText } from '../forms/params.js';
 import { allow, anySignedIn } from '../middleware/roles.js';
 import { refusalText } from '../refusal-text.js';
+import { isLanguage } from '../../i18n/languages.js';
+import { translationLinks, versionPage } from '../view-models/overview-versions.js';
 import { eventTitle, snippetHtml, textIn } from '../view-models/overviews.js';
 import { attachmentForm, attachmentLink } from '../view-models/overview-attachments.js';
 import type { Formatters } from '../../i18n/index.js';
@@ -56,18 +59,32 @@ export function publicOverviewPages(deps: Deps): Router {
 
   router.get('/overviews/:id', async (req, res) => {
     const overview = await getOverview(deps, req.user ?? null, idParam(req.params.id));
-    res.render('overviews/show', overviewPage(req, overview));
+    res.render('overviews/show', overviewPage(deps, req, overview));
+  });
+
+  // A translation of the overview; its original's language is the overview's own address.
+  // Another word than a language code is left to the routes after this one (the attachment's download).
+  router.get('/overviews/:id/:lang', async (req, res, next) => {
+    if (!isLanguage(req.params.lang)) return next();
+    const overview = await getOverview(deps, req.user ?? null, idParam(req.params.id));
+    const language = req.params.lang;
+    if (language === overview.language) return res.redirect(301, `/overviews/${overview.id}`);
+    const translation = overview.translations.find((t) => t.language === language);
+    if (!translation) throw new AppError('not_found', 'errors.notFound');
+    res.render('overviews/show', overviewPage(deps, req, overview, translation));
   });
 
   return router;
 }
 
-function overviewPage(req: Request, overview: Overview) {
+function overviewPage(deps: Deps, req: Request, overview: Overview, translation?: OverviewTranslation) {
+  const version = versionPage(overview, translation, deps.config.baseUrl);
   return {
-    title: overview.title || eventTitle(overview.event, req.lang).text,
+    ...version,
+    title: version.versionTitle || eventTitle(overview.event, req.lang).text,
+    titleLang: version.versionTitle ? version.language : req.lang,
     overview,
     event: eventTitle(overview.event, req.lang),
-    sections: overview.sections.map((s) => ({ heading: textIn(s.heading, overview.language), html: s.html })),
     isPublic: overview.status === 'published',
     attachment: attachmentLink(overview.id, overview.attachment, req.t, fmtOf(req)),
   };
@@ -150,6 +167,7 @@ async function renderForm(deps: Deps, req: Request, res: Response, eventId: numb
     general: state?.general ?? [],
     errors: state?.errors ?? {},
     attachment: attachmentForm(eventId, overview, editable, req.t, fmtOf(req)),
+    translations: translationLinks(eventId, overview, editable),
   });
 }
 export { renderForm as renderOverviewForm };
