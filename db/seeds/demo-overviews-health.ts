@@ -1,0 +1,312 @@
+// Workshop "Migration and human resources for health": the overviews the delegations wrote for the
+// demo. Fictional but plausible: no figure, law or programme here is meant as a real one.
+import type { DemoOverview } from './demo-overviews.js';
+
+export const HEALTH_OVERVIEWS: readonly DemoOverview[] = [
+  {
+    iso3: 'PHL',
+    language: 'en',
+    title: 'Health workers for the world and for home: the Philippine approach',
+    fate: { to: 'published' },
+    sections: [
+      `The Philippines has trained nurses for employers abroad for more than four decades, and health professionals remain among the most sought-after of our overseas workers. Each year several thousand newly licensed nurses leave for the Middle East, Europe and North America, and a growing number of caregivers, midwives and medical technologists follow them.
+
+This mobility brings real benefits: remittances that support families and local economies, and skills that some workers bring back. It also brings pressure on our own health system. Provincial hospitals report that they train young nurses who leave after two or three years, and rural health units find it hard to keep doctors at all. Nursing schools expanded quickly in the past decade, and the quality of some of them has not kept pace.
+
+Our main challenges are therefore:
+
+- keeping enough experienced staff in public and rural facilities;
+- maintaining the quality of training while demand abroad stays high;
+- protecting health workers from abusive recruitment and contract substitution.`,
+      `The Government's approach rests on the principle that Filipinos are free to work abroad, and that the State's role is to make that choice safe and to make staying at home a real alternative.
+
+The **Overseas Employment Administration** licenses recruitment agencies, approves employment contracts and keeps a list of agencies that have lost their licence. Standard contracts for health workers set minimum salaries, working hours and repatriation terms, and are checked before departure. Every departing worker attends a pre-departure orientation seminar that explains their rights and the assistance available at our embassies.
+
+At home, the Department of Health runs a deployment programme that places newly licensed nurses and doctors in underserved municipalities for two years, with a stipend, housing support and priority for scholarships afterwards. A return-to-service scheme helps nurses who have worked abroad to be re-employed in public hospitals without losing seniority.
+
+The Commission on Higher Education has closed or merged nursing schools whose graduates repeatedly failed the licensure examination.`,
+      `The Philippines has signed bilateral labour agreements covering health workers with several countries of destination. The most useful of them go beyond recruitment quotas: they commit the employer country to recognise Philippine qualifications on clear terms, to support training in the Philippines, and to share information on the workers it employs. A memorandum with one European partner funds the upgrading of two provincial nursing schools in exchange for an agreed, limited annual recruitment.
+
+We took an active part in the discussions at the World Health Organization on a code of practice for the international recruitment of health personnel, and we support a code that is voluntary but monitored.
+
+Professional associations of Filipino nurses abroad are valued partners: they mentor new arrivals, report abusive employers to our labour attachés and, increasingly, organise short teaching missions to hospitals at home.`,
+      `Three lessons stand out from our experience.
+
+First, **restricting departures does not work**. Earlier attempts to require years of local service before emigration pushed workers towards irregular channels and did not keep them at home.
+
+Second, agreements that share the cost of training are fairer and more durable than agreements on numbers alone.
+
+Third, information matters. We still lack reliable data on how many health workers return, and with what skills.
+
+We would welcome discussion at the workshop of:
+
+1. how countries of destination can contribute to training capacity in countries of origin;
+2. how to monitor ethical recruitment commitments in practice;
+3. how returning health professionals can be helped to work again at home.`,
+    ],
+  },
+  {
+    iso3: 'GHA',
+    language: 'en',
+    title: 'Retaining and motivating health workers in Ghana',
+    fate: {
+      to: 'withdrawn',
+      reason: 'Withdrawn at the request of the delegation of Ghana: the figures in its first section are those of a draft report that has since been revised. The delegation will present the revised figures at the workshop.',
+    },
+    sections: [
+      `Ghana's health system depends on a workforce that is still too small for the needs of a growing population. In the early part of this decade, a large share of the doctors trained in our medical schools were practising abroad within ten years of qualifying, and nurses left in significant numbers for the United Kingdom and North America.
+
+The departures were felt most in district hospitals and in the northern regions, where vacancies stayed open for years. Urban teaching hospitals also lost specialists, which slowed the training of the next generation. At the same time, Ghana has a strong tradition of medical and nursing education, and many of its health professionals abroad remain attached to the country and willing to contribute.`,
+      `The Government chose to make it more attractive to stay rather than harder to leave.
+
+- **Additional duty hours allowance.** Doctors and, later, nurses receive an allowance that substantially raised their take-home pay. It is credited with slowing departures.
+- **Postgraduate training at home.** A national postgraduate medical college trains specialists in Ghana, so that doctors no longer need to go abroad to specialise.
+- **Rural incentives.** Staff posted to deprived areas receive a top-up, vehicle loans and priority for further training.
+- **Bonding.** Graduates of public nursing schools serve for a period in the public sector before they may take up employment elsewhere.
+
+The Ministry of Health coordinates these measures with the Health Service, the teaching hospitals and the professional councils.`,
+      `Ghana works with the United Kingdom, whose health service adopted a code restricting active recruitment from developing countries. Such codes help, but private agencies are not always bound by them.
+
+With the International Organization for Migration, Ghana took part in a programme that brings health professionals of the Ghanaian diaspora home for short assignments: surgeons, anaesthetists and nurse tutors teaching in regional hospitals for a few weeks at a time. Several teaching hospitals have partnerships with hospitals abroad that send equipment and host our young doctors for training periods, after which they return.`,
+      `Salary measures had the quickest effect, but they are costly and must be sustained. Postgraduate training at home has probably done more in the long run. Short assignments by diaspora professionals are valuable, but they should be planned with the receiving hospitals so that they answer real needs.
+
+We suggest the workshop consider how countries of destination could support postgraduate training in countries of origin.`,
+    ],
+  },
+  {
+    iso3: 'FRA',
+    language: 'fr',
+    title: 'Mobilité des professionnels de santé : l\'approche de la France',
+    fate: { to: 'published' },
+    sections: [
+      `La France est à la fois un pays de destination et, dans une moindre mesure, un pays de départ pour les professionnels de santé. Un nombre croissant de médecins et d'infirmiers diplômés hors de l'Union européenne exercent dans nos établissements, en particulier dans les hôpitaux publics des zones rurales et des villes moyennes, où certaines spécialités peinent à recruter.
+
+Cette situation tient pour partie aux choix faits il y a plusieurs décennies en matière de formation : le nombre d'étudiants admis en deuxième année de médecine a longtemps été limité, et les départs à la retraite des médecins formés dans les années soixante-dix sont désormais nombreux. La démographie médicale est devenue une préoccupation majeure des pouvoirs publics.
+
+Les défis sont de deux ordres :
+
+- **garantir la qualité des soins** en s'assurant que les praticiens formés à l'étranger disposent des compétences requises ;
+- **ne pas aggraver les pénuries** des pays d'origine, notamment en Afrique francophone, avec lesquels la France entretient des liens étroits.`,
+      `L'exercice de la médecine par les praticiens diplômés hors de l'Union européenne est soumis à une **procédure d'autorisation** : épreuves de vérification des connaissances, puis période d'exercice probatoire dans un service agréé, avant l'inscription à l'ordre professionnel. Cette procédure a été réformée afin d'être plus lisible et de limiter les situations où des praticiens exercent durablement avec un statut précaire.
+
+Parallèlement, le Gouvernement a relevé progressivement le nombre d'étudiants admis en médecine et en soins infirmiers, et mis en place des aides à l'installation dans les territoires déficitaires.
+
+La France n'organise pas de recrutement actif de personnels de santé dans les pays confrontés à une pénurie critique. Les établissements publics sont invités à privilégier des partenariats de formation plutôt que des recrutements directs.`,
+      `La coopération hospitalière est au cœur de notre démarche. Plusieurs centres hospitaliers universitaires sont jumelés avec des hôpitaux d'Afrique de l'Ouest et du Maghreb : accueil de médecins en formation pour une durée déterminée, missions d'enseignement, appui à la maintenance des équipements. Les médecins accueillis s'engagent à reprendre leur poste à l'issue de leur formation.
+
+Dans le cadre des accords de gestion concertée des flux migratoires conclus avec plusieurs pays partenaires, un volet relatif aux professions de santé prévoit la formation de personnels dans le pays d'origine et des dispositifs de mobilité temporaire.
+
+La France soutient les travaux de l'Organisation mondiale de la santé en vue d'un code de pratique mondial pour le recrutement international des personnels de santé. Des informations complémentaires sont disponibles sur [le site du ministère](https://www.example.org/sante/cooperation).`,
+      `L'expérience montre qu'une mobilité temporaire, encadrée et liée à un projet professionnel dans le pays d'origine, bénéficie à tous. En revanche, les praticiens restés de longues années sous des statuts précaires ont été les perdants d'un système qui les utilisait sans les reconnaître.
+
+Notre délégation souhaite que l'atelier aborde :
+
+1. les conditions d'une **reconnaissance équitable des qualifications** ;
+2. la place des établissements hospitaliers dans la coopération ;
+3. le suivi des engagements pris en matière de recrutement éthique.`,
+    ],
+  },
+  {
+    iso3: 'IND',
+    language: 'en',
+    title: 'India: a large health workforce, unevenly distributed',
+    fate: { to: 'published' },
+    sections: [
+      `India is one of the world's largest producers of doctors and nurses, and Indian health professionals work in hospitals across the Gulf, Europe, North America and Australia. For India the question is less one of absolute shortage than of distribution: our cities and private hospitals are comparatively well staffed, while many rural primary health centres lack a doctor.
+
+The emigration of nurses from some southern States has a long history and is supported by families who see nursing as a path to work abroad. This has encouraged investment in training, but it has also made nursing education a business in which standards vary.
+
+Health workers who go abroad face risks, in particular when they are recruited through unlicensed intermediaries who charge high fees. Those who return may find that their experience abroad is not valued by public employers.`,
+      `Emigration of workers is governed by the Emigration Act, under which recruiting agents must be registered and workers going to certain countries need emigration clearance. The Ministry of Overseas Indian Affairs coordinates policy for Indians abroad and runs a welfare fund that assists workers in distress.
+
+In the health sector, the Government's national rural health mission has created posts for nurses and community health workers in villages and provided incentives for doctors who serve in rural areas. Some States require graduates of public medical colleges to complete a period of rural service. The number of seats in public nursing colleges has been increased, with a focus on under-served States.
+
+The *Indian Nursing Council* has tightened the inspection of nursing schools and publishes the list of recognised institutions.`,
+      `India has concluded labour mobility understandings with several countries in the Gulf and is negotiating arrangements on social security and recognition of qualifications with some European countries. We believe such arrangements should give Indian professionals fair access to recognition procedures, rather than leave them to work below their qualifications.
+
+Indian doctors' associations abroad have set up telemedicine links with district hospitals, and some fund scholarships for students from poor families. We see the diaspora as a partner in strengthening rural health care.`,
+      `We have learned that incentives for rural service work best when they include housing, schooling for children and opportunities for professional advancement, not only money.
+
+Questions we would propose for discussion:
+
+- How can countries of destination and origin cooperate against fraudulent recruitment?
+- How can **portable pensions and social security** make circular mobility of health workers more attractive?
+- How can the experience gained abroad be recognised at home?`,
+    ],
+  },
+  {
+    iso3: 'KEN',
+    language: 'en',
+    title: 'Kenya: training for export while staffing rural facilities',
+    fate: { to: 'published' },
+    sections: [
+      `Kenya has a well-regarded system of nursing and medical training, and its graduates are recruited by employers abroad. At the same time, the public health service has had long periods in which it could not hire all the nurses the country trained, because of limits on public sector employment. Unemployed nurses then looked abroad.
+
+The result is a paradox: vacancies in rural dispensaries and health centres alongside trained nurses without public posts. Our challenge is as much one of financing and deployment as one of emigration.
+
+The HIV epidemic has added to the workload of health facilities and to the need for staff trained in new treatments, while health workers themselves have been affected.`,
+      `The Ministry of Health, with support from development partners, launched an **emergency hiring plan** that recruited several thousand nurses and clinical officers on contracts, with a commitment to absorb them into the permanent service over time. Priority went to facilities in arid and semi-arid districts.
+
+The Nursing Council maintains a register of nurses that records verification requests from foreign regulators. This gives us, for the first time, an indication of how many nurses intend to emigrate and to which countries.
+
+Kenya's approach to emigration is not restrictive. Nurses are free to leave; the Government seeks to ensure that the country trains enough to meet its own needs as well.`,
+      `Kenya participates in regional discussions within the East African Community on the mutual recognition of health qualifications, which should make it easier for health workers to move within the region in response to needs.
+
+Partnerships between Kenyan and foreign universities support the training of nurse tutors and specialist doctors. Faith-based organisations, which run a large share of rural facilities, are key partners in deployment and retention.`,
+      `The register of verification requests proved a simple and powerful source of information. We recommend that other countries consider similar tools.
+
+Our delegation hopes the workshop will discuss how financing constraints on public employment in countries of origin can be addressed, since they contribute to emigration as much as salaries abroad do.`,
+    ],
+  },
+  {
+    iso3: 'MEX',
+    language: 'es',
+    title: 'Movilidad del personal de salud: la experiencia de México',
+    fate: { to: 'published' },
+    sections: [
+      `México forma cada año a un número importante de médicos y enfermeras, y la mayoría de ellos ejerce en el país. La emigración de profesionales de la salud es menor que en otros sectores, pero no es despreciable: enfermeras mexicanas trabajan en hospitales de Estados Unidos y, en menor medida, de Canadá y de España.
+
+El principal desafío para nuestro sistema de salud es la distribución territorial del personal. Las comunidades rurales e indígenas, en particular en los estados del sur, cuentan con muchos menos médicos por habitante que las grandes ciudades. Al mismo tiempo, las comunidades mexicanas en Estados Unidos tienen necesidades de salud a las que el país de destino no siempre responde.`,
+      `El **servicio social** obligatorio, que los egresados de medicina y enfermería prestan durante un año, en muchos casos en comunidades rurales, sigue siendo el principal instrumento para llevar personal de salud a las zonas que más lo necesitan. El Gobierno ha mejorado las becas y la supervisión de los pasantes para que esta etapa sea también formativa.
+
+La Secretaría de Salud ha puesto en marcha incentivos para médicos especialistas que aceptan plazas en hospitales regionales, y ha ampliado las residencias médicas en hospitales fuera de la capital.
+
+Para los mexicanos en el exterior, las **Ventanillas de Salud** instaladas en los consulados de México en Estados Unidos ofrecen información, orientación sobre servicios de salud locales y campañas de prevención. Más información en [la página de la Secretaría](https://www.example.org/salud/ventanillas).`,
+      `La cooperación con Estados Unidos en materia de salud fronteriza es antigua y se ha institucionalizado en una comisión binacional que trabaja en vigilancia epidemiológica y prevención. México también colabora con universidades y organizaciones de la sociedad civil para la formación de promotores de salud en comunidades de migrantes.
+
+En el marco de la cooperación con países de Centroamérica, México ofrece becas para la formación de especialistas que regresan a sus países de origen.`,
+      `La experiencia de las Ventanillas de Salud muestra que los consulados pueden ser un punto de acceso eficaz a la salud para los migrantes.
+
+Proponemos que el taller examine:
+
+- la atención de la salud de los migrantes como parte de la gestión de la migración;
+- los mecanismos para que la movilidad de profesionales beneficie también a los sistemas de salud de origen.`,
+    ],
+  },
+  {
+    iso3: 'SEN',
+    language: 'fr',
+    title: 'Le Sénégal face au départ de ses personnels de santé',
+    fate: { to: 'published' },
+    sections: [
+      `Le Sénégal dispose d'une faculté de médecine et d'écoles de formation paramédicale dont la réputation dépasse nos frontières, et qui accueillent des étudiants de toute la sous-région. Une partie des médecins et des infirmiers que nous formons partent exercer à l'étranger, principalement en France, en Belgique et dans les pays du Golfe.
+
+Ces départs touchent surtout les spécialités, comme l'anesthésie, la radiologie ou la psychiatrie, où les effectifs nationaux sont déjà faibles. Les régions de l'intérieur ont du mal à attirer et à retenir les personnels, qui préfèrent Dakar et ses environs pour les conditions de vie et les possibilités d'exercice privé.`,
+      `Le Plan national de développement sanitaire fait de la gestion des ressources humaines une priorité. Il prévoit :
+
+- le recrutement contractuel de personnels pour les postes de santé ruraux, avec une prime de zone difficile ;
+- le développement de la formation continue dans les régions ;
+- la révision des statuts afin d'offrir de meilleures perspectives de carrière.
+
+Le ministère chargé des Sénégalais de l'extérieur encourage le retour des professionnels qualifiés, notamment par des facilités douanières pour l'importation d'équipements et par un appui à l'installation de cabinets dans les régions.`,
+      `Le Sénégal a conclu avec la France un accord relatif à la gestion concertée des flux migratoires qui comporte un volet sur la formation de professionnels de santé et des dispositifs de mobilité temporaire. Des hôpitaux sénégalais et européens sont jumelés, et des médecins de la diaspora effectuent des missions d'enseignement et de soins dans nos hôpitaux régionaux.
+
+Au sein de l'Organisation ouest-africaine de la santé, le Sénégal participe à l'harmonisation des programmes de formation, qui facilite la mobilité des personnels dans la sous-région.`,
+      `Les missions ponctuelles de la diaspora sont utiles, mais elles ne remplacent pas des postes pourvus de façon durable. Nous souhaitons que l'atelier examine comment les pays de destination peuvent contribuer à la formation de formateurs et au financement des postes dans les pays d'origine.`,
+    ],
+  },
+  {
+    iso3: 'CAN',
+    language: 'en',
+    title: 'Canada: integrating internationally educated health professionals',
+    fate: { to: 'submitted' },
+    sections: [
+      `Canada's population is ageing, and the demand for health care is growing faster than the number of graduates from our own programmes. Internationally educated health professionals make an important contribution: a significant proportion of physicians practising in Canada obtained their first medical degree abroad.
+
+Many internationally educated professionals, however, arrive as skilled immigrants rather than through targeted recruitment, and face long and costly processes before they can practise. Some never do, and work in other occupations. This is a loss for them and for the health system.
+
+Health care is a provincial responsibility, and licensing is carried out by provincial regulatory bodies, which adds to the complexity for newcomers.`,
+      `The federal Government funds an **initiative on internationally educated health professionals** that supports provinces, regulators and educational institutions to:
+
+- provide information before and after arrival on licensing requirements;
+- develop assessment centres that evaluate clinical competence;
+- offer bridging programmes that fill gaps in training.
+
+Several provinces have opened additional residency positions for international medical graduates, in some cases with a return-of-service commitment in under-served communities. A national online portal, [available here](https://www.example.org/health-professionals), brings together information for prospective immigrants.`,
+      `Canada does not actively recruit health workers from countries facing critical shortages, and provincial recruitment missions are encouraged to take this into account. Canada supports the development of a global code of practice.
+
+We cooperate with countries of origin on the verification of credentials, and several Canadian universities run partnerships for the training of health workers in Africa and the Caribbean.`,
+      `Early information, given before a person immigrates, is the most cost-effective measure we have found. Bridging programmes work best when employers are involved from the start.
+
+We would welcome discussion of how countries of origin and destination can share information on credentials securely and quickly.`,
+    ],
+  },
+  {
+    iso3: 'DEU',
+    language: 'en',
+    title: 'Germany: care workers, recognition and fair recruitment',
+    fate: { to: 'published' },
+    sections: [
+      `Germany faces growing needs in long-term care because of demographic change. The number of people in need of care is expected to rise considerably over the next two decades, and care homes and home care services already report difficulties in filling posts. The shortage of physicians is concentrated in rural areas of the eastern *Länder*.
+
+Until now, Germany has relied mainly on domestic training and on the free movement of workers within the European Union. Recruitment of nurses from outside the Union has been limited, but interest among employers is increasing.`,
+      `Access to the labour market for nationals of non-EU countries is governed by the Residence Act and its ordinances, which allow the employment of nurses under certain conditions, including the recognition of their qualification as equivalent to German training.
+
+Recognition procedures are carried out by the *Länder*. The Federal Government is preparing legislation to create a general right to have foreign professional qualifications assessed, within set time limits. In nursing, applicants whose training is found to differ substantially from German standards may complete an adaptation course or take an examination.
+
+Language skills are a central requirement for patient safety. Employers and public employment services fund language courses geared to health professions.`,
+      `The Federal Employment Agency does not recruit in countries that the World Health Organization lists as facing a critical shortage of health workers. Placement agreements with partner countries are under discussion, based on the principle that the partner country has more trained nurses than it can employ.
+
+Germany supports health systems in partner countries through development cooperation, including the training of health workers.`,
+      `Our experience is that recognition is the decisive bottleneck: qualified people wait too long and lose skills. Clear time limits and a single point of contact help.
+
+We propose that the workshop discuss how countries can agree on **fair recruitment** criteria that are practical for employers.`,
+    ],
+  },
+  {
+    iso3: 'PER',
+    language: 'es',
+    title: 'Perú: retener a los profesionales de la salud en las regiones',
+    fate: { to: 'published' },
+    sections: [
+      `En el Perú, la emigración de profesionales de la salud se ha acelerado en la última década. Enfermeras peruanas trabajan en España, Italia y Estados Unidos, y médicos recién egresados buscan especializarse en el extranjero ante la escasez de plazas de residencia en el país.
+
+La distribución del personal es muy desigual: Lima concentra una parte mayoritaria de los médicos del país, mientras que los departamentos andinos y amazónicos tienen tasas muy inferiores. La población rural, que más necesita servicios básicos de salud, es la que menos acceso tiene a ellos.`,
+      `El Ministerio de Salud ha fortalecido el **Servicio Rural y Urbano Marginal de Salud**, que los profesionales recién titulados prestan durante un año en establecimientos de zonas alejadas, como requisito para ingresar a la carrera pública y acceder a la residencia.
+
+Se han creado bonificaciones para el personal que trabaja en zonas de frontera y de difícil acceso, y se están ampliando las plazas de residencia en hospitales regionales, con el compromiso de que los especialistas trabajen después en su región.
+
+El Estado peruano también ha puesto en marcha un programa de retorno que facilita la convalidación de títulos obtenidos en el extranjero y la reincorporación de profesionales retornados.`,
+      `El Perú participa en la Comunidad Andina, donde se trabaja en el reconocimiento de títulos profesionales entre los países miembros. Con España, se mantiene un diálogo sobre la contratación de enfermeras que incluye compromisos de formación.
+
+Las asociaciones de médicos peruanos en el exterior apoyan campañas de atención en zonas rurales y donan equipos a hospitales regionales.`,
+      `Las bonificaciones por zona alejada son útiles, pero sin condiciones de vida adecuadas para las familias su efecto es limitado. Proponemos que el taller analice cómo combinar incentivos económicos y no económicos.`,
+    ],
+  },
+  {
+    iso3: 'VAT',
+    language: 'fr',
+    title: 'Le Saint-Siège et la dimension éthique de la mobilité des soignants',
+    fate: { to: 'published' },
+    sections: [
+      `Le Saint-Siège participe aux travaux du Dialogue en qualité d'observateur. Les institutions sanitaires catholiques, hôpitaux, dispensaires et écoles d'infirmières, sont présentes dans de nombreux pays d'origine comme de destination, et constatent les effets de la mobilité des soignants sur les communautés qu'elles servent.
+
+Dans certaines régions rurales d'Afrique et d'Asie, ces institutions assurent une part importante des soins. Lorsque leurs infirmiers et leurs médecins partent, ce sont les populations les plus pauvres qui en souffrent les premières. Dans les pays de destination, ces mêmes institutions accueillent des soignants venus de loin, dont elles connaissent l'isolement et, parfois, la précarité.`,
+      `Le Saint-Siège n'a pas de politique migratoire au sens où l'entendent les États. Sa contribution porte sur les principes qui devraient guider les politiques :
+
+- la **dignité de la personne** du soignant migrant, qui n'est pas seulement une ressource mais un travailleur ayant des droits, une famille et un projet ;
+- le **droit à la santé** des populations des pays d'origine ;
+- la **responsabilité partagée** des pays qui forment et des pays qui recrutent.
+
+Les institutions sanitaires catholiques sont encouragées à s'abstenir du recrutement actif dans les pays en pénurie et à favoriser la formation locale.`,
+      `Les congrégations religieuses et les réseaux hospitaliers catholiques soutiennent des jumelages entre établissements, des programmes de formation d'infirmières et des missions de soins de courte durée. Les aumôneries accompagnent les soignants migrants dans les pays de destination, en lien avec les associations de la société civile.`,
+      `Le Saint-Siège invite l'atelier à ne pas réduire la question à des chiffres : derrière chaque départ, il y a un choix personnel qu'il faut respecter, et une communauté qu'il ne faut pas oublier. Une coopération fondée sur la solidarité entre pays d'origine et de destination nous paraît la seule voie durable.`,
+    ],
+  },
+  {
+    iso3: 'MAR',
+    language: 'fr',
+    title: 'Maroc : former, retenir et mobiliser les compétences médicales',
+    fate: { to: 'submitted' },
+    sections: [
+      `Le Maroc forme ses médecins dans plusieurs facultés publiques dont le nombre a augmenté ces dernières années. Une part significative des jeunes médecins, en particulier des spécialistes, part exercer à l'étranger, principalement en France, en Belgique et en Allemagne, attirée par les conditions de travail et de rémunération.
+
+Le pays connaît une pénurie de personnels dans les zones rurales et montagneuses, ainsi qu'un déséquilibre entre l'axe côtier, bien doté, et les provinces de l'intérieur.`,
+      `Le ministère de la Santé a adopté un plan d'action en faveur des ressources humaines qui prévoit l'augmentation du nombre de médecins formés, la création de nouvelles facultés et l'amélioration des conditions d'exercice dans les zones éloignées, notamment par des indemnités et des logements de fonction.
+
+Une réforme du statut des personnels de santé est en préparation. Le Maroc encourage également le retour des compétences par des programmes d'accueil des médecins marocains exerçant à l'étranger.`,
+      `Le Maroc coopère avec plusieurs pays européens pour la formation des spécialistes. Les médecins marocains établis à l'étranger, regroupés en associations, organisent des caravanes médicales dans les régions enclavées et des séminaires de formation dans nos hôpitaux universitaires.`,
+      `Nous souhaitons que l'atelier examine comment associer davantage les professionnels de la diaspora aux besoins des systèmes de santé des pays d'origine, au-delà des actions ponctuelles.`,
+    ],
+  },
+];
