@@ -1,5 +1,6 @@
 // Workshop "Diasporas as partners for development": the overviews the delegations wrote for the
 // demo. Fictional but plausible: no figure, law or programme here is meant as a real one.
+/* eslint-disable no-irregular-whitespace -- French typography: the narrow no-break spaces before ; : ? ! are meant. */
 import type { DemoOverview } from './demo-overviews.js';
 
 export const DIASPORA_OVERVIEWS: readonly DemoOverview[] = [
@@ -26,6 +27,8 @@ Les banques marocaines ont développé un réseau d'agences et de correspondants
 Les associations de la diaspora, nombreuses et actives, sont des partenaires essentiels. Le réseau des compétences marocaines à l'étranger réunit des chercheurs, des ingénieurs et des médecins qui contribuent à des projets universitaires et industriels au Maroc. Vous trouverez une présentation de ces programmes sur [le portail des Marocains du monde](https://www.example.org/marocains-du-monde).`,
       `L'expérience marocaine montre que la confiance se construit dans la durée et passe par des services concrets : un accueil digne aux frontières, des démarches simplifiées, un interlocuteur identifié. La mobilisation des compétences réussit lorsqu'elle répond à des projets précis plutôt qu'à des appels généraux.
 
+Nous avons également appris que les transferts de fonds relèvent de choix privés : l'État peut les faciliter et proposer des produits attractifs, mais toute tentative de les orienter par la contrainte serait vouée à l'échec.
+
 Nous souhaitons que l'atelier examine :
 
 1. les moyens d'associer les jeunes générations nées à l'étranger ;
@@ -51,8 +54,12 @@ El **Programa 3x1 para Migrantes** es el instrumento más conocido de colaboraci
 La **matrícula consular** ha facilitado el acceso de los mexicanos en el exterior a servicios bancarios, lo que ha contribuido a reducir el costo de las remesas. El Banco de México publica información comparativa sobre las comisiones de envío.`,
       `México coopera con Estados Unidos en la promoción de la competencia en el mercado de envíos de dinero y en la bancarización de los migrantes. Las instituciones de ahorro y crédito popular en México se han asociado con cooperativas de crédito en Estados Unidos para que las remesas puedan recibirse en las comunidades rurales.
 
-El **Consejo Consultivo** del Instituto, integrado por líderes comunitarios elegidos en las circunscripciones consulares, formula recomendaciones al Gobierno. Universidades, fundaciones y organizaciones de la sociedad civil acompañan a los clubes en la formulación y seguimiento de proyectos.`,
-      `El Programa 3x1 ha demostrado que los migrantes están dispuestos a invertir en sus comunidades cuando tienen voz en la elección de los proyectos. Sin embargo, los proyectos de infraestructura no siempre generan empleo, y los municipios más pobres, con menos migrantes organizados, se benefician menos.
+El **Consejo Consultivo** del Instituto, integrado por líderes comunitarios elegidos en las circunscripciones consulares, formula recomendaciones al Gobierno. Universidades, fundaciones y organizaciones de la sociedad civil acompañan a los clubes en la formulación y seguimiento de proyectos.
+
+Los gobiernos de los estados con mayor tradición migratoria han creado sus propias oficinas de atención a migrantes, que trabajan con las federaciones de clubes y con los municipios.`,
+      `El Programa 3x1 ha demostrado que los migrantes están dispuestos a invertir en sus comunidades cuando tienen voz en la elección de los proyectos y pueden verificar su ejecución. Sin embargo, los proyectos de infraestructura no siempre generan empleo, y los municipios más pobres, con menos migrantes organizados, se benefician menos.
+
+La bancarización ha sido, a su vez, la vía más eficaz para reducir el costo de las remesas: la competencia ha hecho bajar las comisiones de manera notable en pocos años.
 
 Proponemos que el taller analice:
 
@@ -69,7 +76,9 @@ Proponemos que el taller analice:
     sections: [
       `Some eight million Filipinos live or work abroad, about a tenth of our population. They include permanent emigrants in North America and Australia, contract workers in the Middle East and Asia, and seafarers on ships all over the world. Their remittances sustain millions of households and a good part of domestic consumption.
 
-Overseas Filipinos have long contributed to their communities through donations, disaster relief and support to schools. The challenge is to build on this goodwill in a more systematic way: to move from consumption to savings and investment, from charity to partnership, and to give overseas Filipinos a voice in national affairs.`,
+Overseas Filipinos have long contributed to their communities through donations, disaster relief and support to schools. When typhoons strike, associations abroad are often among the first to raise funds and send relief goods.
+
+The challenge is to build on this goodwill in a more systematic way: to move from consumption to savings and investment, from charity to partnership, and to give overseas Filipinos a voice in national affairs. It is also to make sure that migration remains a choice, and that the families left behind, in particular the children of migrant parents, are supported.`,
       `The **Commission on Filipinos Overseas** is responsible for relations with permanent emigrants and their descendants. Its *Link for Philippine Development* programme channels donations from overseas Filipinos to projects in education, health and small infrastructure, and matches donors with reputable local partners.
 
 The **Overseas Absentee Voting Act** allows Filipinos abroad to vote in national elections at our embassies and consulates, and the **Citizenship Retention and Re-acquisition Act** allows former Filipinos who have acquired another nationality to regain Philippine citizenship. Both laws reflect our view that Filipinos abroad remain full members of the nation.
@@ -77,8 +86,12 @@ The **Overseas Absentee Voting Act** allows Filipinos abroad to vote in national
 On the financial side, the central bank has encouraged banks to extend remittance services and promotes financial literacy seminars for overseas workers and their families, covering savings, investment and the risks of informal schemes.`,
       `Filipino associations abroad are numerous and active. Our embassies work with them on welfare cases, cultural activities and fund-raising for disaster relief. A yearly awards programme recognises overseas Filipinos and associations who have contributed to national development.
 
-We cooperate with countries of destination on the protection of our workers, which we see as the foundation of any partnership: a worker who is exploited cannot be a development partner. The Philippines also takes part in regional consultative processes in Asia on labour migration.`,
-      `Financial literacy has proved one of the most effective measures: families who plan together save more and depend less on continued migration. Voting from abroad has had a low turnout at first, and registration procedures need to be simpler.
+We cooperate with countries of destination on the protection of our workers, which we see as the foundation of any partnership: a worker who is exploited cannot be a development partner. The Philippines also takes part in regional consultative processes in Asia on labour migration.
+
+Local governments in provinces with many overseas workers have begun to set up migration and development desks, which help families invest their savings and connect hometown associations abroad with local projects.`,
+      `Financial literacy has proved one of the most effective measures: families who plan together save more and depend less on continued migration. Voting from abroad has had a low turnout at first, and registration procedures need to be simpler, in particular for seafarers and workers far from a consulate.
+
+The donations channelled through the Link programme have reached remote communities, but small projects need follow-up to last.
 
 Our delegation would welcome discussion of:
 
@@ -95,7 +108,9 @@ Our delegation would welcome discussion of:
     sections: [
       `Nigerians abroad are a large and highly skilled community, with significant numbers of doctors, academics, engineers and entrepreneurs in the United Kingdom, the United States and other African countries. Remittances to Nigeria are the largest flows to any country in sub-Saharan Africa and exceed official development assistance by a wide margin.
 
-For many years, the relationship between the Government and the diaspora was distant, marked by mistrust on both sides. The return to democratic rule opened a new chapter, and the Government now sees the diaspora as a resource for national development.`,
+For many years, the relationship between the Government and the diaspora was distant, marked by mistrust on both sides. Many professionals left during periods of economic crisis and military rule, and felt that their country did not value them.
+
+The return to democratic rule opened a new chapter, and the Government now sees the diaspora as a resource for national development: for investment, for the transfer of knowledge to universities and hospitals, and for the image of the country abroad.`,
       `The Government has taken several steps:
 
 1. A **Nigerians in Diaspora Organisation** was established with chapters in many countries of residence, as an interlocutor for the Government.
@@ -103,13 +118,17 @@ For many years, the relationship between the Government and the diaspora was dis
 3. A database of Nigerian professionals abroad is being developed by the National Planning Commission to match skills with national needs, in particular in universities and teaching hospitals.
 4. Legislation to establish a diaspora commission is under consideration by the National Assembly.
 
-The central bank is reviewing regulations to allow more operators to pay out remittances and to reduce the costs of transfers.`,
-      `Nigeria works with the International Organization for Migration and with countries of destination on programmes that bring diaspora professionals home for short assignments, in particular university lecturers. Cooperation with the United Kingdom covers the fight against trafficking in persons and the return of migrants in irregular situations, which we believe must go hand in hand with opportunities for legal migration.
+The central bank is reviewing regulations to allow more operators to pay out remittances and to reduce the costs of transfers, which remain high in some corridors because of exclusive agreements between banks and money transfer companies.`,
+      `Nigeria works with the International Organization for Migration and with countries of destination on programmes that bring diaspora professionals home for short assignments, in particular university lecturers in medicine, engineering and the sciences.
 
-Diaspora associations fund scholarships, medical missions and equipment for schools in their states of origin.`,
-      `Trust has to be earned: the diaspora responds to concrete opportunities and transparent management of its contributions. Insecurity and the cost of doing business discourage investment more than any lack of goodwill.
+Cooperation with the United Kingdom covers the fight against trafficking in persons and the return of migrants in irregular situations, which we believe must go hand in hand with opportunities for legal migration.
 
-We suggest the workshop discuss how diaspora bonds and other instruments could finance infrastructure, and what safeguards investors need.`,
+Diaspora associations fund scholarships, medical missions and equipment for schools in their states of origin. Several state governments have appointed advisers on diaspora affairs and organise investment forums in cities abroad where their communities live.`,
+      `Trust has to be earned: the diaspora responds to concrete opportunities and transparent management of its contributions. Insecurity, unreliable electricity and the cost of doing business discourage investment more than any lack of goodwill.
+
+The skills database will only be useful if institutions at home are ready to receive the professionals it identifies, with clear terms of engagement and recognition of their work.
+
+We suggest the workshop discuss how diaspora bonds and other instruments could finance infrastructure, and what safeguards investors need. We would also welcome experience from other countries on exclusive agreements in the remittance market.`,
     ],
   },
   {
@@ -120,18 +139,26 @@ We suggest the workshop discuss how diaspora bonds and other instruments could f
     sections: [
       `Un habitant de la Suisse sur cinq est de nationalité étrangère. Parmi eux, des communautés importantes originaires des Balkans occidentaux, de Turquie, d'Afrique de l'Ouest et d'Amérique latine entretiennent des liens étroits avec leur pays d'origine. Les transferts de fonds qui partent de Suisse sont, rapportés à la population, parmi les plus élevés au monde.
 
-La Suisse est aussi un pays d'émigration : plus de 600 000 Suisses vivent à l'étranger et sont représentés par une organisation qui défend leurs intérêts auprès des autorités fédérales. Cette expérience nourrit notre réflexion sur la place des diasporas.`,
+La Suisse est aussi un pays d'émigration : plus de 600 000 Suisses vivent à l'étranger et sont représentés par une organisation qui défend leurs intérêts auprès des autorités fédérales. Cette expérience nourrit notre réflexion sur la place des diasporas.
+
+Le défi, pour nous, est de reconnaître les migrants comme des acteurs du développement sans les réduire à ce rôle, et de rendre cohérentes des politiques qui relèvent de départements différents.`,
       `La politique suisse de migration et de développement repose sur une approche intégrée, qui associe l'Office fédéral des migrations, la Direction du développement et de la coopération et le Département des affaires étrangères. Plusieurs **partenariats migratoires** conclus avec des pays d'origine comportent un volet consacré aux diasporas.
 
 Les autorités soutiennent :
 
 - des projets conçus et portés par des associations de migrants dans leur pays d'origine, par l'intermédiaire de fédérations cantonales de coopération ;
 - des études sur les transferts de fonds et la transparence des coûts ;
-- l'aide au retour et à la réintégration, comprenant un appui à la création de petites entreprises.`,
+- l'aide au retour et à la réintégration, comprenant un appui à la création de petites entreprises.
+
+Un groupe interdépartemental veille à la cohérence de ces actions.`,
       `La Suisse collabore étroitement avec les pays des Balkans occidentaux, d'où viennent de nombreux migrants établis sur son territoire. Les associations de migrants du Kosovo, par exemple, ont cofinancé des écoles et des centres de santé, avec l'appui des communes suisses.
 
-Sur le plan multilatéral, la Suisse soutient le Forum mondial sur la migration et le développement et les travaux sur la réduction des coûts des transferts de fonds.`,
-      `Les associations de migrants ont souvent une connaissance fine des besoins locaux, mais elles manquent de moyens pour gérer des projets. L'appui à leurs capacités est donc aussi important que le cofinancement.
+Sur le plan multilatéral, la Suisse soutient le Forum mondial sur la migration et le développement et les travaux sur la réduction des coûts des transferts de fonds.
+
+Les cantons et les villes, compétents en matière d'intégration, sont des partenaires importants : plusieurs d'entre eux associent les associations de migrants à leurs programmes de solidarité internationale.`,
+      `Les associations de migrants ont souvent une connaissance fine des besoins locaux, mais elles manquent de moyens pour gérer des projets, rendre compte de l'utilisation des fonds et en assurer le suivi. L'appui à leurs capacités est donc aussi important que le cofinancement.
+
+Nous avons aussi constaté que l'engagement en faveur du pays d'origine et l'intégration en Suisse ne s'opposent pas : les migrants les mieux intégrés sont souvent les plus actifs dans leur pays d'origine.
 
 Nous proposons que l'atelier examine comment les pays de destination peuvent reconnaître les diasporas comme des acteurs à part entière de leur coopération au développement.`,
     ],
@@ -144,7 +171,9 @@ Nous proposons que l'atelier examine comment les pays de destination peuvent rec
     sections: [
       `Se estima que más de tres millones de colombianos viven en el exterior, principalmente en Estados Unidos, España, Venezuela y Ecuador. La emigración se intensificó a finales de los años noventa por la crisis económica y la situación de seguridad, y ha dado lugar a comunidades diversas, desde trabajadores con poca calificación hasta profesionales y estudiantes.
 
-Las remesas han crecido rápidamente y hoy representan una fuente de ingresos importante para muchos hogares, en particular en el Eje Cafetero y el Valle del Cauca. Al mismo tiempo, la dispersión de las comunidades y la desconfianza hacia las instituciones dificultan su participación en la vida del país.`,
+Las remesas han crecido rápidamente y hoy representan una fuente de ingresos importante para muchos hogares, en particular en el Eje Cafetero y el Valle del Cauca.
+
+Al mismo tiempo, la dispersión de las comunidades y la desconfianza hacia las instituciones dificultan su participación en la vida del país. Muchos colombianos en el exterior se encuentran en situación migratoria irregular y evitan el contacto con las autoridades, incluidas las de su propio país.`,
       `El Ministerio de Relaciones Exteriores creó el programa **Colombia Nos Une**, cuyo objetivo es vincular a los colombianos en el exterior con el país y hacerlos partícipes de las políticas que los afectan. Sus principales líneas de acción son:
 
 - la creación de redes de colombianos por país y por área profesional;
@@ -153,10 +182,16 @@ Las remesas han crecido rápidamente y hoy representan una fuente de ingresos im
 - la seguridad social, para que los colombianos en el exterior puedan cotizar al sistema de pensiones.
 
 La Constitución reconoce a los colombianos en el exterior el derecho al voto y una circunscripción especial en la Cámara de Representantes.`,
-      `Colombia ha suscrito con España un acuerdo sobre migración laboral que prevé la selección de trabajadores en Colombia y su acompañamiento durante su estancia. Con el apoyo de la Organización Internacional para las Migraciones, se han desarrollado proyectos de codesarrollo en zonas de origen de los migrantes. Los consulados organizan ferias de servicios para acercar a las comunidades las entidades del Estado.`,
-      `La participación de los colombianos en el exterior crece cuando reciben servicios concretos. La representación parlamentaria es un avance, pero la participación electoral sigue siendo baja.
+      `Colombia ha suscrito con España un acuerdo sobre migración laboral que prevé la selección de trabajadores en Colombia y su acompañamiento durante su estancia. Con el apoyo de la Organización Internacional para las Migraciones, se han desarrollado proyectos de codesarrollo en zonas de origen de los migrantes, que combinan el ahorro de los migrantes con recursos públicos y la asistencia técnica de organizaciones locales.
 
-Quisiéramos que el taller examine cómo las redes profesionales de la diáspora pueden contribuir a la transferencia de conocimientos hacia las universidades y las empresas del país de origen.`,
+Los consulados organizan ferias de servicios para acercar a las comunidades las entidades del Estado: notarías, registro civil, fondos de vivienda y de pensiones.
+
+Las universidades colombianas colaboran con la red de investigadores en el exterior para organizar cursos y proyectos conjuntos.`,
+      `La participación de los colombianos en el exterior crece cuando reciben servicios concretos. La representación parlamentaria es un avance, pero la participación electoral sigue siendo baja, en parte por la distancia de los consulados.
+
+Las redes profesionales funcionan mejor cuando tienen un objetivo preciso, como un proyecto de investigación o un programa de formación, que cuando son solo directorios.
+
+Quisiéramos que el taller examine cómo las redes profesionales de la diáspora pueden contribuir a la transferencia de conocimientos hacia las universidades y las empresas del país de origen, y cómo los países de destino pueden apoyar la afiliación de los migrantes a los sistemas de seguridad social de su país.`,
     ],
   },
   {
@@ -167,16 +202,24 @@ Quisiéramos que el taller examine cómo las redes profesionales de la diáspora
     sections: [
       `Ethiopians abroad number more than a million, with the largest communities in North America, Europe and the Middle East. Many left during periods of conflict and political change; others are recent labour migrants, particularly women employed as domestic workers in the Gulf States. Remittances have become an important source of foreign exchange and of income for urban households.
 
-The diaspora is diverse in its views and its relationship with the Government. Building a relationship of trust with all parts of it is a long-term task.`,
+The diaspora is diverse in its views and its relationship with the Government. Building a relationship of trust with all parts of it is a long-term task.
+
+Many Ethiopians abroad have acquired another nationality, which under our law means losing Ethiopian nationality. Their wish to keep a legal tie with the country, to own property and to invest, has shaped much of our policy.`,
       `The Government established a **Diaspora Affairs Directorate** within the Ministry of Foreign Affairs, with counterparts in the regional states, to provide a single point of contact for Ethiopians abroad.
 
 Foreign nationals of Ethiopian origin can obtain an **identification card** that gives them most of the rights of citizens, including the right to reside, work and own property, without requiring them to give up their other nationality. Diaspora investors benefit from the same incentives as domestic investors, including customs exemptions on capital goods, and members of the diaspora may open foreign currency accounts in Ethiopian banks.
 
 Land for housing in the capital has been made available to diaspora associations that organise themselves into housing cooperatives.`,
-      `Ethiopia cooperates with the International Organization for Migration on a programme to mobilise diaspora professionals for short-term assignments in universities and hospitals. Agreements with countries of destination in the Middle East aim to protect domestic workers, whose welfare we consider a precondition for any partnership.`,
+      `Ethiopia cooperates with the International Organization for Migration on a programme to mobilise diaspora professionals for short-term assignments in universities and hospitals. Physicians and lecturers have taught in the new universities opened in the regions, which face a shortage of experienced staff.
+
+Agreements with countries of destination in the Middle East aim to protect domestic workers, whose welfare we consider a precondition for any partnership.
+
+Diaspora associations in North America and Europe have financed schools, water points and health posts in their home areas, and some have set up small investment companies that pool the savings of their members.`,
       `Practical incentives, such as the identification card and access to land, have encouraged investment. But administrative delays still discourage many. A clear and reliable service for investors from the diaspora is more useful than new incentives.
 
-We propose that the workshop consider how countries of origin can protect the savings of diaspora investors against fraud.`,
+Short assignments in the regional universities have been well received by students and staff; the challenge is to plan them over several years rather than one at a time.
+
+We propose that the workshop consider how countries of origin can protect the savings of diaspora investors against fraud, and how countries of destination can help labour migrants save and invest safely.`,
     ],
   },
   {
@@ -190,7 +233,9 @@ We propose that the workshop consider how countries of origin can protect the sa
     sections: [
       `La Belgique compte d'importantes communautés originaires du Maroc, de Turquie, de la République démocratique du Congo et, plus récemment, d'Europe centrale et orientale. Ces communautés entretiennent des liens étroits avec leur pays d'origine, qu'ils soient familiaux, économiques ou associatifs.
 
-Longtemps, la politique belge de coopération au développement et la politique d'intégration ont été conçues séparément. Les associations de migrants, pourtant très actives dans leur pays d'origine, étaient peu associées aux programmes de coopération et peinaient à accéder aux financements publics.`,
+Longtemps, la politique belge de coopération au développement et la politique d'intégration ont été conçues séparément. Les associations de migrants, pourtant très actives dans leur pays d'origine, étaient peu associées aux programmes de coopération et peinaient à accéder aux financements publics.
+
+La structure fédérale de l'État, qui répartit les compétences entre l'État fédéral, les Communautés et les Régions, ajoute à la diversité des acteurs concernés.`,
       `La coopération belge au développement a lancé un **programme pilote de codéveloppement** qui finance des projets portés par des associations de migrants en partenariat avec des organisations de leur pays d'origine. Les projets retenus portent sur l'éducation, la santé, l'agriculture et l'appui aux petites entreprises.
 
 Les associations bénéficient d'un accompagnement par des organisations non gouvernementales expérimentées pour la préparation, la gestion et l'évaluation de leurs projets. Les Régions et les Communautés soutiennent, dans le cadre de leurs compétences, des initiatives comparables, notamment des jumelages entre communes belges et communes des pays d'origine.`,
@@ -208,14 +253,24 @@ Au niveau européen, la Belgique soutient le dialogue entre l'Union européenne 
     sections: [
       `Bangladesh sends several hundred thousand workers abroad every year, mainly to the Gulf States and to South-East Asia, and has long-established communities in the United Kingdom, the United States and Italy. Remittances are the country's second largest source of foreign exchange after garment exports and have helped reduce poverty in districts with high emigration.
 
-Most remittances are spent on household needs, education, land and housing. Much of the money still travels through informal channels, which are faster and cheaper for many workers but give them no protection.`,
+Most remittances are spent on household needs, education, land and housing. Much of the money still travels through informal channels, which are faster and cheaper for many workers but give them no protection.
+
+Migration itself is costly for our workers: many borrow heavily or sell land to pay recruitment fees, and spend their first year or more abroad repaying debts before they can save. This limits what migration can do for development.`,
       `The **Ministry of Expatriates' Welfare and Overseas Employment** was created to look after the interests of Bangladeshi workers abroad and their families. A welfare fund, financed by contributions from departing workers, supports families in distress, the repatriation of remains and scholarships for workers' children.
 
-To encourage the use of formal channels, the central bank has allowed commercial banks to open exchange houses abroad and to pay remittances through their branch networks, including in rural areas. Special bonds denominated in foreign currency allow Bangladeshis abroad to invest with a guaranteed return. A bank for expatriate workers is being established to offer loans for migration costs and for investment on return.`,
-      `Bangladesh works with countries of destination in the Colombo Process on recruitment practices and on the protection of workers. Associations of Bangladeshis in the United Kingdom have long supported schools and clinics in their home districts, notably in the north-east of the country.`,
-      `Reducing the cost and risk of formal transfers has been more effective than any rule against informal channels. Investment products must be simple and trusted.
+To encourage the use of formal channels, the central bank has allowed commercial banks to open exchange houses abroad and to pay remittances through their branch networks, including in rural areas. Special bonds denominated in foreign currency allow Bangladeshis abroad to invest with a guaranteed return.
 
-We would welcome discussion of how migrant workers on temporary contracts, and not only settled communities, can be involved in development.`,
+A bank for expatriate workers is being established to offer loans for migration costs, at lower interest than moneylenders, and for investment on return.`,
+      `Bangladesh works with countries of destination in the Colombo Process on recruitment practices, pre-departure training and the protection of workers. Labour attachés in our missions in the main countries of destination assist workers in disputes with employers.
+
+Associations of Bangladeshis in the United Kingdom have long supported schools and clinics in their home districts, notably in the north-east of the country. Some of their members have invested in hotels, tea gardens and small industries.
+
+Non-governmental organisations and microfinance institutions in Bangladesh help migrants' families manage remittances and start small businesses.`,
+      `Reducing the cost and risk of formal transfers has been more effective than any rule against informal channels. Investment products must be simple and trusted; the foreign currency bonds have been taken up mostly by settled communities in Europe and North America, less by workers in the Gulf.
+
+Lowering the cost of migration would do more for development than any programme that starts after departure.
+
+We would welcome discussion of how migrant workers on temporary contracts, and not only settled communities, can be involved in development, and of how recruitment costs can be brought down.`,
     ],
   },
   {
@@ -226,7 +281,9 @@ We would welcome discussion of how migrant workers on temporary contracts, and n
     sections: [
       `The Netherlands is home to large communities from Suriname, the former Netherlands Antilles, Turkey and Morocco, and to smaller communities from many African and Asian countries, including refugees from the Horn of Africa and Afghanistan. Many of their organisations are engaged in development activities in their countries of origin.
 
-The Government has recognised that migration and development are linked, and that policies in one field can support or undermine objectives in the other.`,
+The Government has recognised that migration and development are linked, and that policies in one field can support or undermine objectives in the other.
+
+Diaspora organisations in the Netherlands are numerous but often small and run by volunteers. Their potential is recognised, but their access to funding and to the established development organisations has been limited.`,
       `A policy memorandum on *development and migration* set out the Government's approach. Its main elements are:
 
 - **involving migrant organisations** in development cooperation, including through co-financing of their projects by Dutch development organisations;
@@ -234,11 +291,17 @@ The Government has recognised that migration and development are linked, and tha
 - making remittances cheaper and more transparent, including a website comparing the costs of transfers, [available here](https://www.example.org/remittance-prices);
 - paying attention to **circular migration** in labour migration policy.
 
-A platform of migrant organisations advises the Ministry of Foreign Affairs on policy.`,
-      `The Netherlands has supported temporary return programmes for professionals from Afghanistan, Sierra Leone and Sudan, implemented with the International Organization for Migration. These programmes allow health workers, teachers and engineers to work for some months in their country of origin while keeping their residence in the Netherlands.`,
-      `Temporary return works well when the professional's residence status is secure: people hesitate to contribute if they fear losing their right to return to the Netherlands.
+A platform of migrant organisations advises the Ministry of Foreign Affairs on policy and helps its members to professionalise.`,
+      `The Netherlands has supported temporary return programmes for professionals from Afghanistan, Sierra Leone and Sudan, implemented with the International Organization for Migration. These programmes allow health workers, teachers and engineers to work for some months in their country of origin while keeping their residence in the Netherlands.
 
-We propose the workshop discuss how residence rules can make circular engagement of diasporas easier.`,
+Dutch development organisations have opened their co-financing schemes to diaspora organisations, on condition that they work with a partner in the country of origin and meet reporting requirements.
+
+Municipalities with large migrant communities support twinning with towns in Morocco, Turkey and Suriname.`,
+      `Temporary return works well when the professional's residence status is secure: people hesitate to contribute if they fear losing their right to return to the Netherlands. Assignments also need a clear task agreed with the host institution in advance.
+
+The remittance price comparison website has raised awareness among senders and encouraged some providers to lower their fees.
+
+We propose the workshop discuss how residence rules can make circular engagement of diasporas easier, and how the capacities of diaspora organisations can be strengthened without making them dependent on public funding.`,
     ],
   },
   {
@@ -249,12 +312,24 @@ We propose the workshop discuss how residence rules can make circular engagement
     sections: [
       `Qatar participates in the Dialogue as an observer. Foreign workers make up the great majority of our labour force, most of them from South Asia, South-East Asia and other Arab countries. Their remittances are a major source of income for their families and for the economies of their countries of origin.
 
-As a country of destination, Qatar has an interest in ensuring that workers arrive well prepared, are protected during their stay and return home with savings and skills.`,
-      `The labour law provides for written contracts, regular payment of wages and access to the labour courts. The Ministry of Labour has established a department to inspect working and living conditions and to receive complaints.
+As a country of destination, Qatar has an interest in ensuring that workers arrive well prepared, are protected during their stay and return home with savings and skills.
 
-Qatar has encouraged banks and exchange houses to offer affordable transfer services. Competition between a large number of operators has kept costs relatively low for the main corridors.`,
-      `Qatar has concluded bilateral agreements on labour with many countries of origin. These agreements set out the responsibilities of each party, including the verification of contracts and the role of recruitment agencies. Qatar takes part in the Abu Dhabi dialogue between Asian countries of origin and destination.`,
-      `We believe that the development contribution of temporary workers depends first on fair recruitment in countries of origin, where workers often pay high fees. We invite the workshop to consider how countries of origin and destination can jointly reduce recruitment costs.`,
+The rapid growth of our economy, in construction and services in particular, has increased the number of workers in a short time. This places demands on the administration of labour, on housing and on the services that workers need.`,
+      `The labour law provides for written contracts, regular payment of wages and access to the labour courts. The Ministry of Labour has established a department to inspect working and living conditions and to receive complaints, and has increased the number of its inspectors.
+
+Qatar has encouraged banks and exchange houses to offer affordable transfer services. Competition between a large number of operators has kept costs relatively low for the main corridors, and workers can send money from exchange houses open in the evening and at weekends.
+
+Workers' accommodation is subject to standards on space, sanitation and safety, which the authorities are reviewing in consultation with employers.`,
+      `Qatar has concluded bilateral agreements on labour with many countries of origin. These agreements set out the responsibilities of each party, including the verification of contracts and the role of recruitment agencies. Qatar takes part in the Abu Dhabi dialogue between Asian countries of origin and destination.
+
+Embassies of countries of origin work with our authorities on the cases of workers in difficulty, and community associations of the main nationalities organise cultural and social activities with the support of the authorities.
+
+Charitable organisations based in Qatar finance development projects in several countries of origin.`,
+      `We believe that the development contribution of temporary workers depends first on fair recruitment in countries of origin, where workers often pay high fees. A worker who arrives in debt saves little and is more vulnerable.
+
+We have also seen that information given to workers before departure, on their contract, their rights and the cost of living, reduces disputes.
+
+We invite the workshop to consider how countries of origin and destination can jointly reduce recruitment costs, and how skills acquired in the countries of destination can be certified so that they are recognised when workers return home.`,
     ],
   },
   {

@@ -1,5 +1,6 @@
 // Workshop "Migration and human resources for health": the overviews the delegations wrote for the
 // demo. Fictional but plausible: no figure, law or programme here is meant as a real one.
+/* eslint-disable no-irregular-whitespace -- French typography: the narrow no-break spaces before ; : ? ! are meant. */
 import type { DemoOverview } from './demo-overviews.js';
 
 export const HEALTH_OVERVIEWS: readonly DemoOverview[] = [
