@@ -25,7 +25,7 @@ export interface DemoOverview {
 
 const text = (en: string, fr: string, es: string): Trilingual => ({ en, fr, es });
 
-/** The call both workshops share (the action that creates them from the survey gives one call to all). */
+/** The sections of the call for overviews, the same for both workshops. */
 export const DEMO_CALL_SECTIONS: readonly { readonly heading: Trilingual; readonly guidance: Trilingual }[] = [
   {
     heading: text('Context and main challenges', 'Contexte et principaux défis', 'Contexto y principales desafíos'),
@@ -64,8 +64,21 @@ export const DEMO_CALL_SECTIONS: readonly { readonly heading: Trilingual; readon
 /** About 2–3 pages. */
 export const DEMO_CALL_MAX_WORDS = 1500;
 
-/** What the delegations wrote, by the label of the workshop topic the survey retained. */
-export const DEMO_OVERVIEWS: Readonly<Record<string, readonly DemoOverview[]>> = {
-  '(a)': HEALTH_OVERVIEWS,
-  '(b)': DIASPORA_OVERVIEWS,
+/** What the Administration sets on a workshop once created, and what the delegations write for it. */
+export interface DemoWorkshop {
+  /** Of the workshop's background paper. */
+  readonly reference: string;
+  readonly place: string;
+  /** Days from the demo's "now" to the first day of the workshop, and how many days it lasts. */
+  readonly startsIn: number;
+  readonly days: number;
+  /** Days from now to the call's deadline (16:00 UTC that day). */
+  readonly callClosesIn: number;
+  readonly overviews: readonly DemoOverview[];
+}
+
+/** The workshops, by the label of the topic the survey retained. */
+export const DEMO_WORKSHOPS: Readonly<Record<string, DemoWorkshop>> = {
+  '(a)': { reference: 'IC/2007/4', place: 'Geneva, International Conference Centre', startsIn: 26, days: 2, callClosesIn: 12, overviews: HEALTH_OVERVIEWS },
+  '(b)': { reference: 'IC/2007/11', place: 'Geneva, International Conference Centre', startsIn: 61, days: 2, callClosesIn: 40, overviews: DIASPORA_OVERVIEWS },
 };

@@ -6,7 +6,7 @@ import { submitBallot } from '../../server/domain/ballots.js';
 import type { Clock } from '../../server/domain/clock.js';
 import type { Actor, Deps } from '../../server/domain/deps.js';
 import { createMemberState } from '../../server/domain/member-states.js';
-import { createEventsFromSurvey } from '../../server/domain/overviews/events.js';
+import { createEventsFromSurvey, updateEvent } from '../../server/domain/overviews/events.js';
 import { reviewOverview, saveOverview, type OverviewStatus } from '../../server/domain/overviews/overviews.js';
 import { declineProposal, proposeTopic } from '../../server/domain/proposals.js';
 import { createSurvey } from '../../server/domain/surveys/authoring.js';
@@ -16,7 +16,7 @@ import type { Language } from '../../server/i18n/languages.js';
 import {
   currentSurveyInput, DEMO_COMMENTS, DEMO_EMAIL_DOMAIN, DEMO_MEMBER_STATES, DEMO_PASSWORDS, previousSurveyInput,
 } from './demo-content.js';
-import { DEMO_CALL_MAX_WORDS, DEMO_CALL_SECTIONS, DEMO_OVERVIEWS, type DemoOverview } from './demo-overviews.js';
+import { DEMO_CALL_MAX_WORDS, DEMO_CALL_SECTIONS, DEMO_WORKSHOPS, type DemoOverview } from './demo-overviews.js';
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
@@ -92,8 +92,9 @@ export interface DemoSummary {
   readonly pendingProposals: number;
   readonly declinedProposals: number;
   /** The workshops last year's survey retained, with their overviews. */
-  readonly workshops: readonly { readonly eventId: number; readonly title: string }[];
-  readonly callDeadline: string;
+  readonly workshops: readonly {
+    readonly eventId: number; readonly title: string; readonly startsOn: string; readonly endsOn: string; readonly place: string; readonly callDeadline: string;
+  }[];
   readonly overviews: Readonly<Record<OverviewStatus, number>>;
 }
 
@@ -333,32 +334,39 @@ export async function seedDemo(deps: Deps, options: { randomSeed?: number } = {}
 
 /**
  * The two workshops last year's survey retained, created from its count by the Administration's own
- * action, with one call for overviews open until twelve days from now. Story-wise, this year's
- * survey (still open) chooses next year's topics; the ones it can show events for are those chosen
- * a year ago. The delegations write over the last seven weeks, first a draft then the whole text,
- * and the Administration publishes, returns or withdraws what they submit, so that every state of
- * the review shows: published, submitted (waiting), returned with a comment, withdrawn, draft.
+ * action, then given their place, dates, background paper and each its own call deadline. In the
+ * story, "now" is the autumn before the year this year's survey (still open) chooses for; the
+ * workshops that can have events already are the ones last year's survey chose, held in the coming
+ * weeks. The delegations write over the last seven weeks, first a draft then the whole text, and the
+ * Administration publishes, returns or withdraws what they submit, so that every state of the
+ * review shows: published, submitted (waiting), returned with a comment, withdrawn, draft.
  */
 async function seedWorkshops(
   d: Deps, clock: Clock & { set(ms: number): void }, admin: Actor, previous: Survey,
   team: (iso3: string) => readonly Actor[], end: number,
-): Promise<Pick<DemoSummary, 'workshops' | 'callDeadline' | 'overviews'>> {
-  const deadline = new Date(end + 12 * DAY);
-  deadline.setUTCHours(16, 0, 0, 0);
+): Promise<Pick<DemoSummary, 'workshops' | 'overviews'>> {
+  const day = (inDays: number) => new Date(end + inDays * DAY).toISOString().slice(0, 10);
+  // A workshop opens on the Tuesday on or after the day its plan says.
+  const tuesday = (inDays: number) => inDays + ((2 - new Date(end + inDays * DAY).getUTCDay() + 7) % 7);
+  const callOf = (closesIn: number) => ({ deadline: `${day(closesIn)}T16:00:00.000Z`, maxWords: DEMO_CALL_MAX_WORDS, sections: DEMO_CALL_SECTIONS });
   const issued = end - 50 * DAY;
   clock.set(issued);
   const question = previous.questions[1]!;
-  const events = await createEventsFromSurvey(d, admin, previous.id, {
-    question: question.id,
-    call: { deadline: deadline.toISOString(), maxWords: DEMO_CALL_MAX_WORDS, sections: DEMO_CALL_SECTIONS },
-  });
+  const created = await createEventsFromSurvey(d, admin, previous.id, { question: question.id, call: callOf(12) });
   const labelOf = new Map(question.options.map((o) => [o.id, o.label]));
   const steps: { at: number; run: () => Promise<unknown> }[] = [];
   const overviews: Record<OverviewStatus, number> = { draft: 0, submitted: 0, returned: 0, published: 0, withdrawn: 0 };
-  for (const [w, event] of events.entries()) {
-    const written = DEMO_OVERVIEWS[labelOf.get(event.optionId!) ?? ''];
-    if (!written) throw new Error(`The demo has no overviews for the retained workshop "${event.title.en}".`);
-    written.forEach((o, i) => {
+  const workshops: DemoSummary['workshops'][number][] = [];
+  for (const [w, event] of created.entries()) {
+    const workshop = DEMO_WORKSHOPS[labelOf.get(event.optionId!) ?? ''];
+    if (!workshop) throw new Error(`The demo has no overviews for the retained workshop "${event.title.en}".`);
+    clock.set(clock.now().getTime() + 20 * MINUTE);
+    const updated = await updateEvent(d, admin, event.id, {
+      title: event.title, reference: workshop.reference, place: workshop.place,
+      startsOn: day(tuesday(workshop.startsIn)), endsOn: day(tuesday(workshop.startsIn) + workshop.days - 1), call: callOf(workshop.callClosesIn),
+    });
+    workshops.push({ eventId: updated.id, title: updated.title.en, startsOn: updated.startsOn!, endsOn: updated.endsOn!, place: updated.place, callDeadline: updated.call!.deadline });
+    workshop.overviews.forEach((o, i) => {
       // Each delegation starts some days after the call, a few hours apart from the others.
       const started = issued + (3 + i * 2.4 + w * 1.3) * DAY + ((i * 7 + w * 3) % 9) * HOUR;
       plan(steps, d, admin, event.id, o, started, team(o.iso3));
@@ -372,7 +380,7 @@ async function seedWorkshops(
     clock.set(Math.max(step.at, clock.now().getTime() + MINUTE));
     await step.run();
   }
-  return { workshops: events.map((e) => ({ eventId: e.id, title: e.title.en })), callDeadline: deadline.toISOString(), overviews };
+  return { workshops, overviews };
 }
 
 /** The saves and reviews of one overview, from a first draft to where the demo leaves it. */

@@ -6,7 +6,7 @@ import { loadActor } from '../../server/domain/accounts.js';
 import { countWords } from '../../server/domain/overviews/markdown.js';
 import { searchCatalogue } from '../../server/domain/overviews/overviews.js';
 import { DEMO_MEMBER_STATES } from '../../db/seeds/demo-content.js';
-import { DEMO_OVERVIEWS } from '../../db/seeds/demo-overviews.js';
+import { DEMO_WORKSHOPS } from '../../db/seeds/demo-overviews.js';
 import { createDemoRandom, DemoRefusal, seedDemo, type DemoSummary } from '../../db/seeds/seed-demo.js';
 import type { TestContext } from '../helpers/context.js';
 import { useFreshDatabase } from '../helpers/signed-in.js';
@@ -108,7 +108,7 @@ describe('db/seeds/demo', function () {
     expect(proposals.filter((p) => p.status === 'declined')).to.have.length(summary.declinedProposals).and.length.at.least(1);
   });
 
-  it('creates the two workshops last year\'s survey retained, from its count, each with an open call for overviews in three languages', async () => {
+  it('creates the two workshops last year\'s survey retained, from its count, then gives each its place, dates, paper and open call in three languages', async () => {
     const options = await ctx.db('options as o').join('questions as q', 'q.id', 'o.question_id')
       .where('q.survey_id', summary.previousSurveyId).select('o.id', 'o.label', 'o.title_en');
     const events = await ctx.db('events').orderBy('id').select('*');
@@ -117,15 +117,21 @@ describe('db/seeds/demo', function () {
     for (const e of events) {
       const option = options.find((o) => Number(o.id) === Number(e.option_id));
       expect(Number(e.survey_id)).to.equal(summary.previousSurveyId);
-      expect(option?.label).to.be.oneOf(Object.keys(DEMO_OVERVIEWS));
+      expect(option?.label).to.be.oneOf(Object.keys(DEMO_WORKSHOPS));
       expect(e.title_en).to.equal(option?.title_en);
       for (const lang of ['en', 'fr', 'es']) expect(String(e[`title_${lang}`]).trim(), `${e.title_en} ${lang}`).to.not.equal('');
-      expect(e.reference).to.equal('IC/2006/9');
+      expect(e.reference).to.equal(DEMO_WORKSHOPS[option!.label]!.reference).and.not.equal('IC/2006/9');
+      expect(e.place).to.match(/^Geneva/);
+      expect(String(e.starts_on) > ctx.clock.now().toISOString().slice(0, 10), 'in the coming weeks').to.equal(true);
+      expect(String(e.ends_on) >= String(e.starts_on)).to.equal(true);
     }
     const calls = await ctx.db('event_calls').select('*');
     expect(calls).to.have.length(2);
+    expect(new Set(calls.map((c) => c.deadline)).size, 'a deadline each').to.equal(2);
     for (const c of calls) {
+      const event = events.find((e) => Number(e.id) === Number(c.event_id))!;
       expect(String(c.deadline) > ctx.clock.now().toISOString(), 'the call is open').to.equal(true);
+      expect(String(c.deadline) < String(event.starts_on), 'overviews are due before the workshop').to.equal(true);
       expect(Number(c.max_words)).to.equal(1500);
       const sections = (typeof c.sections === 'string' ? JSON.parse(c.sections) : c.sections) as { heading: Record<string, string>; guidance: Record<string, string> }[];
       expect(sections).to.have.length.within(3, 5);
@@ -134,6 +140,7 @@ describe('db/seeds/demo', function () {
       }
     }
     expect(await countOf(ctx.db('audit_entries').where({ action: 'event.create' }).count({ n: '*' }))).to.equal(2);
+    expect(await countOf(ctx.db('audit_entries').where({ action: 'event.update' }).count({ n: '*' }))).to.equal(2);
   });
 
   it('holds about a dozen overviews per workshop, from members and an observer, in the three languages and every state of the review', async () => {
