@@ -24,7 +24,9 @@ Les défis sont de maintenir le lien avec les jeunes générations, d'orienter u
 Les banques marocaines ont développé un réseau d'agences et de correspondants à l'étranger qui a fait baisser le coût des transferts et favorisé la bancarisation des migrants. Des produits d'épargne-logement et d'investissement leur sont destinés. Un guichet unique pour l'investissement des Marocains résidant à l'étranger est en cours de mise en place dans les centres régionaux d'investissement.`,
       `Le Maroc a conclu avec ses principaux pays d'accueil des conventions de sécurité sociale qui permettent le transfert des pensions, ainsi que des accords de coopération en matière d'enseignement de la langue d'origine. Des programmes de codéveloppement, cofinancés par des pays européens, soutiennent des projets portés par des associations de migrants dans leur région d'origine : adduction d'eau, électrification, écoles rurales.
 
-Les associations de la diaspora, nombreuses et actives, sont des partenaires essentiels. Le réseau des compétences marocaines à l'étranger réunit des chercheurs, des ingénieurs et des médecins qui contribuent à des projets universitaires et industriels au Maroc. Vous trouverez une présentation de ces programmes sur [le portail des Marocains du monde](https://www.example.org/marocains-du-monde).`,
+Les associations de la diaspora, nombreuses et actives, sont des partenaires essentiels. Le réseau des compétences marocaines à l'étranger réunit des chercheurs, des ingénieurs et des médecins qui contribuent à des projets universitaires et industriels au Maroc. Vous trouverez une présentation de ces programmes sur [le portail des Marocains du monde](https://www.example.org/marocains-du-monde).
+
+Dans le cadre du dialogue euro-africain sur la migration et le développement, le Maroc plaide pour que la contribution des diasporas soit reconnue comme un volet à part entière des partenariats entre pays d'origine et de destination.`,
       `L'expérience marocaine montre que la confiance se construit dans la durée et passe par des services concrets : un accueil digne aux frontières, des démarches simplifiées, un interlocuteur identifié. La mobilisation des compétences réussit lorsqu'elle répond à des projets précis plutôt qu'à des appels généraux.
 
 Nous avons également appris que les transferts de fonds relèvent de choix privés : l'État peut les faciliter et proposer des produits attractifs, mais toute tentative de les orienter par la contrainte serait vouée à l'échec.
@@ -33,7 +35,9 @@ Nous souhaitons que l'atelier examine :
 
 1. les moyens d'associer les jeunes générations nées à l'étranger ;
 2. les instruments financiers qui orientent l'épargne des migrants vers l'investissement, sans la contraindre ;
-3. la représentation des diasporas dans les institutions consultatives.`,
+3. la représentation des diasporas dans les institutions consultatives.
+
+Le Maroc serait heureux d'accueillir une réunion de suivi consacrée à la mobilisation des compétences, à laquelle seraient associées les associations de la diaspora.`,
     ],
   },
   {
@@ -88,7 +92,7 @@ On the financial side, the central bank has encouraged banks to extend remittanc
 
 We cooperate with countries of destination on the protection of our workers, which we see as the foundation of any partnership: a worker who is exploited cannot be a development partner. The Philippines also takes part in regional consultative processes in Asia on labour migration.
 
-Local governments in provinces with many overseas workers have begun to set up migration and development desks, which help families invest their savings and connect hometown associations abroad with local projects.`,
+Local governments in provinces with many overseas workers have begun to set up migration and development desks, which help families invest their savings and connect hometown associations abroad with local projects. The first of these desks have been opened with support from the International Organization for Migration and a network of non-governmental organisations.`,
       `Financial literacy has proved one of the most effective measures: families who plan together save more and depend less on continued migration. Voting from abroad has had a low turnout at first, and registration procedures need to be simpler, in particular for seafarers and workers far from a consulate.
 
 The donations channelled through the Link programme have reached remote communities, but small projects need follow-up to last.
@@ -97,7 +101,9 @@ Our delegation would welcome discussion of:
 
 - how to encourage **investment by diaspora members** without raising unrealistic expectations;
 - how to reach second-generation Filipinos abroad;
-- how to measure the contribution of diasporas beyond remittances.`,
+- how to measure the contribution of diasporas beyond remittances.
+
+The Philippines would be pleased to share at the workshop the evaluation of the Link programme, which will be available on [the Commission's website](https://www.example.org/cfo/link).`,
     ],
   },
   {
@@ -123,12 +129,14 @@ The central bank is reviewing regulations to allow more operators to pay out rem
 
 Cooperation with the United Kingdom covers the fight against trafficking in persons and the return of migrants in irregular situations, which we believe must go hand in hand with opportunities for legal migration.
 
-Diaspora associations fund scholarships, medical missions and equipment for schools in their states of origin. Several state governments have appointed advisers on diaspora affairs and organise investment forums in cities abroad where their communities live.`,
+Diaspora associations fund scholarships, medical missions and equipment for schools in their states of origin. Several state governments have appointed advisers on diaspora affairs and organise investment forums in cities abroad where their communities live.
+
+Nigerian professional associations abroad, in particular medical and academic ones, are increasingly working with federal institutions on joint programmes.`,
       `Trust has to be earned: the diaspora responds to concrete opportunities and transparent management of its contributions. Insecurity, unreliable electricity and the cost of doing business discourage investment more than any lack of goodwill.
 
 The skills database will only be useful if institutions at home are ready to receive the professionals it identifies, with clear terms of engagement and recognition of their work.
 
-We suggest the workshop discuss how diaspora bonds and other instruments could finance infrastructure, and what safeguards investors need. We would also welcome experience from other countries on exclusive agreements in the remittance market.`,
+We suggest the workshop discuss how diaspora bonds and other instruments could finance infrastructure, and what safeguards investors need. We would also welcome experience from other countries on exclusive agreements in the remittance market. Nigeria is ready to share the lessons of its first Diaspora Days, including the questions raised by Nigerians abroad. Further information is available on [the Organisation's website](https://www.example.org/nido).`,
     ],
   },
   {
@@ -150,17 +158,17 @@ Les autorités soutiennent :
 - des études sur les transferts de fonds et la transparence des coûts ;
 - l'aide au retour et à la réintégration, comprenant un appui à la création de petites entreprises.
 
-Un groupe interdépartemental veille à la cohérence de ces actions.`,
+Un groupe interdépartemental veille à la cohérence de ces actions. Il réunit régulièrement les offices concernés et consulte les associations de migrants sur les orientations retenues.`,
       `La Suisse collabore étroitement avec les pays des Balkans occidentaux, d'où viennent de nombreux migrants établis sur son territoire. Les associations de migrants du Kosovo, par exemple, ont cofinancé des écoles et des centres de santé, avec l'appui des communes suisses.
 
 Sur le plan multilatéral, la Suisse soutient le Forum mondial sur la migration et le développement et les travaux sur la réduction des coûts des transferts de fonds.
 
-Les cantons et les villes, compétents en matière d'intégration, sont des partenaires importants : plusieurs d'entre eux associent les associations de migrants à leurs programmes de solidarité internationale.`,
+Les cantons et les villes, compétents en matière d'intégration, sont des partenaires importants : plusieurs d'entre eux associent les associations de migrants à leurs programmes de solidarité internationale. La Suisse encourage également les échanges entre ces associations et les organisations non gouvernementales suisses de développement, afin qu'elles apprennent les unes des autres.`,
       `Les associations de migrants ont souvent une connaissance fine des besoins locaux, mais elles manquent de moyens pour gérer des projets, rendre compte de l'utilisation des fonds et en assurer le suivi. L'appui à leurs capacités est donc aussi important que le cofinancement.
 
 Nous avons aussi constaté que l'engagement en faveur du pays d'origine et l'intégration en Suisse ne s'opposent pas : les migrants les mieux intégrés sont souvent les plus actifs dans leur pays d'origine.
 
-Nous proposons que l'atelier examine comment les pays de destination peuvent reconnaître les diasporas comme des acteurs à part entière de leur coopération au développement.`,
+Nous proposons que l'atelier examine comment les pays de destination peuvent reconnaître les diasporas comme des acteurs à part entière de leur coopération au développement. Il pourrait aussi se pencher sur la manière d'évaluer ces projets, dont les effets ne se mesurent pas seulement en infrastructures.`,
     ],
   },
   {
@@ -181,17 +189,17 @@ Al mismo tiempo, la dispersión de las comunidades y la desconfianza hacia las i
 - la promoción del ahorro y la inversión, incluida la compra de vivienda en Colombia desde el exterior;
 - la seguridad social, para que los colombianos en el exterior puedan cotizar al sistema de pensiones.
 
-La Constitución reconoce a los colombianos en el exterior el derecho al voto y una circunscripción especial en la Cámara de Representantes.`,
+La Constitución reconoce a los colombianos en el exterior el derecho al voto y una circunscripción especial en la Cámara de Representantes. Más información sobre el programa está disponible en [su portal](https://www.example.org/colombia-nos-une).`,
       `Colombia ha suscrito con España un acuerdo sobre migración laboral que prevé la selección de trabajadores en Colombia y su acompañamiento durante su estancia. Con el apoyo de la Organización Internacional para las Migraciones, se han desarrollado proyectos de codesarrollo en zonas de origen de los migrantes, que combinan el ahorro de los migrantes con recursos públicos y la asistencia técnica de organizaciones locales.
 
 Los consulados organizan ferias de servicios para acercar a las comunidades las entidades del Estado: notarías, registro civil, fondos de vivienda y de pensiones.
 
-Las universidades colombianas colaboran con la red de investigadores en el exterior para organizar cursos y proyectos conjuntos.`,
+Las universidades colombianas colaboran con la red de investigadores en el exterior para organizar cursos y proyectos conjuntos. Varios municipios de las zonas de mayor emigración han creado, con el apoyo del programa, oficinas de atención a las familias de los migrantes.`,
       `La participación de los colombianos en el exterior crece cuando reciben servicios concretos. La representación parlamentaria es un avance, pero la participación electoral sigue siendo baja, en parte por la distancia de los consulados.
 
 Las redes profesionales funcionan mejor cuando tienen un objetivo preciso, como un proyecto de investigación o un programa de formación, que cuando son solo directorios.
 
-Quisiéramos que el taller examine cómo las redes profesionales de la diáspora pueden contribuir a la transferencia de conocimientos hacia las universidades y las empresas del país de origen, y cómo los países de destino pueden apoyar la afiliación de los migrantes a los sistemas de seguridad social de su país.`,
+Quisiéramos que el taller examine cómo las redes profesionales de la diáspora pueden contribuir a la transferencia de conocimientos hacia las universidades y las empresas del país de origen, y cómo los países de destino pueden apoyar la afiliación de los migrantes a los sistemas de seguridad social de su país. Colombia estaría dispuesta a compartir la experiencia de las ferias de servicios consulares.`,
     ],
   },
   {
@@ -209,17 +217,19 @@ Many Ethiopians abroad have acquired another nationality, which under our law me
 
 Foreign nationals of Ethiopian origin can obtain an **identification card** that gives them most of the rights of citizens, including the right to reside, work and own property, without requiring them to give up their other nationality. Diaspora investors benefit from the same incentives as domestic investors, including customs exemptions on capital goods, and members of the diaspora may open foreign currency accounts in Ethiopian banks.
 
-Land for housing in the capital has been made available to diaspora associations that organise themselves into housing cooperatives.`,
+Land for housing in the capital has been made available to diaspora associations that organise themselves into housing cooperatives. A diaspora bond to finance a major infrastructure project is under study.`,
       `Ethiopia cooperates with the International Organization for Migration on a programme to mobilise diaspora professionals for short-term assignments in universities and hospitals. Physicians and lecturers have taught in the new universities opened in the regions, which face a shortage of experienced staff.
 
 Agreements with countries of destination in the Middle East aim to protect domestic workers, whose welfare we consider a precondition for any partnership.
 
-Diaspora associations in North America and Europe have financed schools, water points and health posts in their home areas, and some have set up small investment companies that pool the savings of their members.`,
+Diaspora associations in North America and Europe have financed schools, water points and health posts in their home areas, and some have set up small investment companies that pool the savings of their members.
+
+Ethiopia also takes part in the regional dialogue on migration in the Horn of Africa. Within it, we discuss with our neighbours how to protect migrants on the routes to the Gulf and how to inform them of the risks.`,
       `Practical incentives, such as the identification card and access to land, have encouraged investment. But administrative delays still discourage many. A clear and reliable service for investors from the diaspora is more useful than new incentives.
 
 Short assignments in the regional universities have been well received by students and staff; the challenge is to plan them over several years rather than one at a time.
 
-We propose that the workshop consider how countries of origin can protect the savings of diaspora investors against fraud, and how countries of destination can help labour migrants save and invest safely.`,
+We propose that the workshop consider how countries of origin can protect the savings of diaspora investors against fraud, and how countries of destination can help labour migrants save and invest safely. We would be pleased to share our experience with the identification card, which other countries of origin have asked about. A simple guide for investors from the diaspora is in preparation.`,
     ],
   },
   {
@@ -260,17 +270,19 @@ Migration itself is costly for our workers: many borrow heavily or sell land to 
 
 To encourage the use of formal channels, the central bank has allowed commercial banks to open exchange houses abroad and to pay remittances through their branch networks, including in rural areas. Special bonds denominated in foreign currency allow Bangladeshis abroad to invest with a guaranteed return.
 
-A bank for expatriate workers is being established to offer loans for migration costs, at lower interest than moneylenders, and for investment on return.`,
+A bank for expatriate workers is being established to offer loans for migration costs, at lower interest than moneylenders, and for investment on return. Its capital comes in part from the welfare fund.`,
       `Bangladesh works with countries of destination in the Colombo Process on recruitment practices, pre-departure training and the protection of workers. Labour attachés in our missions in the main countries of destination assist workers in disputes with employers.
 
-Associations of Bangladeshis in the United Kingdom have long supported schools and clinics in their home districts, notably in the north-east of the country. Some of their members have invested in hotels, tea gardens and small industries.
+Associations of Bangladeshis in the United Kingdom have long supported schools and clinics in their home districts, notably in the north-east of the country. Some of their members have invested in hotels, tea gardens and small industries. Their experience shows what settled communities can do when local conditions allow.
 
-Non-governmental organisations and microfinance institutions in Bangladesh help migrants' families manage remittances and start small businesses.`,
+Non-governmental organisations and microfinance institutions in Bangladesh help migrants' families manage remittances and start small businesses.
+
+The Government has also opened information centres in several districts, where prospective migrants can check whether a recruiting agency is licensed and learn what a fair fee is.`,
       `Reducing the cost and risk of formal transfers has been more effective than any rule against informal channels. Investment products must be simple and trusted; the foreign currency bonds have been taken up mostly by settled communities in Europe and North America, less by workers in the Gulf.
 
 Lowering the cost of migration would do more for development than any programme that starts after departure.
 
-We would welcome discussion of how migrant workers on temporary contracts, and not only settled communities, can be involved in development, and of how recruitment costs can be brought down.`,
+We would welcome discussion of how migrant workers on temporary contracts, and not only settled communities, can be involved in development, and of how recruitment costs can be brought down. Bangladesh would welcome partnerships with countries of destination to train workers before departure in the skills their employers need, which would also raise their earnings.`,
     ],
   },
   {
@@ -283,7 +295,7 @@ We would welcome discussion of how migrant workers on temporary contracts, and n
 
 The Government has recognised that migration and development are linked, and that policies in one field can support or undermine objectives in the other.
 
-Diaspora organisations in the Netherlands are numerous but often small and run by volunteers. Their potential is recognised, but their access to funding and to the established development organisations has been limited.`,
+Diaspora organisations in the Netherlands are numerous but often small and run by volunteers. Their potential is recognised, but their access to funding and to the established development organisations has been limited. Many also lack the time and expertise to prepare proposals and reports in the form donors require.`,
       `A policy memorandum on *development and migration* set out the Government's approach. Its main elements are:
 
 - **involving migrant organisations** in development cooperation, including through co-financing of their projects by Dutch development organisations;
@@ -291,17 +303,19 @@ Diaspora organisations in the Netherlands are numerous but often small and run b
 - making remittances cheaper and more transparent, including a website comparing the costs of transfers, [available here](https://www.example.org/remittance-prices);
 - paying attention to **circular migration** in labour migration policy.
 
-A platform of migrant organisations advises the Ministry of Foreign Affairs on policy and helps its members to professionalise.`,
+A platform of migrant organisations advises the Ministry of Foreign Affairs on policy and helps its members to professionalise. Its members include organisations of every size, from national federations to small village associations.
+
+The Government reports on the implementation of the memorandum to Parliament every year, including on the coherence between migration and development policies.`,
       `The Netherlands has supported temporary return programmes for professionals from Afghanistan, Sierra Leone and Sudan, implemented with the International Organization for Migration. These programmes allow health workers, teachers and engineers to work for some months in their country of origin while keeping their residence in the Netherlands.
 
 Dutch development organisations have opened their co-financing schemes to diaspora organisations, on condition that they work with a partner in the country of origin and meet reporting requirements.
 
-Municipalities with large migrant communities support twinning with towns in Morocco, Turkey and Suriname.`,
+Municipalities with large migrant communities support twinning with towns in Morocco, Turkey and Suriname. The Netherlands also supports the exchange of experience between European countries on migration and development, within the European Union and in the Global Forum. Our experience has been presented at several expert meetings, and we would be glad to continue that exchange.`,
       `Temporary return works well when the professional's residence status is secure: people hesitate to contribute if they fear losing their right to return to the Netherlands. Assignments also need a clear task agreed with the host institution in advance.
 
-The remittance price comparison website has raised awareness among senders and encouraged some providers to lower their fees.
+The remittance price comparison website has raised awareness among senders and encouraged some providers to lower their fees. It is maintained with the help of a consumer organisation and updated every quarter.
 
-We propose the workshop discuss how residence rules can make circular engagement of diasporas easier, and how the capacities of diaspora organisations can be strengthened without making them dependent on public funding.`,
+We propose the workshop discuss how residence rules can make circular engagement of diasporas easier, and how the capacities of diaspora organisations can be strengthened without making them dependent on public funding. The Netherlands would also welcome an exchange on the evaluation of co-financed diaspora projects. Such evaluations are rare, and most of what we know comes from the organisations themselves.`,
     ],
   },
   {
@@ -314,22 +328,22 @@ We propose the workshop discuss how residence rules can make circular engagement
 
 As a country of destination, Qatar has an interest in ensuring that workers arrive well prepared, are protected during their stay and return home with savings and skills.
 
-The rapid growth of our economy, in construction and services in particular, has increased the number of workers in a short time. This places demands on the administration of labour, on housing and on the services that workers need.`,
+The rapid growth of our economy, in construction and services in particular, has increased the number of workers in a short time. This places demands on the administration of labour, on housing and on the services that workers need. Qatar is committed to meeting these demands in cooperation with employers and countries of origin.`,
       `The labour law provides for written contracts, regular payment of wages and access to the labour courts. The Ministry of Labour has established a department to inspect working and living conditions and to receive complaints, and has increased the number of its inspectors.
 
 Qatar has encouraged banks and exchange houses to offer affordable transfer services. Competition between a large number of operators has kept costs relatively low for the main corridors, and workers can send money from exchange houses open in the evening and at weekends.
 
-Workers' accommodation is subject to standards on space, sanitation and safety, which the authorities are reviewing in consultation with employers.`,
+Workers' accommodation is subject to standards on space, sanitation and safety, which the authorities are reviewing in consultation with employers. A hotline receives complaints in several languages. Inspectors can now impose fines and, in serious cases, bar an employer from recruiting abroad.`,
       `Qatar has concluded bilateral agreements on labour with many countries of origin. These agreements set out the responsibilities of each party, including the verification of contracts and the role of recruitment agencies. Qatar takes part in the Abu Dhabi dialogue between Asian countries of origin and destination.
 
 Embassies of countries of origin work with our authorities on the cases of workers in difficulty, and community associations of the main nationalities organise cultural and social activities with the support of the authorities.
 
-Charitable organisations based in Qatar finance development projects in several countries of origin.`,
-      `We believe that the development contribution of temporary workers depends first on fair recruitment in countries of origin, where workers often pay high fees. A worker who arrives in debt saves little and is more vulnerable.
+Charitable organisations based in Qatar finance development projects in several countries of origin. They build schools, clinics and water points in the regions from which many workers come. Qatar sees these contributions as part of a partnership with the countries whose nationals help build our economy.`,
+      `We believe that the development contribution of temporary workers depends first on fair recruitment in countries of origin, where workers often pay high fees. A worker who arrives in debt saves little and is more vulnerable. Some of our partners have capped recruitment fees; we support such measures and ask our employers to respect them.
 
 We have also seen that information given to workers before departure, on their contract, their rights and the cost of living, reduces disputes.
 
-We invite the workshop to consider how countries of origin and destination can jointly reduce recruitment costs, and how skills acquired in the countries of destination can be certified so that they are recognised when workers return home.`,
+We invite the workshop to consider how countries of origin and destination can jointly reduce recruitment costs, and how skills acquired in the countries of destination can be certified so that they are recognised when workers return home. Qatar would be pleased to host a meeting of countries of origin and destination on this question.`,
     ],
   },
   {

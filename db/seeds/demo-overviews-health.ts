@@ -21,7 +21,11 @@ Our main challenges are therefore:
 - protecting health workers from abusive recruitment and contract substitution.`,
       `The Government's approach rests on the principle that Filipinos are free to work abroad, and that the State's role is to make that choice safe and to make staying at home a real alternative.
 
+### Protecting those who leave
+
 The **Overseas Employment Administration** licenses recruitment agencies, approves employment contracts and keeps a list of agencies that have lost their licence. Standard contracts for health workers set minimum salaries, working hours and repatriation terms, and are checked before departure. Every departing worker attends a pre-departure orientation seminar that explains their rights and the assistance available at our embassies.
+
+### Making staying a real alternative
 
 At home, the Department of Health runs a deployment programme that places newly licensed nurses and doctors in underserved municipalities for two years, with a stipend, housing support and priority for scholarships afterwards. A return-to-service scheme helps nurses who have worked abroad to be re-employed in public hospitals without losing seniority.
 
@@ -79,7 +83,9 @@ We suggest the workshop consider:
 
 - how countries of destination could support postgraduate training in countries of origin;
 - whether agreements on recruitment could include a contribution to the cost of training;
-- how to make codes of practice binding on private recruitment agencies.`,
+- how to make codes of practice binding on private recruitment agencies.
+
+Ghana would also be glad to share the experience of its postgraduate college with other countries of the region that are considering a similar step.`,
     ],
   },
   {
@@ -114,7 +120,9 @@ Notre délégation souhaite que l'atelier aborde :
 
 1. les conditions d'une **reconnaissance équitable des qualifications** ;
 2. la place des établissements hospitaliers dans la coopération ;
-3. le suivi des engagements pris en matière de recrutement éthique.`,
+3. le suivi des engagements pris en matière de recrutement éthique.
+
+La France est disposée à présenter lors de l'atelier le bilan des premiers jumelages hospitaliers et les enseignements qu'en tirent les établissements des deux rives.`,
     ],
   },
   {
@@ -146,7 +154,9 @@ Questions we would propose for discussion:
 
 - How can countries of destination and origin cooperate against fraudulent recruitment?
 - How can **portable pensions and social security** make circular mobility of health workers more attractive?
-- How can the experience gained abroad be recognised at home?`,
+- How can the experience gained abroad be recognised at home?
+
+India would be pleased to host a follow-up meeting of experts on recruitment practices in the health sector, should the workshop find it useful.`,
     ],
   },
   {
@@ -197,7 +207,7 @@ Para los mexicanos en el exterior, las **Ventanillas de Salud** instaladas en lo
 
 México también colabora con universidades y organizaciones de la sociedad civil para la formación de promotores de salud en comunidades de migrantes, que acercan la información a quienes no acuden a los servicios.
 
-En el marco de la cooperación con países de Centroamérica, México ofrece becas para la formación de especialistas que regresan a sus países de origen.`,
+En el marco de la cooperación con países de Centroamérica, México ofrece becas para la formación de especialistas que regresan a sus países de origen. Las becas incluyen el compromiso de los becarios de trabajar en su país durante un período equivalente a la duración de su formación.`,
       `La experiencia de las Ventanillas de Salud muestra que los consulados pueden ser un punto de acceso eficaz a la salud para los migrantes: son lugares que los migrantes ya visitan y en los que confían. Su éxito depende de la colaboración con las clínicas y organizaciones locales del país de destino.
 
 En cuanto al personal de salud en México, el servicio social ha sido eficaz para cubrir plazas rurales, pero los pasantes se sienten a menudo solos y sin supervisión; los médicos con experiencia siguen siendo difíciles de retener.
@@ -238,7 +248,7 @@ Les mutuelles de santé communautaires et les collectivités locales participent
 
 Le fichier du personnel, d'apparence modeste, a changé la manière dont nous planifions : on ne peut pas gérer ce que l'on ne compte pas.
 
-Nous souhaitons que l'atelier examine comment les pays de destination peuvent contribuer à la formation de formateurs et au financement des postes dans les pays d'origine, et comment les pôles régionaux de formation peuvent être soutenus.`,
+Nous souhaitons que l'atelier examine comment les pays de destination peuvent contribuer à la formation de formateurs et au financement des postes dans les pays d'origine, et comment les pôles régionaux de formation peuvent être soutenus. Les échanges entre écoles de la sous-région, qui partagent déjà des programmes harmonisés, pourraient servir de point de départ.`,
     ],
   },
   {
@@ -259,19 +269,23 @@ Health care is a provincial responsibility, and licensing is carried out by prov
 - offer bridging programmes that fill gaps in training;
 - support employers in orienting and mentoring new staff.
 
+### Residency positions and credentials
+
 Several provinces have opened additional residency positions for international medical graduates, in some cases with a return-of-service commitment in under-served communities. A national online portal, [available here](https://www.example.org/health-professionals), brings together information for prospective immigrants.
 
-Foreign credential recognition is also addressed across occupations by a federal office that helps newcomers find out how their qualifications are assessed.`,
+Foreign credential recognition is also addressed across occupations by a federal office that helps newcomers find out how their qualifications are assessed. Its staff also work with our missions abroad, so that advice reaches prospective immigrants in their own country.`,
       `Canada does not actively recruit health workers from countries facing critical shortages, and provincial recruitment missions are encouraged to take this into account. Canada supports the development of a global code of practice at the World Health Organization.
 
 We cooperate with countries of origin on the verification of credentials, and several Canadian universities run partnerships for the training of health workers in Africa and the Caribbean, including distance learning for nurse educators.
 
-Within Canada, federal, provincial and territorial governments work together through an advisory committee on health human resources, which brings together planning for domestic training and for the integration of internationally educated professionals.`,
+Within Canada, federal, provincial and territorial governments work together through an advisory committee on health human resources, which brings together planning for domestic training and for the integration of internationally educated professionals.
+
+Regulators of the health professions cooperate with their counterparts abroad, through international associations, on the verification of diplomas and on the exchange of information about disciplinary measures.`,
       `Early information, given before a person immigrates, is the most cost-effective measure we have found: it helps people make informed decisions and prepare for licensing while still abroad. Bridging programmes work best when employers are involved from the start and offer clinical placements.
 
 Return-of-service commitments have brought physicians to rural communities, though not all stay once their commitment ends.
 
-We would welcome discussion of how countries of origin and destination can share information on credentials securely and quickly, and of how to avoid recruitment that undermines health systems in countries of origin while respecting the right of individuals to migrate.`,
+We would welcome discussion of how countries of origin and destination can share information on credentials securely and quickly, and of how to avoid recruitment that undermines health systems in countries of origin while respecting the right of individuals to migrate. Canada would also value a discussion of data: neither countries of origin nor countries of destination know well how many health workers move, and for how long.`,
     ],
   },
   {
@@ -294,12 +308,16 @@ Language skills are a central requirement for patient safety. Employers and publ
 
 Germany supports health systems in partner countries through development cooperation, including the training of health workers and the strengthening of health administrations.
 
-At European level, Germany takes part in the discussions on the recognition of professional qualifications and on the mobility of health workers within the Union, which affects both the countries that lose staff to their neighbours and those that gain.`,
+At European level, Germany takes part in the discussions on the recognition of professional qualifications and on the mobility of health workers within the Union, which affects both the countries that lose staff to their neighbours and those that gain. Several *Länder* also have partnerships with regions of Central and Eastern Europe that include exchanges of nursing staff and teachers.`,
       `Our experience is that recognition is the decisive bottleneck: qualified people wait too long and lose skills, or give up and take unqualified work. Clear time limits, a single point of contact and information in several languages help.
 
 Private recruitment agencies vary greatly in quality. Employers need guidance on which practices are fair, and workers need to know that they should not pay placement fees.
 
-We propose that the workshop discuss how countries can agree on **fair recruitment** criteria that are practical for employers, and how countries of origin with a surplus of trained nurses can be identified reliably.`,
+We propose that the workshop discuss how countries can agree on **fair recruitment** criteria that are practical for employers, and how countries of origin with a surplus of trained nurses can be identified reliably.
+
+### What Germany can offer
+
+Germany would be glad to share the experience of its vocational training system for nurses, which combines schooling and practice in hospitals, with partner countries that wish to develop similar programmes.`,
     ],
   },
   {
@@ -322,12 +340,14 @@ El Estado peruano también ha puesto en marcha un programa de retorno que facili
 
 Las asociaciones de médicos peruanos en el exterior apoyan campañas de atención en zonas rurales y donan equipos a hospitales regionales. Algunas han organizado cursos a distancia para médicos de los establecimientos de primer nivel.
 
-Los gobiernos regionales, que gestionan ahora buena parte de los servicios de salud, son socios indispensables para cualquier política de retención.`,
+Los gobiernos regionales, que gestionan ahora buena parte de los servicios de salud, son socios indispensables para cualquier política de retención. Por ello, el Ministerio de Salud ha firmado convenios de gestión con varios de ellos, que fijan metas de dotación de personal en los establecimientos rurales.`,
       `Las bonificaciones por zona alejada son útiles, pero sin condiciones de vida adecuadas para las familias su efecto es limitado. Los profesionales que permanecen en las regiones son, con frecuencia, los que son originarios de ellas: formar a jóvenes de las propias regiones es quizá la medida de retención más eficaz.
 
 El programa de retorno ha tenido una acogida modesta, en parte porque la convalidación de títulos sigue siendo lenta.
 
-Proponemos que el taller analice cómo combinar incentivos económicos y no económicos, y cómo la cooperación con los países de destino puede apoyar la formación de especialistas en los países de origen.`,
+Proponemos que el taller analice cómo combinar incentivos económicos y no económicos, y cómo la cooperación con los países de destino puede apoyar la formación de especialistas en los países de origen.
+
+El Perú estaría dispuesto a compartir en el taller los resultados de la evaluación del servicio rural, que se publicará próximamente en [el portal del Ministerio](https://www.example.org/peru/salud).`,
     ],
   },
   {
@@ -347,17 +367,17 @@ Dans les pays de destination, ces mêmes institutions accueillent des soignants 
 - le **droit à la santé** des populations des pays d'origine ;
 - la **responsabilité partagée** des pays qui forment et des pays qui recrutent.
 
-Les institutions sanitaires catholiques sont encouragées à s'abstenir du recrutement actif dans les pays en pénurie et à favoriser la formation locale. Plusieurs conférences épiscopales ont adopté des orientations en ce sens à l'intention des établissements qui relèvent d'elles.`,
+Les institutions sanitaires catholiques sont encouragées à s'abstenir du recrutement actif dans les pays en pénurie et à favoriser la formation locale. Plusieurs conférences épiscopales ont adopté des orientations en ce sens à l'intention des établissements qui relèvent d'elles. Elles rappellent aussi que le soignant qui choisit de partir doit pouvoir le faire dans la dignité et la sécurité.`,
       `Les congrégations religieuses et les réseaux hospitaliers catholiques soutiennent des jumelages entre établissements, des programmes de formation d'infirmières et des missions de soins de courte durée. Dans plusieurs pays d'Afrique, des écoles d'infirmières tenues par des congrégations forment chaque année des promotions qui restent, pour la plupart, au service des dispensaires ruraux.
 
 Les aumôneries accompagnent les soignants migrants dans les pays de destination, en lien avec les associations de la société civile, et les aident dans leurs démarches ou en cas de difficulté avec leur employeur.
 
-Le Saint-Siège participe aux travaux des organisations internationales compétentes en qualité d'observateur.`,
+Le Saint-Siège participe aux travaux des organisations internationales compétentes en qualité d'observateur. Il y rappelle régulièrement que les personnes migrantes doivent être accueillies comme des membres de la famille humaine, et non seulement comme une main-d'œuvre.`,
       `Le Saint-Siège invite l'atelier à ne pas réduire la question à des chiffres : derrière chaque départ, il y a un choix personnel qu'il faut respecter, et une communauté qu'il ne faut pas oublier.
 
 L'expérience des écoles d'infirmières de nos réseaux montre que les soignants restent plus volontiers lorsqu'ils ont été formés près de chez eux, pour des communautés qu'ils connaissent, et lorsqu'ils trouvent un sens à leur travail.
 
-Une coopération fondée sur la solidarité entre pays d'origine et de destination nous paraît la seule voie durable. Nous suggérons que l'atelier examine comment les pays qui recrutent peuvent contribuer, de manière concrète et vérifiable, à la formation dans les pays qui perdent leurs soignants.`,
+Une coopération fondée sur la solidarité entre pays d'origine et de destination nous paraît la seule voie durable. Nous suggérons que l'atelier examine comment les pays qui recrutent peuvent contribuer, de manière concrète et vérifiable, à la formation dans les pays qui perdent leurs soignants. Le Saint-Siège est prêt à faire part, lors de l'atelier, de l'expérience des réseaux hospitaliers catholiques en la matière.`,
     ],
   },
   {
@@ -375,17 +395,17 @@ Le Maroc est par ailleurs devenu un pays de formation pour de nombreux étudiant
 
 Une réforme du statut des personnels de santé est en préparation ; elle doit revaloriser les carrières et faciliter la mobilité entre les hôpitaux universitaires et les hôpitaux régionaux.
 
-Le Maroc encourage également le retour des compétences par des programmes d'accueil des médecins marocains exerçant à l'étranger : facilités pour l'équivalence des diplômes obtenus hors du pays, appui à l'installation et possibilités d'enseignement à temps partiel dans les facultés.`,
+Le Maroc encourage également le retour des compétences par des programmes d'accueil des médecins marocains exerçant à l'étranger : facilités pour l'équivalence des diplômes obtenus hors du pays, appui à l'installation et possibilités d'enseignement à temps partiel dans les facultés. Un portail d'information, [accessible ici](https://www.example.org/maroc/sante), présente ces mesures aux praticiens intéressés.`,
       `Le Maroc coopère avec plusieurs pays européens pour la formation des spécialistes, dans le cadre de conventions entre facultés et centres hospitaliers universitaires. Les médecins accueillis en Europe pour une formation complémentaire s'engagent à revenir exercer au Maroc.
 
 Les médecins marocains établis à l'étranger, regroupés en associations, organisent des caravanes médicales dans les régions enclavées et des séminaires de formation dans nos hôpitaux universitaires. Leur connaissance des systèmes de santé étrangers est précieuse pour la modernisation de nos établissements.
 
-Avec les pays d'Afrique subsaharienne, le Maroc développe une coopération Sud-Sud qui associe formation et échanges de praticiens.`,
+Avec les pays d'Afrique subsaharienne, le Maroc développe une coopération Sud-Sud qui associe formation et échanges de praticiens. Des médecins marocains effectuent ainsi des missions dans plusieurs pays africains, tandis que des étudiants de ces pays achèvent leur spécialisation dans nos centres hospitaliers universitaires.`,
       `Nous avons constaté que les médecins de la diaspora sont disposés à contribuer, mais que leurs initiatives restent trop souvent dispersées et ponctuelles. Une coordination par les facultés et les directions régionales de la santé permet de mieux les orienter.
 
 Les indemnités de zone éloignée ont eu un effet réel, à condition d'être versées régulièrement et accompagnées d'un logement.
 
-Nous souhaitons que l'atelier examine comment associer davantage les professionnels de la diaspora aux besoins des systèmes de santé des pays d'origine, au-delà des actions ponctuelles, et comment les pays de destination peuvent faciliter des allers-retours sans que les praticiens perdent leurs droits.`,
+Nous souhaitons que l'atelier examine comment associer davantage les professionnels de la diaspora aux besoins des systèmes de santé des pays d'origine, au-delà des actions ponctuelles, et comment les pays de destination peuvent faciliter des allers-retours sans que les praticiens perdent leurs droits. La portabilité des droits à pension et la reconnaissance des périodes d'exercice à l'étranger nous paraissent à cet égard essentielles.`,
     ],
   },
 ];
