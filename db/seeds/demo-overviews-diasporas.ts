@@ -53,7 +53,11 @@ Más allá de las remesas familiares, los mexicanos en el exterior se han organi
 Los desafíos son reducir el costo de envío de las remesas, que todavía absorbe una parte importante de los montos transferidos, y lograr que las inversiones comunitarias se traduzcan en empleo y oportunidades que hagan de la migración una opción y no una necesidad.`,
       `El **Instituto de los Mexicanos en el Exterior**, órgano de la Secretaría de Relaciones Exteriores, coordina la política del Gobierno hacia las comunidades mexicanas en el exterior. A través de la red consular ofrece servicios de documentación, educación, salud y protección, y promueve la organización comunitaria.
 
+## Inversión comunitaria
+
 El **Programa 3x1 para Migrantes** es el instrumento más conocido de colaboración con los clubes de oriundos: por cada peso que aportan los migrantes para un proyecto, los gobiernos federal, estatal y municipal aportan un peso cada uno. Con él se han financiado caminos, sistemas de agua potable, escuelas, clínicas y, cada vez más, proyectos productivos.
+
+## Servicios financieros
 
 La **matrícula consular** ha facilitado el acceso de los mexicanos en el exterior a servicios bancarios, lo que ha contribuido a reducir el costo de las remesas. El Banco de México publica información comparativa sobre las comisiones de envío.`,
       `México coopera con Estados Unidos en la promoción de la competencia en el mercado de envíos de dinero y en la bancarización de los migrantes. Las instituciones de ahorro y crédito popular en México se han asociado con cooperativas de crédito en Estados Unidos para que las remesas puedan recibirse en las comunidades rurales.

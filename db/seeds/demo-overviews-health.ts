@@ -21,11 +21,11 @@ Our main challenges are therefore:
 - protecting health workers from abusive recruitment and contract substitution.`,
       `The Government's approach rests on the principle that Filipinos are free to work abroad, and that the State's role is to make that choice safe and to make staying at home a real alternative.
 
-### Protecting those who leave
+## Protecting those who leave
 
 The **Overseas Employment Administration** licenses recruitment agencies, approves employment contracts and keeps a list of agencies that have lost their licence. Standard contracts for health workers set minimum salaries, working hours and repatriation terms, and are checked before departure. Every departing worker attends a pre-departure orientation seminar that explains their rights and the assistance available at our embassies.
 
-### Making staying a real alternative
+## Making staying a real alternative
 
 At home, the Department of Health runs a deployment programme that places newly licensed nurses and doctors in underserved municipalities for two years, with a stipend, housing support and priority for scholarships afterwards. A return-to-service scheme helps nurses who have worked abroad to be re-employed in public hospitals without losing seniority.
 
@@ -269,7 +269,7 @@ Health care is a provincial responsibility, and licensing is carried out by prov
 - offer bridging programmes that fill gaps in training;
 - support employers in orienting and mentoring new staff.
 
-### Residency positions and credentials
+## Residency positions and credentials
 
 Several provinces have opened additional residency positions for international medical graduates, in some cases with a return-of-service commitment in under-served communities. A national online portal, [available here](https://www.example.org/health-professionals), brings together information for prospective immigrants.
 
@@ -315,7 +315,7 @@ Private recruitment agencies vary greatly in quality. Employers need guidance on
 
 We propose that the workshop discuss how countries can agree on **fair recruitment** criteria that are practical for employers, and how countries of origin with a surplus of trained nurses can be identified reliably.
 
-### What Germany can offer
+## What Germany can offer
 
 Germany would be glad to share the experience of its vocational training system for nurses, which combines schooling and practice in hospitals, with partner countries that wish to develop similar programmes.`,
     ],
