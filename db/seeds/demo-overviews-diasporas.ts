@@ -1,5 +1,6 @@
-// Workshop "Diasporas as partners for development": the overviews the delegations wrote for the
-// demo. Fictional but plausible: no figure, law or programme here is meant as a real one.
+// Workshop "Diasporas as partners for development": the overviews of the delegations, written for the demo as
+// a delegation might have written them at the time. Not official positions nor quotations:
+// programmes are described loosely, and figures are rough or invented.
 /* eslint-disable no-irregular-whitespace -- French typography: the narrow no-break spaces before ; : ? ! are meant. */
 import type { DemoOverview } from './demo-overviews.js';
 
@@ -21,7 +22,9 @@ Les défis sont de maintenir le lien avec les jeunes générations, d'orienter u
 - une **fondation** qui accompagne les familles lors de l'opération de retour estival et soutient l'enseignement de la langue arabe et de la culture marocaine dans les pays d'accueil ;
 - un **conseil consultatif**, créé récemment, chargé d'émettre des avis sur les politiques publiques concernant les Marocains du monde.
 
-Les banques marocaines ont développé un réseau d'agences et de correspondants à l'étranger qui a fait baisser le coût des transferts et favorisé la bancarisation des migrants. Des produits d'épargne-logement et d'investissement leur sont destinés. Un guichet unique pour l'investissement des Marocains résidant à l'étranger est en cours de mise en place dans les centres régionaux d'investissement.`,
+Les banques marocaines ont développé un réseau d'agences et de correspondants à l'étranger qui a fait baisser le coût des transferts et favorisé la bancarisation des migrants. Des produits d'épargne-logement et d'investissement leur sont destinés. Un guichet unique pour l'investissement des Marocains résidant à l'étranger est en cours de mise en place dans les centres régionaux d'investissement.
+
+Le Royaume a également modernisé son cadre juridique. La réforme du code de la famille et celle du code de la nationalité, qui permet désormais à la mère marocaine de transmettre sa nationalité à ses enfants, répondent à des attentes fortes de la communauté établie à l'étranger, en particulier des couples mixtes. Les consulats ont été dotés de moyens supplémentaires et leurs démarches simplifiées, notamment pour l'état civil et les documents d'identité.`,
       `Le Maroc a conclu avec ses principaux pays d'accueil des conventions de sécurité sociale qui permettent le transfert des pensions, ainsi que des accords de coopération en matière d'enseignement de la langue d'origine. Des programmes de codéveloppement, cofinancés par des pays européens, soutiennent des projets portés par des associations de migrants dans leur région d'origine : adduction d'eau, électrification, écoles rurales.
 
 Les associations de la diaspora, nombreuses et actives, sont des partenaires essentiels. Le réseau des compétences marocaines à l'étranger réunit des chercheurs, des ingénieurs et des médecins qui contribuent à des projets universitaires et industriels au Maroc. Vous trouverez une présentation de ces programmes sur [le portail des Marocains du monde](https://www.example.org/marocains-du-monde).
@@ -50,7 +53,11 @@ Le Maroc serait heureux d'accueillir une réunion de suivi consacrée à la mobi
 
 Más allá de las remesas familiares, los mexicanos en el exterior se han organizado en clubes y federaciones de oriundos que reúnen a las personas originarias de un mismo municipio o estado. Estas organizaciones financian obras en sus comunidades de origen y mantienen un vínculo activo con ellas.
 
-Los desafíos son reducir el costo de envío de las remesas, que todavía absorbe una parte importante de los montos transferidos, y lograr que las inversiones comunitarias se traduzcan en empleo y oportunidades que hagan de la migración una opción y no una necesidad.`,
+Los desafíos son reducir el costo de envío de las remesas, que todavía absorbe una parte importante de los montos transferidos, y lograr que las inversiones comunitarias se traduzcan en empleo y oportunidades que hagan de la migración una opción y no una necesidad.
+
+Conviene subrayar también la diversidad de las comunidades en el exterior. Junto a la migración tradicional de origen rural, procedente de los estados del centro-occidente del país, han crecido en los últimos años los flujos desde el sur y el sureste, así como la emigración de personas con estudios universitarios. Cada uno de estos grupos tiene necesidades y capacidades distintas, y una política hacia las comunidades en el exterior debe tenerlas en cuenta.
+
+Por último, la situación migratoria irregular en que se encuentra una parte de nuestros connacionales limita su movilidad y su capacidad de participar en proyectos en México: quien no puede regresar a su comunidad sin arriesgar su empleo y su familia en el exterior difícilmente puede dar seguimiento a una obra o a una inversión.`,
       `El **Instituto de los Mexicanos en el Exterior**, órgano de la Secretaría de Relaciones Exteriores, coordina la política del Gobierno hacia las comunidades mexicanas en el exterior. A través de la red consular ofrece servicios de documentación, educación, salud y protección, y promueve la organización comunitaria.
 
 ## Inversión comunitaria
@@ -64,7 +71,11 @@ La **matrícula consular** ha facilitado el acceso de los mexicanos en el exteri
 
 El **Consejo Consultivo** del Instituto, integrado por líderes comunitarios elegidos en las circunscripciones consulares, formula recomendaciones al Gobierno. Universidades, fundaciones y organizaciones de la sociedad civil acompañan a los clubes en la formulación y seguimiento de proyectos.
 
-Los gobiernos de los estados con mayor tradición migratoria han creado sus propias oficinas de atención a migrantes, que trabajan con las federaciones de clubes y con los municipios.`,
+Los gobiernos de los estados con mayor tradición migratoria han creado sus propias oficinas de atención a migrantes, que trabajan con las federaciones de clubes y con los municipios.
+
+En el plano multilateral, México participa activamente en el Foro Mundial sobre Migración y Desarrollo y en la Conferencia Regional sobre Migración, que reúne a los países de América del Norte y Central. En estos espacios, nuestro país ha insistido en que las remesas son recursos privados que pertenecen a las familias, y en que ninguna política debe tratarlas como sustituto de la inversión pública o de la ayuda al desarrollo.
+
+Con varios países de Centroamérica, México comparte su experiencia en la organización de las comunidades en el exterior y en programas de coinversión como el 3x1. Una guía práctica sobre el programa está disponible en [el sitio del Instituto](https://www.example.org/ime/3x1).`,
       `El Programa 3x1 ha demostrado que los migrantes están dispuestos a invertir en sus comunidades cuando tienen voz en la elección de los proyectos y pueden verificar su ejecución. Sin embargo, los proyectos de infraestructura no siempre generan empleo, y los municipios más pobres, con menos migrantes organizados, se benefician menos.
 
 La bancarización ha sido, a su vez, la vía más eficaz para reducir el costo de las remesas: la competencia ha hecho bajar las comisiones de manera notable en pocos años.

@@ -1,5 +1,6 @@
-// Workshop "Migration and human resources for health": the overviews the delegations wrote for the
-// demo. Fictional but plausible: no figure, law or programme here is meant as a real one.
+// Workshop "Migration and human resources for health": the overviews of the delegations, written for the demo as
+// a delegation might have written them at the time. Not official positions nor quotations:
+// programmes are described loosely, and figures are rough or invented.
 /* eslint-disable no-irregular-whitespace -- French typography: the narrow no-break spaces before ; : ? ! are meant. */
 import type { DemoOverview } from './demo-overviews.js';
 
@@ -179,7 +180,9 @@ Kenya's approach to emigration is not restrictive. Nurses are free to leave; the
 
 Partnerships between Kenyan and foreign universities support the training of nurse tutors and specialist doctors. Faith-based organisations, which run a large share of rural facilities, are key partners in deployment and retention, and their staff are included in the emergency hiring plan's support.
 
-Development partners have financed salaries through the emergency plan on the understanding that the Government takes them over progressively; the first cohort has now been absorbed.`,
+Development partners have financed salaries through the emergency plan on the understanding that the Government takes them over progressively; the first cohort has now been absorbed.
+
+Kenyan nurses abroad, organised in associations in the United Kingdom and the United States, have begun to support training in Kenya, through donations of equipment and teaching materials and through short visits by nurse specialists. The Government welcomes these initiatives and has asked the Nursing Council to make it easier for Kenyan nurses abroad to keep their registration at home, so that they can return without new procedures.`,
       `The register of verification requests proved a simple and powerful source of information. It costs little, it uses data that regulators already hold, and it warns of departures before they happen. We recommend that other countries consider similar tools, and that regulators in countries of destination share their data on registrations.
 
 Contract hiring with a clear path to permanent posts helped to bring nurses to places where they were not willing to go before.
@@ -298,12 +301,18 @@ We would welcome discussion of how countries of origin and destination can share
 
 Until now, Germany has relied mainly on domestic training and on the free movement of workers within the European Union. Recruitment of nurses from outside the Union has been limited, but interest among employers is increasing, and some have begun to recruit on their own through private agencies.
 
-Many immigrants already living in Germany hold health qualifications obtained abroad that are not used, because the path to recognition is long or unclear.`,
+Many immigrants already living in Germany hold health qualifications obtained abroad that are not used, because the path to recognition is long or unclear.
+
+Estimates suggest that several thousand doctors and many more nurses and care workers with foreign qualifications live in Germany and work outside their profession, or not at all. Some came as late repatriates from the former Soviet Union, others as refugees or through family reunification. Making use of their skills is at the same time a question of integration, of fairness and of meeting the needs of our health and care services.
+
+Finally, Germany is itself a country of origin for health professionals: a noticeable number of young German doctors leave each year for Switzerland, Austria, Scandinavia or the United Kingdom, attracted by working hours and conditions. This reminds us that mobility runs in several directions at once.`,
       `Access to the labour market for nationals of non-EU countries is governed by the Residence Act and its ordinances, which allow the employment of nurses under certain conditions, including the recognition of their qualification as equivalent to German training.
 
 Recognition procedures are carried out by the *Länder*. The Federal Government is preparing legislation to create a general right to have foreign professional qualifications assessed, within set time limits. In nursing, applicants whose training is found to differ substantially from German standards may complete an adaptation course or take an examination.
 
-Language skills are a central requirement for patient safety. Employers and public employment services fund language courses geared to health professions, with vocabulary and situations taken from hospital and care work.`,
+Language skills are a central requirement for patient safety. Employers and public employment services fund language courses geared to health professions, with vocabulary and situations taken from hospital and care work.
+
+The statutory care insurance, introduced in the 1990s, finances a large part of long-term care and thus the demand for care workers. A reform now in Parliament will improve benefits for people with dementia, which is expected to increase the need for qualified staff further. The Federal Government and the *Länder* have therefore launched a campaign to train and retrain more people in care professions, including those already working in Germany with foreign qualifications.`,
       `The Federal Employment Agency does not recruit in countries that the World Health Organization lists as facing a critical shortage of health workers. Placement agreements with partner countries are under discussion, based on the principle that the partner country has more trained nurses than it can employ.
 
 Germany supports health systems in partner countries through development cooperation, including the training of health workers and the strengthening of health administrations.
