@@ -160,9 +160,9 @@ export function previousSurveyInput(closesAt: string) {
   return {
     title: text('International Dialogue on Migration 2007', 'Dialogue international sur la migration 2007', 'Diálogo Internacional sobre la Migración 2007'),
     description: text(
-      'Choice of the overarching theme of the Dialogue in 2007, after the informal consultations.',
-      'Choix du thème général du Dialogue en 2007, à la suite des consultations informelles.',
-      'Elección del tema general del Diálogo en 2007, tras las consultas informales.',
+      'Choice of the overarching theme of the Dialogue in 2007 and of the topics of its intersessional workshops, after the informal consultations.',
+      "Choix du thème général du Dialogue en 2007 et des thèmes de ses ateliers d'intersession, à la suite des consultations informelles.",
+      'Elección del tema general del Diálogo en 2007 y de los temas de sus talleres entre reuniones, tras las consultas informales.',
     ),
     reference: 'IC/2006/9',
     closesAt,
@@ -186,6 +186,43 @@ export function previousSurveyInput(closesAt: string) {
           {
             label: 'C',
             title: text('Migrants and Host Societies: Partnerships for Success', "Migrants et sociétés d'accueil : des partenariats pour réussir", 'Los migrantes y las sociedades de acogida: asociaciones para el éxito'),
+          },
+        ],
+      },
+      {
+        // The two topics it retained are the workshops of the demo, with their calls for overviews.
+        title: text('Topics of the intersessional workshops', "Thèmes des ateliers d'intersession", 'Temas de los talleres entre reuniones'),
+        description: text('Two topics will be retained.', 'Deux thèmes seront retenus.', 'Se retendrán dos temas.'),
+        seats: 2,
+        method: 'stv',
+        allowAbstain: true,
+        allowComment: true,
+        options: [
+          {
+            label: '(a)',
+            title: text('Migration and human resources for health', 'Migration et ressources humaines pour la santé', 'Migración y recursos humanos para la salud'),
+            description: text(
+              'The mobility of doctors, nurses and other health workers, ethical recruitment and how countries of origin keep their health systems staffed.',
+              "La mobilité des médecins, des infirmiers et des autres personnels de santé, le recrutement éthique et la manière dont les pays d'origine assurent les effectifs de leur système de santé.",
+              'La movilidad de médicos, enfermeros y demás personal sanitario, la contratación ética y la manera en que los países de origen mantienen la dotación de sus sistemas de salud.',
+            ),
+          },
+          {
+            label: '(b)',
+            title: text('Diasporas as partners for development', 'Les diasporas, partenaires du développement', 'Las diásporas como asociadas para el desarrollo'),
+            description: text(
+              'Engaging communities abroad in the development of their countries of origin: remittances, investment, skills and dialogue with governments.',
+              "Associer les communautés établies à l'étranger au développement de leur pays d'origine : transferts de fonds, investissement, compétences et dialogue avec les pouvoirs publics.",
+              'Hacer partícipes a las comunidades en el exterior del desarrollo de sus países de origen: remesas, inversión, competencias y diálogo con los gobiernos.',
+            ),
+          },
+          {
+            label: '(c)',
+            title: text('Irregular migration and mixed flows', 'Migration irrégulière et flux mixtes', 'Migración irregular y flujos mixtos'),
+          },
+          {
+            label: '(d)',
+            title: text('Migration data and research for policy', 'Données et recherche sur les migrations au service des politiques', 'Datos e investigación sobre la migración al servicio de las políticas'),
           },
         ],
       },

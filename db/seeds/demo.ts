@@ -39,7 +39,14 @@ async function main(): Promise<void> {
     console.log(`${summary.memberStates} Member States (${summary.observers} observers), ${delegates.length} delegates;`);
     console.log(`survey ${summary.currentSurveyId} "International Dialogue on Migration 2008" (IC/2007/17) open, with ${summary.ballots} ballots`);
     console.log(`(${summary.revisions} revisions), ${summary.pendingProposals} pending and ${summary.declinedProposals} declined proposals;`);
-    console.log(`survey ${summary.previousSurveyId} "International Dialogue on Migration 2007" closed and published.`);
+    console.log(`survey ${summary.previousSurveyId} "International Dialogue on Migration 2007" closed and published, and the two workshops it retained:`);
+    for (const w of summary.workshops) {
+      console.log(`  event ${w.eventId} "${w.title}", ${w.place}, ${w.startsOn} to ${w.endsOn}; overviews due ${w.callDeadline.slice(0, 10)}`);
+    }
+    const o = summary.overviews;
+    console.log(`${Object.values(o).reduce((a, b) => a + b, 0)} policy overviews in English, French and Spanish: ${o.published} published (the public database,`);
+    console.log(`${config.baseUrl}/overviews), ${o.submitted} submitted and waiting for review (${config.baseUrl}/admin/overviews),`);
+    console.log(`${o.returned} returned with a comment, ${o.withdrawn} withdrawn and ${o.draft} draft.`);
     console.log('');
     console.log('Start the server:');
     console.log(`  ${startCommand(process.env)}`);

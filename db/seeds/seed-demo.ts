@@ -6,6 +6,8 @@ import { submitBallot } from '../../server/domain/ballots.js';
 import type { Clock } from '../../server/domain/clock.js';
 import type { Actor, Deps } from '../../server/domain/deps.js';
 import { createMemberState } from '../../server/domain/member-states.js';
+import { createEventsFromSurvey, updateEvent } from '../../server/domain/overviews/events.js';
+import { reviewOverview, saveOverview, type OverviewStatus } from '../../server/domain/overviews/overviews.js';
 import { declineProposal, proposeTopic } from '../../server/domain/proposals.js';
 import { createSurvey } from '../../server/domain/surveys/authoring.js';
 import { closeSurvey, openSurvey, publishSurvey } from '../../server/domain/surveys/lifecycle.js';
@@ -14,6 +16,7 @@ import type { Language } from '../../server/i18n/languages.js';
 import {
   currentSurveyInput, DEMO_COMMENTS, DEMO_EMAIL_DOMAIN, DEMO_MEMBER_STATES, DEMO_PASSWORDS, previousSurveyInput,
 } from './demo-content.js';
+import { DEMO_CALL_MAX_WORDS, DEMO_CALL_SECTIONS, DEMO_WORKSHOPS, type DemoOverview } from './demo-overviews.js';
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
@@ -88,6 +91,11 @@ export interface DemoSummary {
   readonly revisions: number;
   readonly pendingProposals: number;
   readonly declinedProposals: number;
+  /** The workshops last year's survey retained, with their overviews. */
+  readonly workshops: readonly {
+    readonly eventId: number; readonly title: string; readonly startsOn: string; readonly endsOn: string; readonly place: string; readonly callDeadline: string;
+  }[];
+  readonly overviews: Readonly<Record<OverviewStatus, number>>;
 }
 
 /** How a Member State answers the current survey. */
@@ -200,18 +208,24 @@ export async function seedDemo(deps: Deps, options: { randomSeed?: number } = {}
   await openSurvey(d, admin, previous.id);
   const members = DEMO_MEMBER_STATES.filter((m) => m.status === 'member').map((m) => m.iso3);
   const previousVoters = random.weightedOrder(members, members.map(() => 1)).slice(0, 18);
+  // The workshop rankings draw from a generator of their own, so that this year's ballots stay
+  // the ones they were before last year's survey asked about workshops.
+  const workshopRandom = createDemoRandom(2007);
   for (const [i, iso3] of previousVoters.entries()) {
     clock.set(end - 383 * DAY + i * 14 * HOUR + random.int(300) * MINUTE);
-    const q = previous.questions[0]!;
-    const answer = i === 5
-      ? { question: q.id, abstain: true }
-      : { question: q.id, ranking: rankingFor(random, previous, 0, [5, 3, 2], 1) };
-    await submitBallot(d, delegate(iso3), previous.id, { answers: [answer] }, { channel: 'web' });
+    const [q, w] = previous.questions as [Survey['questions'][number], Survey['questions'][number]];
+    const answers = [
+      i === 5 ? { question: q.id, abstain: true } : { question: q.id, ranking: rankingFor(random, previous, 0, [5, 3, 2], 1) },
+      { question: w.id, ranking: rankingFor(workshopRandom, previous, 1, [5, 4, 1.5, 1], 1) },
+    ];
+    await submitBallot(d, delegate(iso3), previous.id, { answers }, { channel: 'web' });
   }
   clock.set(previousCloses.getTime() + 2 * HOUR);
   await closeSurvey(d, admin, previous.id);
   clock.set(previousCloses.getTime() + 3 * DAY);
   await publishSurvey(d, admin, previous.id);
+
+  const workshops = await seedWorkshops(d, clock, admin, previous, (iso3) => delegates.get(iso3)!, end);
 
   // This year's survey: prepared six days ago, opened five days ago, closing in nine days.
   clock.set(end - 6 * DAY);
@@ -314,5 +328,85 @@ export async function seedDemo(deps: Deps, options: { randomSeed?: number } = {}
     revisions: CURRENT_VOTERS.reduce((sum, p) => sum + p.by.length, 0),
     pendingProposals,
     declinedProposals,
+    ...workshops,
   };
+}
+
+/**
+ * The two workshops last year's survey retained, created from its count by the Administration's own
+ * action, then given their place, dates, background paper and each its own call deadline. In the
+ * story, "now" is the autumn before the year this year's survey (still open) chooses for; the
+ * workshops that can have events already are the ones last year's survey chose, held in the coming
+ * weeks. The delegations write over the last seven weeks, first a draft then the whole text, and the
+ * Administration publishes, returns or withdraws what they submit, so that every state of the
+ * review shows: published, submitted (waiting), returned with a comment, withdrawn, draft.
+ */
+async function seedWorkshops(
+  d: Deps, clock: Clock & { set(ms: number): void }, admin: Actor, previous: Survey,
+  team: (iso3: string) => readonly Actor[], end: number,
+): Promise<Pick<DemoSummary, 'workshops' | 'overviews'>> {
+  const day = (inDays: number) => new Date(end + inDays * DAY).toISOString().slice(0, 10);
+  // A workshop opens on the Tuesday on or after the day its plan says.
+  const tuesday = (inDays: number) => inDays + ((2 - new Date(end + inDays * DAY).getUTCDay() + 7) % 7);
+  const callOf = (closesIn: number) => ({ deadline: `${day(closesIn)}T16:00:00.000Z`, maxWords: DEMO_CALL_MAX_WORDS, sections: DEMO_CALL_SECTIONS });
+  const issued = end - 50 * DAY;
+  clock.set(issued);
+  const question = previous.questions[1]!;
+  const created = await createEventsFromSurvey(d, admin, previous.id, { question: question.id, call: callOf(12) });
+  const labelOf = new Map(question.options.map((o) => [o.id, o.label]));
+  const steps: { at: number; run: () => Promise<unknown> }[] = [];
+  const overviews: Record<OverviewStatus, number> = { draft: 0, submitted: 0, returned: 0, published: 0, withdrawn: 0 };
+  const workshops: DemoSummary['workshops'][number][] = [];
+  for (const [w, event] of created.entries()) {
+    const workshop = DEMO_WORKSHOPS[labelOf.get(event.optionId!) ?? ''];
+    if (!workshop) throw new Error(`The demo has no overviews for the retained workshop "${event.title.en}".`);
+    clock.set(clock.now().getTime() + 20 * MINUTE);
+    const updated = await updateEvent(d, admin, event.id, {
+      title: event.title, reference: workshop.reference, place: workshop.place,
+      startsOn: day(tuesday(workshop.startsIn)), endsOn: day(tuesday(workshop.startsIn) + workshop.days - 1), call: callOf(workshop.callClosesIn),
+    });
+    workshops.push({ eventId: updated.id, title: updated.title.en, startsOn: updated.startsOn!, endsOn: updated.endsOn!, place: updated.place, callDeadline: updated.call!.deadline });
+    workshop.overviews.forEach((o, i) => {
+      // Each delegation starts some days after the call, a few hours apart from the others.
+      const started = issued + (3 + i * 2.4 + w * 1.3) * DAY + ((i * 7 + w * 3) % 9) * HOUR;
+      plan(steps, d, admin, event.id, o, started, team(o.iso3));
+      overviews[o.fate.to] += 1;
+    });
+  }
+  // Time order across workshops; the steps of one overview keep theirs (the sort is stable).
+  steps.sort((a, b) => a.at - b.at);
+  if (steps.at(-1)!.at >= end - 6 * DAY) throw new Error('The overviews must be written and reviewed before this year\'s survey is prepared.');
+  for (const step of steps) {
+    clock.set(Math.max(step.at, clock.now().getTime() + MINUTE));
+    await step.run();
+  }
+  return { workshops, overviews };
+}
+
+/** The saves and reviews of one overview, from a first draft to where the demo leaves it. */
+function plan(
+  steps: { at: number; run: () => Promise<unknown> }[], d: Deps, admin: Actor, eventId: number, o: DemoOverview, started: number,
+  team: readonly Actor[],
+): void {
+  const writer = team[0]!;
+  // Where a delegation has two delegates, the second one submits.
+  const submitter = team[1] ?? writer;
+  const full = o.sections.map((text) => ({ text }));
+  // The first save holds the first two sections; the rest comes with the submission.
+  const firstDraft = o.sections.map((text, i) => ({ text: i < 2 ? text : '' }));
+  if (o.fate.to === 'draft') {
+    steps.push({ at: started, run: () => saveOverview(d, writer, eventId, { baseRevision: 0, language: o.language, title: o.title, sections: firstDraft }) });
+    steps.push({ at: started + 4 * DAY, run: () => saveOverview(d, writer, eventId, { baseRevision: 1, language: o.language, title: o.title, sections: full }) });
+    return;
+  }
+  const submitted = started + (2 + (o.title.length % 3)) * DAY;
+  let id = 0;
+  steps.push({ at: started, run: async () => { id = (await saveOverview(d, writer, eventId, { baseRevision: 0, language: o.language, title: o.title, sections: firstDraft })).id; } });
+  steps.push({ at: submitted, run: () => saveOverview(d, submitter, eventId, { baseRevision: 1, language: o.language, title: o.title, sections: full, submit: true }) });
+  const fate = o.fate;
+  if (fate.to === 'published' || fate.to === 'withdrawn') {
+    steps.push({ at: submitted + 2 * DAY, run: () => reviewOverview(d, admin, id, 'publish', {}) });
+  }
+  if (fate.to === 'withdrawn') steps.push({ at: submitted + 9 * DAY, run: () => reviewOverview(d, admin, id, 'withdraw', { reason: fate.reason }) });
+  if (fate.to === 'returned') steps.push({ at: submitted + 3 * DAY, run: () => reviewOverview(d, admin, id, 'return', { comment: fate.comment }) });
 }

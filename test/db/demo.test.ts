@@ -3,7 +3,10 @@ import { verifyAuditChain } from '../../server/domain/audit.js';
 import { missingTranslations } from '../../server/domain/surveys/model.js';
 import { getSurvey } from '../../server/domain/surveys/queries.js';
 import { loadActor } from '../../server/domain/accounts.js';
+import { countWords } from '../../server/domain/overviews/markdown.js';
+import { searchCatalogue } from '../../server/domain/overviews/overviews.js';
 import { DEMO_MEMBER_STATES } from '../../db/seeds/demo-content.js';
+import { DEMO_WORKSHOPS } from '../../db/seeds/demo-overviews.js';
 import { createDemoRandom, DemoRefusal, seedDemo, type DemoSummary } from '../../db/seeds/seed-demo.js';
 import type { TestContext } from '../helpers/context.js';
 import { useFreshDatabase } from '../helpers/signed-in.js';
@@ -103,6 +106,96 @@ describe('db/seeds/demo', function () {
     const proposals = await ctx.db('proposals').select('status');
     expect(proposals.filter((p) => p.status === 'pending')).to.have.length(summary.pendingProposals).and.length.at.least(1);
     expect(proposals.filter((p) => p.status === 'declined')).to.have.length(summary.declinedProposals).and.length.at.least(1);
+  });
+
+  it('creates the two workshops last year\'s survey retained, from its count, then gives each its place, dates, paper and open call in three languages', async () => {
+    const options = await ctx.db('options as o').join('questions as q', 'q.id', 'o.question_id')
+      .where('q.survey_id', summary.previousSurveyId).select('o.id', 'o.label', 'o.title_en');
+    const events = await ctx.db('events').orderBy('id').select('*');
+    expect(events).to.have.length(2);
+    expect(summary.workshops.map((w) => w.eventId)).to.deep.equal(events.map((e) => Number(e.id)));
+    for (const e of events) {
+      const option = options.find((o) => Number(o.id) === Number(e.option_id));
+      expect(Number(e.survey_id)).to.equal(summary.previousSurveyId);
+      expect(option?.label).to.be.oneOf(Object.keys(DEMO_WORKSHOPS));
+      expect(e.title_en).to.equal(option?.title_en);
+      for (const lang of ['en', 'fr', 'es']) expect(String(e[`title_${lang}`]).trim(), `${e.title_en} ${lang}`).to.not.equal('');
+      expect(e.reference).to.equal(DEMO_WORKSHOPS[option!.label]!.reference).and.not.equal('IC/2006/9');
+      expect(e.place).to.match(/^Geneva/);
+      expect(String(e.starts_on) > ctx.clock.now().toISOString().slice(0, 10), 'in the coming weeks').to.equal(true);
+      expect(String(e.ends_on) >= String(e.starts_on)).to.equal(true);
+    }
+    const calls = await ctx.db('event_calls').select('*');
+    expect(calls).to.have.length(2);
+    expect(new Set(calls.map((c) => c.deadline)).size, 'a deadline each').to.equal(2);
+    for (const c of calls) {
+      const event = events.find((e) => Number(e.id) === Number(c.event_id))!;
+      expect(String(c.deadline) > ctx.clock.now().toISOString(), 'the call is open').to.equal(true);
+      expect(String(c.deadline) < String(event.starts_on), 'overviews are due before the workshop').to.equal(true);
+      expect(Number(c.max_words)).to.equal(1500);
+      const sections = (typeof c.sections === 'string' ? JSON.parse(c.sections) : c.sections) as { heading: Record<string, string>; guidance: Record<string, string> }[];
+      expect(sections).to.have.length.within(3, 5);
+      for (const section of sections) {
+        for (const lang of ['en', 'fr', 'es']) expect(section.heading[lang]!.trim() && section.guidance[lang]!.trim(), lang).to.not.equal('');
+      }
+    }
+    expect(await countOf(ctx.db('audit_entries').where({ action: 'event.create' }).count({ n: '*' }))).to.equal(2);
+    expect(await countOf(ctx.db('audit_entries').where({ action: 'event.update' }).count({ n: '*' }))).to.equal(2);
+  });
+
+  it('holds about a dozen overviews per workshop, from members and an observer, in the three languages and every state of the review', async () => {
+    const rows = await ctx.db('overviews as o').join('member_states as m', 'm.id', 'o.member_state_id')
+      .select('o.id', 'o.event_id', 'o.language', 'o.status', 'o.sections', 'o.comment', 'o.revision', 'm.iso3', 'm.status as membership');
+    const perStatus: Record<string, number> = {};
+    for (const r of rows) perStatus[r.status] = (perStatus[r.status] ?? 0) + 1;
+    expect(perStatus).to.deep.equal(Object.fromEntries(Object.entries(summary.overviews).filter(([, n]) => n > 0)));
+    for (const status of ['draft', 'submitted', 'returned', 'published', 'withdrawn']) expect(perStatus[status] ?? 0, status).to.be.at.least(1);
+    expect(perStatus.published).to.be.at.least(rows.length / 2);
+    const languageOf = new Map(DEMO_MEMBER_STATES.map((m) => [m.iso3, m.language]));
+    for (const w of summary.workshops) {
+      const mine = rows.filter((r) => Number(r.event_id) === w.eventId);
+      expect(mine, w.title).to.have.length.within(10, 14);
+      expect(new Set(mine.map((r) => r.iso3)).size).to.equal(mine.length);
+      expect(mine.filter((r) => r.membership === 'observer'), 'an observer').to.have.length.at.least(1);
+      expect(new Set(mine.map((r) => r.language)), 'languages').to.have.keys('en', 'fr', 'es');
+      // Each delegation writes in its working language: French- and Spanish-speaking ones in theirs.
+      for (const r of mine) expect(r.language, r.iso3).to.equal(languageOf.get(r.iso3));
+      expect(mine.filter((r) => r.language === 'en').length, 'mostly English').to.be.within(mine.length / 3, (2 * mine.length) / 3);
+    }
+    const texts = new Set<string>();
+    for (const r of rows) {
+      const sections = (typeof r.sections === 'string' ? JSON.parse(r.sections) : r.sections) as string[];
+      expect(sections).to.have.length(4);
+      const words = sections.map((t) => countWords(t));
+      // A brief overview within the call's limit, each section a few paragraphs; a draft, or one
+      // returned to be completed, may be short.
+      const unfinished = r.status === 'draft' || r.status === 'returned';
+      expect(words.reduce((a, b) => a + b, 0), r.iso3).to.be.within(unfinished ? 150 : 450, 1500);
+      if (!unfinished) for (const n of words) expect(n, `${r.iso3}: a section's words`).to.be.within(120, 350);
+      for (const t of sections.filter((x) => x !== '')) {
+        expect(texts.has(t), 'no section repeats another').to.equal(false);
+        texts.add(t);
+      }
+      expect(Number(r.revision), 'a draft first, then more').to.be.at.least(2);
+      if (r.status === 'returned' || r.status === 'withdrawn') expect(String(r.comment).trim(), r.status).to.not.equal('');
+    }
+    expect(await countOf(ctx.db('overview_revisions').count({ n: '*' }))).to.equal(rows.reduce((n, r) => n + Number(r.revision), 0));
+  });
+
+  it('lets the public catalogue find the published overviews by a word of their text, and not the others', async () => {
+    const published = await ctx.db('overviews as o').join('member_states as m', 'm.id', 'o.member_state_id').where('o.status', 'published').select('o.id', 'o.event_id', 'm.iso3');
+    for (const w of summary.workshops) {
+      const hits = (await searchCatalogue(ctx.deps, { event: String(w.eventId) })).hits;
+      expect(hits.map((h) => h.id).sort(), w.title).to.deep.equal(published.filter((p) => Number(p.event_id) === w.eventId).map((p) => Number(p.id)).sort());
+    }
+    // Words of one overview each: the consulates' health desks (Mexico, published), the Filipino
+    // link programme (published), bridging programmes (Canada, submitted), the Belgian pilot (returned).
+    const found = async (q: string) => (await searchCatalogue(ctx.deps, { q })).hits.map((h) => h.iso3);
+    expect(await found('Ventanillas')).to.deep.equal(['MEX']);
+    expect(await found('absentee')).to.deep.equal(['PHL']);
+    expect(await found('bridging')).to.deep.equal([]);
+    expect(await found('pilote')).to.deep.equal([]);
+    expect(await found('codéveloppement')).to.include('MAR').and.not.include('FRA');
   });
 
   it('records every change in an audit log whose chain verifies', async () => {
