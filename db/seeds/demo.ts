@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     console.log(`${Object.values(o).reduce((a, b) => a + b, 0)} policy overviews in English, French and Spanish: ${o.published} published (the public database,`);
     console.log(`${config.baseUrl}/overviews), ${o.submitted} submitted and waiting for review (${config.baseUrl}/admin/overviews),`);
     console.log(`${o.returned} returned with a comment, ${o.withdrawn} withdrawn and ${o.draft} draft.`);
+    console.log(`${summary.translations} translations of published overviews into another working language, listed on their pages.`);
     console.log('');
     console.log('Start the server:');
     console.log(`  ${startCommand(process.env)}`);

@@ -8,6 +8,7 @@ import type { Actor, Deps } from '../../server/domain/deps.js';
 import { createMemberState } from '../../server/domain/member-states.js';
 import { createEventsFromSurvey, updateEvent } from '../../server/domain/overviews/events.js';
 import { reviewOverview, saveOverview, type OverviewStatus } from '../../server/domain/overviews/overviews.js';
+import { saveTranslation } from '../../server/domain/overviews/translation-changes.js';
 import { declineProposal, proposeTopic } from '../../server/domain/proposals.js';
 import { createSurvey } from '../../server/domain/surveys/authoring.js';
 import { closeSurvey, openSurvey, publishSurvey } from '../../server/domain/surveys/lifecycle.js';
@@ -16,6 +17,7 @@ import type { Language } from '../../server/i18n/languages.js';
 import {
   currentSurveyInput, DEMO_COMMENTS, DEMO_EMAIL_DOMAIN, DEMO_MEMBER_STATES, DEMO_PASSWORDS, previousSurveyInput,
 } from './demo-content.js';
+import { DEMO_OVERVIEW_TRANSLATIONS, type DemoTranslation } from './demo-overview-translations.js';
 import { DEMO_CALL_MAX_WORDS, DEMO_CALL_SECTIONS, DEMO_WORKSHOPS, type DemoOverview } from './demo-overviews.js';
 
 const MINUTE = 60 * 1000;
@@ -96,6 +98,8 @@ export interface DemoSummary {
     readonly eventId: number; readonly title: string; readonly startsOn: string; readonly endsOn: string; readonly place: string; readonly callDeadline: string;
   }[];
   readonly overviews: Readonly<Record<OverviewStatus, number>>;
+  /** Translations of overviews into another working language, all of them published. */
+  readonly translations: number;
 }
 
 /** How a Member State answers the current survey. */
@@ -344,7 +348,7 @@ export async function seedDemo(deps: Deps, options: { randomSeed?: number } = {}
 async function seedWorkshops(
   d: Deps, clock: Clock & { set(ms: number): void }, admin: Actor, previous: Survey,
   team: (iso3: string) => readonly Actor[], end: number,
-): Promise<Pick<DemoSummary, 'workshops' | 'overviews'>> {
+): Promise<Pick<DemoSummary, 'workshops' | 'overviews' | 'translations'>> {
   const day = (inDays: number) => new Date(end + inDays * DAY).toISOString().slice(0, 10);
   // A workshop opens on the Tuesday on or after the day its plan says.
   const tuesday = (inDays: number) => inDays + ((2 - new Date(end + inDays * DAY).getUTCDay() + 7) % 7);
@@ -357,9 +361,16 @@ async function seedWorkshops(
   const steps: { at: number; run: () => Promise<unknown> }[] = [];
   const overviews: Record<OverviewStatus, number> = { draft: 0, submitted: 0, returned: 0, published: 0, withdrawn: 0 };
   const workshops: DemoSummary['workshops'][number][] = [];
+  let translations = 0;
   for (const [w, event] of created.entries()) {
-    const workshop = DEMO_WORKSHOPS[labelOf.get(event.optionId!) ?? ''];
+    const label = labelOf.get(event.optionId!) ?? '';
+    const workshop = DEMO_WORKSHOPS[label];
     if (!workshop) throw new Error(`The demo has no overviews for the retained workshop "${event.title.en}".`);
+    const translated = DEMO_OVERVIEW_TRANSLATIONS[label] ?? {};
+    for (const iso3 of Object.keys(translated)) {
+      // The demo shows translations on public pages: it translates published overviews only.
+      if (!workshop.overviews.some((o) => o.iso3 === iso3 && o.fate.to === 'published')) throw new Error(`The demo translates an overview of ${iso3} that workshop ${label} has not published.`);
+    }
     clock.set(clock.now().getTime() + 20 * MINUTE);
     const updated = await updateEvent(d, admin, event.id, {
       title: event.title, reference: workshop.reference, place: workshop.place,
@@ -369,8 +380,9 @@ async function seedWorkshops(
     workshop.overviews.forEach((o, i) => {
       // Each delegation starts some days after the call, a few hours apart from the others.
       const started = issued + (3 + i * 2.4 + w * 1.3) * DAY + ((i * 7 + w * 3) % 9) * HOUR;
-      plan(steps, d, admin, event.id, o, started, team(o.iso3));
+      plan(steps, d, admin, event.id, o, translated[o.iso3] ?? [], started, team(o.iso3));
       overviews[o.fate.to] += 1;
+      translations += translated[o.iso3]?.length ?? 0;
     });
   }
   // Time order across workshops; the steps of one overview keep theirs (the sort is stable).
@@ -380,13 +392,18 @@ async function seedWorkshops(
     clock.set(Math.max(step.at, clock.now().getTime() + MINUTE));
     await step.run();
   }
-  return { workshops, overviews };
+  return { workshops, overviews, translations };
 }
 
-/** The saves and reviews of one overview, from a first draft to where the demo leaves it. */
+/**
+ * The saves and reviews of one overview, from a first draft to where the demo leaves it. A
+ * delegation that translates its overview does so once the whole text is written, before
+ * submitting it: the text is saved as a draft the day before, then each translation is saved, hours
+ * apart, by the delegate who submits; each save is a revision of the overview.
+ */
 function plan(
-  steps: { at: number; run: () => Promise<unknown> }[], d: Deps, admin: Actor, eventId: number, o: DemoOverview, started: number,
-  team: readonly Actor[],
+  steps: { at: number; run: () => Promise<unknown> }[], d: Deps, admin: Actor, eventId: number, o: DemoOverview,
+  translations: readonly DemoTranslation[], started: number, team: readonly Actor[],
 ): void {
   const writer = team[0]!;
   // Where a delegation has two delegates, the second one submits.
@@ -402,7 +419,18 @@ function plan(
   const submitted = started + (2 + (o.title.length % 3)) * DAY;
   let id = 0;
   steps.push({ at: started, run: async () => { id = (await saveOverview(d, writer, eventId, { baseRevision: 0, language: o.language, title: o.title, sections: firstDraft })).id; } });
-  steps.push({ at: submitted, run: () => saveOverview(d, submitter, eventId, { baseRevision: 1, language: o.language, title: o.title, sections: full, submit: true }) });
+  if (translations.length > 0) {
+    steps.push({ at: submitted - DAY, run: () => saveOverview(d, writer, eventId, { baseRevision: 1, language: o.language, title: o.title, sections: full }) });
+    for (const [k, t] of translations.entries()) {
+      steps.push({
+        at: submitted - DAY + (4 + 5 * k) * HOUR,
+        run: () => saveTranslation(d, submitter, eventId, t.language, { baseRevision: 2 + k, title: t.title, sections: t.sections.map((text) => ({ text })) }),
+      });
+    }
+  }
+  // The submission is made from the first draft, or from the last translation.
+  const base = translations.length > 0 ? 2 + translations.length : 1;
+  steps.push({ at: submitted, run: () => saveOverview(d, submitter, eventId, { baseRevision: base, language: o.language, title: o.title, sections: full, submit: true }) });
   const fate = o.fate;
   if (fate.to === 'published' || fate.to === 'withdrawn') {
     steps.push({ at: submitted + 2 * DAY, run: () => reviewOverview(d, admin, id, 'publish', {}) });

@@ -1,12 +1,14 @@
 import { expect } from 'chai';
+import request from 'supertest';
 import { verifyAuditChain } from '../../server/domain/audit.js';
 import { missingTranslations } from '../../server/domain/surveys/model.js';
 import { getSurvey } from '../../server/domain/surveys/queries.js';
 import { loadActor } from '../../server/domain/accounts.js';
 import { countWords } from '../../server/domain/overviews/markdown.js';
-import { searchCatalogue } from '../../server/domain/overviews/overviews.js';
+import { getOverview, searchCatalogue } from '../../server/domain/overviews/overviews.js';
 import { DEMO_MEMBER_STATES } from '../../db/seeds/demo-content.js';
-import { DEMO_WORKSHOPS } from '../../db/seeds/demo-overviews.js';
+import { DEMO_OVERVIEW_TRANSLATIONS } from '../../db/seeds/demo-overview-translations.js';
+import { DEMO_CALL_SECTIONS, DEMO_WORKSHOPS } from '../../db/seeds/demo-overviews.js';
 import { createDemoRandom, DemoRefusal, seedDemo, type DemoSummary } from '../../db/seeds/seed-demo.js';
 import type { TestContext } from '../helpers/context.js';
 import { useFreshDatabase } from '../helpers/signed-in.js';
@@ -196,6 +198,75 @@ describe('db/seeds/demo', function () {
     expect(await found('bridging')).to.deep.equal([]);
     expect(await found('pilote')).to.deep.equal([]);
     expect(await found('codéveloppement')).to.include('MAR').and.not.include('FRA');
+  });
+
+  it('translates three published overviews, one in each working language, in both workshops, as their delegates saved them before submitting', async () => {
+    const expected: Record<string, Record<string, string[]>> = { '(a)': { PER: ['en'] }, '(b)': { NGA: ['fr'], CHE: ['en', 'es'] } };
+    expect(Object.fromEntries(Object.entries(DEMO_OVERVIEW_TRANSLATIONS).map(([label, byState]) => [
+      label, Object.fromEntries(Object.entries(byState).map(([iso3, ts]) => [iso3, ts.map((t) => t.language)])),
+    ]))).to.deep.equal(expected);
+    const rows = await ctx.db('overview_translations as t').join('overviews as o', 'o.id', 't.overview_id')
+      .join('member_states as m', 'm.id', 'o.member_state_id').join('events as e', 'e.id', 'o.event_id').join('options as op', 'op.id', 'e.option_id')
+      .leftJoin('users as u', 'u.id', 't.saved_by')
+      .select('t.overview_id', 't.language', 't.title', 't.sections', 't.saved_at', 'o.language as original', 'o.status', 'o.submitted_at', 'o.published_at',
+        'm.iso3', 'op.label', 'u.role', 'u.member_state_id', 'o.member_state_id as owner');
+    expect(rows).to.have.length(summary.translations).and.length(4);
+    const originals = new Map<number, string>();
+    for (const r of rows) {
+      const about = `${r.label} ${r.iso3} ${r.language}`;
+      expect(expected[r.label]?.[r.iso3], about).to.include(r.language);
+      const given = DEMO_OVERVIEW_TRANSLATIONS[r.label]![r.iso3]!.find((t) => t.language === r.language)!;
+      const sections = (typeof r.sections === 'string' ? JSON.parse(r.sections) : r.sections) as string[];
+      expect({ title: r.title, sections }, about).to.deep.equal({ title: given.title, sections: [...given.sections] });
+      expect(r.status, about).to.equal('published');
+      expect(r.language, about).to.not.equal(r.original);
+      expect({ role: r.role, memberState: Number(r.member_state_id) }, `${about}: saved by a delegate of the Member State`).to.deep.equal({ role: 'delegate', memberState: Number(r.owner) });
+      expect(String(r.saved_at) < String(r.submitted_at), `${about}: saved before the submission`).to.equal(true);
+      originals.set(Number(r.overview_id), String(r.original));
+    }
+    expect([...originals.values()].sort(), 'one overview in each language').to.deep.equal(['en', 'es', 'fr']);
+    expect(await countOf(ctx.db('audit_entries').where({ action: 'overview.translation.save' }).count({ n: '*' }))).to.equal(4);
+
+    // The domain's read, as anyone (no sign-in) may make it, and the public pages list the versions.
+    const app = await ctx.app();
+    for (const [id, original] of originals) {
+      const overview = await getOverview(ctx.deps, null, id);
+      const languages = overview.translations.map((t) => t.language);
+      expect(languages.sort()).to.deep.equal(rows.filter((r) => Number(r.overview_id) === id).map((r) => r.language).sort());
+      const page = await request(app).get(`/overviews/${id}`);
+      expect(page.status).to.equal(200);
+      expect(page.text).to.contain(`<article class="overview" lang="${original}">`);
+      for (const lang of languages) {
+        expect(page.text, `${id} ${lang}`).to.contain(`<a href="/overviews/${id}/${lang}" hreflang="${lang}" lang="${lang}"`);
+        // Read in the original's language, the page marks the version's title and headings with theirs.
+        const version = await request(app).get(`/overviews/${id}/${lang}`).set('Accept-Language', original);
+        expect(version.status).to.equal(200);
+        expect(version.text).to.contain(`<article class="overview" lang="${lang}">`);
+        expect(version.text).to.contain(`<h1 lang="${lang}">${overview.translations.find((t) => t.language === lang)!.title}</h1>`);
+        expect(version.text).to.contain(`<h2 lang="${lang}">${DEMO_CALL_SECTIONS[0]!.heading[lang]}</h2>`);
+      }
+    }
+  });
+
+  it('writes each translation section by section with its original\'s Markdown, and the French ones with French typography', () => {
+    // Paragraphs, list items, bold and links, section by section.
+    const shape = (text: string) => text.split('\n\n').map((p) => [
+      (p.match(/^(- |\d+\. )/gm) ?? []).join(''), (p.match(/\*\*/g) ?? []).length, (p.match(/\]\(/g) ?? []).length, (p.match(/https?:\/\/[^)]+/g) ?? []).join(' '),
+    ]);
+    for (const [label, byState] of Object.entries(DEMO_OVERVIEW_TRANSLATIONS)) {
+      for (const [iso3, translations] of Object.entries(byState)) {
+        const original = DEMO_WORKSHOPS[label]!.overviews.find((o) => o.iso3 === iso3)!;
+        for (const t of translations) {
+          const about = `${label} ${iso3} ${t.language}`;
+          expect(t.sections.map(shape), about).to.deep.equal(original.sections.map(shape));
+          const words = t.sections.map((x) => countWords(x));
+          for (const [i, n] of words.entries()) expect(n / countWords(original.sections[i]!), `${about}: section ${i + 1} about as long as the original's`).to.be.within(0.75, 1.35);
+          if (t.language === 'fr') {
+            for (const x of [t.title, ...t.sections]) expect(x, about).to.not.match(/ [;:!?]|[^\u202f][;!?]|\w:(?!\/\/)|« | »/u);
+          }
+        }
+      }
+    }
   });
 
   it('records every change in an audit log whose chain verifies', async () => {
