@@ -215,3 +215,23 @@ export async function rawRows(q: Queryable, sql: string, bindings: readonly unkn
   if (q instanceof Tx) return rowsOf(q.database.engine, await q.knex.raw(sql, bindings as Knex.RawBinding[]));
   return q.rows(sql, bindings);
 }
+
+/**
+ * Runs statements that do not depend on each other, and answers when all are done (with the first
+ * failure, if any, once every one has settled, so that none runs after its transaction ends).
+ * SQLite's one connection takes them all at once and runs them in order in its own thread, which
+ * saves round trips through the event loop while a transaction holds the write lock. A PostgreSQL
+ * connection takes one query at a time (pg deprecates queueing them on a client), so inside a
+ * transaction they run one after the other; outside one, each has a connection of the pool.
+ */
+export async function independently<T extends readonly unknown[]>(q: Queryable, work: { readonly [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  if (q instanceof Tx && q.database.engine === 'postgres') {
+    const out: unknown[] = [];
+    for (const w of work) out.push(await w());
+    return out as unknown as T;
+  }
+  const settled = await Promise.allSettled(work.map((w) => w()));
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}

@@ -1,4 +1,4 @@
-import type { Tx } from '../data/database.js';
+import { independently, type Tx } from '../data/database.js';
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import {
@@ -157,12 +157,6 @@ async function firstOrRefused(deps: Deps, tx: Tx, target: BallotTarget, ballot: 
   return { ballotId: await insertBallot(tx, survey.id, memberStateId, now), revision: 1 };
 }
 
-/** Waits for every one of `work`, then fails with the first failure, if any. */
-async function settledTogether(work: readonly Promise<unknown>[]): Promise<void> {
-  const failed = (await Promise.allSettled(work)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
-}
-
 /**
  * Writes one revision of a Member State's ballot inside the caller's transaction: the closing time
  * checked as it arrives, the receipt code and the audit entry. Several calls in one transaction
@@ -182,21 +176,19 @@ export async function writeRevision(
   const moved = await advanceOpenBallot(tx, survey.id, memberStateId, ballot.baseRevision, now);
   const { ballotId, revision } = moved ? { ballotId: moved.id, revision: moved.revision } : await firstOrRefused(deps, tx, target, ballot, now);
   const receipt = newReceiptCode();
-  // The revision, its audit entry and its receipt messages do not depend on each other: they are
-  // sent at once, which saves the connection round trips through the event loop while it holds
-  // the write lock. All are settled before the transaction may end, so nothing of them runs after
-  // a rollback.
+  // The revision, its audit entry and its receipt messages do not depend on each other (on SQLite
+  // they are sent at once: see independently).
   const messages = mail.messages({ revision, receipt, submittedAt: now, channel, answers: ballot.answers });
-  await settledTogether([
-    insertRevision(tx, {
+  await independently(tx, [
+    () => insertRevision(tx, {
       ballot_id: ballotId, revision, submitted_by: actor.userId, submitted_by_label: actorLabel(actor), submitted_at: now,
       channel, receipt, answers: JSON.stringify(ballot.answers), comments: ballot.comments,
     }),
-    appendAuditEntry(deps, tx, {
+    () => appendAuditEntry(deps, tx, {
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action: 'ballot.submit', subjectType: 'ballot', subjectId: ballotId,
       details: { survey: survey.id, memberStateId, revision, channel, receipt, answers: ballot.answers },
     }, turn),
-    insertOutboxMessages(tx, messages, now),
+    () => insertOutboxMessages(tx, messages, now),
   ]);
   return { revision, receipt, submittedAt: now };
 }

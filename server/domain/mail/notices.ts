@@ -1,7 +1,7 @@
 // Who is told what, for each event: the messages each use-case queues in its own transaction.
 // A message goes only to whom may see what it says: a delegation's ballot receipt and proposal
 // decisions to that delegation alone; results are announced by a link, never with figures.
-import type { Queryable, Tx } from '../../data/database.js';
+import { independently, type Queryable, type Tx } from '../../data/database.js';
 import { listDelegateRecipients, listMissionAddresses, type DelegateRecipientRow, type MissionAddressRow, type NewOutboxMessage } from '../../data/outbox.js';
 import type { Channel, StoredAnswer } from '../../data/ballots.js';
 import type { UserRow } from '../../data/users.js';
@@ -46,7 +46,7 @@ export function queueSignInFailures(deps: Deps, tx: Tx, user: Parameters<typeof 
  * delegate here, since a mission has none of its own).
  */
 async function delegatesWithStates(tx: Queryable, options: Parameters<typeof listDelegateRecipients>[1] = {}) {
-  const [recipients, states] = await Promise.all([listDelegateRecipients(tx, options), listMissionAddresses(tx, options.memberStateId)]);
+  const [recipients, states] = await independently(tx, [() => listDelegateRecipients(tx, options), () => listMissionAddresses(tx, options.memberStateId)]);
   const byId = new Map(states.map((m) => [m.id, m]));
   const out: { recipient: Recipient; state: MissionAddressRow }[] = [];
   const copied = new Set<number>();
