@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { closeSessions, launchBrowser, MOBILE_VIEWPORT, openSession, takeScreenshot, type Session, type SessionOptions } from './helpers/browser.js';
 import { clickAndWait, focusedElement, heading, horizontalOverflow, signIn, untranslatedKeys } from './helpers/pages.js';
+import { createFirstAdmin } from './helpers/first-admin.js';
 import { startServer, type RunningServer } from './helpers/server.js';
 import { en } from '../../server/i18n/en.js';
 
@@ -78,26 +79,12 @@ describe('Ballot journey in a browser', function () {
   before(async function () {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     // The first administrator, through the one-time setup link; then an API token for the set-up.
-    const admin = await openSession(browser, server.baseUrl);
+    const { session: admin, api } = await createFirstAdmin(browser, server, ADMIN);
     sessions.push(admin);
-    await admin.page.goto(server.setupUrl);
-    await admin.page.locator('#email').fill(ADMIN.email);
-    await admin.page.locator('#displayName').fill(ADMIN.name);
-    await admin.page.locator('#password').fill(ADMIN.password);
-    await admin.page.locator('#confirm').fill(ADMIN.password);
-    await clickAndWait(admin.page, admin.page.locator('main button[type=submit]'));
-    await admin.page.goto('/admin/users/1');
-    await clickAndWait(admin.page, admin.page.locator('form[action="/admin/users/1/tokens"] button'));
-    const token = await admin.page.locator('#token').inputValue();
-    const api = async (path: string, body: unknown) => {
-      const res = await admin.page.request.post(`/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` }, data: body });
-      expect(res.status(), `${path}: ${await res.text()}`).to.be.oneOf([200, 201]);
-      return res.json() as Promise<unknown>;
-    };
     await api('/member-states', { iso3: 'ESP', names: { en: 'Spain', fr: 'Espagne', es: 'España' }, status: 'member' });
     await api('/users', { email: DELEGATE.email, displayName: DELEGATE.name, role: 'delegate', memberState: 'ESP', password: DELEGATE.password });
     const closesAt = new Date(Date.now() + (2 * 24 + 5) * 60 * 60 * 1000).toISOString();
-    survey = await api('/surveys', {
+    survey = await api<SurveyJson>('/surveys', {
       title: { en: 'International Dialogue on Migration 2008', fr: 'Dialogue international sur la migration 2008', es: 'Diálogo Internacional sobre la Migración 2008' },
       description: { en: 'Choose the overarching theme and the workshop topics.', fr: 'Choisissez le thème général et les thèmes des ateliers.', es: 'Elija el tema general y los temas de los talleres.' },
       reference: 'IC/2007/17',
@@ -119,7 +106,7 @@ describe('Ballot journey in a browser', function () {
           })),
         },
       ],
-    }) as SurveyJson;
+    });
     await api(`/surveys/${survey.id}/open`, { overrideReason: 'Spanish of topic 4 follows.' });
     await admin.close();
     sessions = [];

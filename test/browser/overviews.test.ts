@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
 import { closeSessions, launchBrowser, openSession, takeScreenshot, type Session } from './helpers/browser.js';
 import { clickAndWait, heading, htmlLang, signIn, untranslatedKeys } from './helpers/pages.js';
+import { createFirstAdmin } from './helpers/first-admin.js';
 import { startServer, type RunningServer } from './helpers/server.js';
 import { en } from '../../server/i18n/en.js';
 
@@ -26,21 +27,7 @@ describe('Policy overview journey in a browser', function () {
 
   before(async function () {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const admin = await openSession(browser, server.baseUrl);
-    await admin.page.goto(server.setupUrl);
-    await admin.page.locator('#email').fill(ADMIN.email);
-    await admin.page.locator('#displayName').fill(ADMIN.name);
-    await admin.page.locator('#password').fill(ADMIN.password);
-    await admin.page.locator('#confirm').fill(ADMIN.password);
-    await clickAndWait(admin.page, admin.page.locator('main button[type=submit]'));
-    await admin.page.goto('/admin/users/1');
-    await clickAndWait(admin.page, admin.page.locator('form[action="/admin/users/1/tokens"] button'));
-    const token = await admin.page.locator('#token').inputValue();
-    const api = async (path: string, body: unknown) => {
-      const res = await admin.page.request.post(`/api/v1${path}`, { headers: { Authorization: `Bearer ${token}` }, data: body });
-      expect(res.status(), `${path}: ${await res.text()}`).to.be.oneOf([200, 201]);
-      return res.json() as Promise<{ id: number }>;
-    };
+    const { session: admin, api } = await createFirstAdmin(browser, server, ADMIN);
     await api('/member-states', { iso3: 'FRA', names: { en: 'France', fr: 'France', es: 'Francia' }, status: 'member' });
     await api('/users', { email: DELEGATE.email, displayName: DELEGATE.name, role: 'delegate', memberState: 'FRA', language: 'fr', password: DELEGATE.password });
     eventId = (await api('/events', {
