@@ -13,6 +13,9 @@ const OVERVIEW_ROW = z.object({
   event_id: wholeNumber,
   member_state_id: wholeNumber,
   iso3: text,
+  name_en: text,
+  name_fr: text,
+  name_es: text,
   language: z.literal(LANGUAGES),
   title: text,
   status: z.literal(OVERVIEW_STATUSES),
@@ -48,7 +51,7 @@ export interface OverviewFields {
 function overviews(q: Queryable) {
   return connectionOf(q)('overviews as o').join('member_states as m', 'm.id', 'o.member_state_id')
     .leftJoin('overview_attachments as a', 'a.overview_id', 'o.id')
-    .select('o.*', 'm.iso3', 'a.file_name as attachment_name', 'a.size as attachment_size', 'a.sha256 as attachment_sha256');
+    .select('o.*', 'm.iso3', 'm.name_en', 'm.name_fr', 'm.name_es', 'a.file_name as attachment_name', 'a.size as attachment_size', 'a.sha256 as attachment_sha256');
 }
 
 function fromRow(r: unknown): OverviewRow {

@@ -54,6 +54,7 @@ describe('Policy overview pages', () => {
     expect(shown.text).to.contain('<strong>retour</strong>');
     expect(shown.text).not.to.match(/<script>alert|javascript:/);
     expect(shown.text).to.contain('Migración de retorno');
+    expect(shown.text).to.contain('<dd>FRA (es) (FRA)</dd>');
   });
 
   it('lets a delegate save a draft and submit it without JavaScript, with the length against the limit, and refuses a stale form', async () => {

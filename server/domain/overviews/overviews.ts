@@ -66,6 +66,7 @@ export interface Overview {
   readonly id: number;
   readonly event: PolicyEvent;
   readonly memberStateIso3: string;
+  readonly memberStateNames: Readonly<Record<Language, string>>;
   readonly language: Language;
   readonly title: string;
   readonly status: OverviewStatus;
@@ -87,7 +88,7 @@ function overviewFrom(row: OverviewRow, event: PolicyEvent, translations: readon
   const count = Math.max(template.length, row.sections.length);
   const empty = { en: '', fr: '', es: '' };
   return {
-    id: row.id, event, memberStateIso3: row.iso3, language: row.language, title: row.title, status: row.status, revision: row.revision,
+    id: row.id, event, memberStateIso3: row.iso3, memberStateNames: { en: row.name_en, fr: row.name_fr, es: row.name_es }, language: row.language, title: row.title, status: row.status, revision: row.revision,
     sections: Array.from({ length: count }, (_, i) => {
       const text = row.sections[i] ?? '';
       return { heading: template[i]?.heading ?? empty, guidance: template[i]?.guidance ?? empty, text, html: renderMarkdown(text) };
