@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../i18n/languages.js';
-import { cacheSlot, VersionedCache } from './cache-slot.js';
-import { connectionOf, isPostgres, rawRows, Tx, type Queryable } from './database.js';
+import { connectionOf, isPostgres, rawRows, type Queryable, type Tx } from './database.js';
 import { insertedId, jsonText, nullableText, nullableWholeNumber, text, wholeNumber } from './row-schemas.js';
 
 export const OVERVIEW_STATUSES = ['draft', 'submitted', 'returned', 'published', 'withdrawn'] as const;
@@ -147,36 +146,20 @@ const HIT_ROW = z.object({
 export type CatalogueHit = Readonly<z.output<typeof HIT_ROW>>;
 
 /**
- * Searches already answered, by filters, while the catalogue's version is what it was: every
- * change of an overview writes a row of overview_revisions, so the last row's id moves with any
- * publication or withdrawal, on every instance sharing the database.
+ * The catalogue's version: every change of an overview writes a row of overview_revisions, so the
+ * last row's id moves with any publication or withdrawal, on every instance sharing the database.
+ * What is remembered of a search holds while it does not move.
  */
-const CATALOGUE_SEARCHES = cacheSlot('catalogue searches', () => new VersionedCache<string, readonly CatalogueHit[]>(500));
-
-async function catalogueVersion(q: Queryable): Promise<string> {
+export async function catalogueVersion(q: Queryable): Promise<string> {
   const row = await connectionOf(q)('overview_revisions').max({ id: 'id' }).first();
   return String((row as { id?: unknown } | undefined)?.id ?? 0);
-}
-
-/** searchPublishedOverviews, from memory when the catalogue has not changed since the same search. */
-export async function searchPublishedOverviews(q: Queryable, filters: CatalogueFilters): Promise<readonly CatalogueHit[]> {
-  if (q instanceof Tx) return searchWithoutCache(q, filters);
-  const key = JSON.stringify([filters.q, filters.language, filters.memberStateIso3, filters.eventId, filters.year, filters.sort, filters.limit, filters.offset]);
-  const version = await catalogueVersion(q);
-  const cache = q.cache(CATALOGUE_SEARCHES);
-  const cached = cache.get(key, version);
-  if (cached) return cached;
-  const hits = Object.freeze(await searchWithoutCache(q, filters));
-  // Kept only if nothing changed while it was read.
-  if (await catalogueVersion(q) === version) cache.set(key, version, hits);
-  return hits;
 }
 
 /**
  * Published overviews matching every word of the query (each as a prefix, stems and accents folded
  * by the engine's own index), filtered, by relevance or newest first. No query: all of them, newest first.
  */
-async function searchWithoutCache(q: Queryable, filters: CatalogueFilters): Promise<CatalogueHit[]> {
+export async function searchPublishedOverviews(q: Queryable, filters: CatalogueFilters): Promise<CatalogueHit[]> {
   const terms = searchTerms(filters.q);
   const where: string[] = ["o.status = 'published'"];
   const bindings: unknown[] = [];
@@ -193,23 +176,36 @@ async function searchWithoutCache(q: Queryable, filters: CatalogueFilters): Prom
     all = [...bindings, filters.limit, filters.offset];
   } else if (isPostgres(q)) {
     const tsquery = terms.map((t) => `${t}:*`).join(' & ');
-    // Each document is matched with the query parsed by its own language's configuration (stems
-    // differ between languages); one branch per language, so that each can use the GIN index.
-    const matches = Object.keys(SEARCH_CONFIGS).map(() => '(s.language = ? AND s.document @@ to_tsquery(?::regconfig, ?))').join(' OR ');
-    const matchBindings = Object.entries(SEARCH_CONFIGS).flatMap(([language, config]) => [language, config, tsquery]);
-    const order = filters.sort === 'date' ? 'o.published_at DESC, o.id DESC' : 'rank DESC, o.published_at DESC, o.id DESC';
-    const config = "CASE o.language WHEN 'fr' THEN 'french'::regconfig WHEN 'es' THEN 'spanish'::regconfig ELSE 'english'::regconfig END";
-    sql = `SELECT ${columns}, NULL AS body, ts_rank(s.document, to_tsquery(${config}, ?)) AS rank
-      ${base} JOIN overview_search s ON s.overview_id = o.id
-      WHERE (${matches}) AND ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`;
-    all = [tsquery, ...matchBindings, ...bindings, filters.limit, filters.offset];
+    // Each document is matched, and ranked, with the query parsed by its own language's
+    // configuration (stems differ between languages): one branch per language searched, so that
+    // each can use the GIN index, each with its query parsed once.
+    const languages = (filters.language ? [filters.language] : LANGUAGES).map((l) => [l, SEARCH_CONFIGS[l]] as const);
+    const matches = languages.map(() => '(s.language = ? AND s.document @@ to_tsquery(?::regconfig, ?))').join(' OR ');
+    const matchBindings = languages.flatMap(([language, config]) => [language, config, tsquery]);
+    if (filters.sort === 'date') {
+      sql = `SELECT ${columns}, NULL AS body ${base} JOIN overview_search s ON s.overview_id = o.id
+        WHERE (${matches}) AND ${where.join(' AND ')} ORDER BY o.published_at DESC, o.id DESC LIMIT ? OFFSET ?`;
+      all = [...matchBindings, ...bindings, filters.limit, filters.offset];
+    } else {
+      // Ranked where the documents are read (OFFSET 0 keeps the subquery whole), so that only each
+      // match's id and rank go through the joins and the sort.
+      const rank = `CASE s.language ${languages.map(() => 'WHEN ? THEN ts_rank(s.document, to_tsquery(?::regconfig, ?))').join(' ')} END`;
+      sql = `SELECT ${columns}, NULL AS body, s.rank
+        FROM (SELECT s.overview_id, ${rank} AS rank FROM overview_search s WHERE ${matches} OFFSET 0) s
+        JOIN overviews o ON o.id = s.overview_id JOIN member_states m ON m.id = o.member_state_id JOIN events e ON e.id = o.event_id
+        WHERE ${where.join(' AND ')} ORDER BY s.rank DESC, o.published_at DESC, o.id DESC LIMIT ? OFFSET ?`;
+      all = [...matchBindings, ...matchBindings, ...bindings, filters.limit, filters.offset];
+    }
   } else {
     // CROSS JOIN keeps the full-text match as the outer loop: driven from the overviews' index,
-    // SQLite would run the match again for every published overview.
+    // SQLite would run the match again for every published overview. Each match's columns are read
+    // from the covering index overviews_catalogue: read from the row, its date lies past the
+    // sections' overflow pages.
     const match = terms.map((t) => `"${t}"*`).join(' AND ');
     const order = filters.sort === 'date' ? 'o.published_at DESC, o.id DESC' : 'bm25(overview_search, 2.0, 1.0), o.published_at DESC, o.id DESC';
     sql = `SELECT ${columns}, NULL AS body
-      FROM overview_search CROSS JOIN overviews o ON o.id = overview_search.rowid JOIN member_states m ON m.id = o.member_state_id JOIN events e ON e.id = o.event_id
+      FROM overview_search CROSS JOIN overviews o INDEXED BY overviews_catalogue ON o.id = overview_search.rowid
+      JOIN member_states m ON m.id = o.member_state_id JOIN events e ON e.id = o.event_id
       WHERE overview_search MATCH ? AND ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`;
     all = [match, ...bindings, filters.limit, filters.offset];
   }

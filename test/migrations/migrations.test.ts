@@ -20,6 +20,7 @@ const TABLES_BY_MIGRATION: readonly [string, readonly string[]][] = [
   ['20261130002100_add_mission_addresses.ts', []],
   ['20261130002200_add_focal_points.ts', []],
   ['20261130004000_create_events_and_overviews.ts', ['events', 'event_calls', 'overviews', 'overview_revisions', 'overview_search']],
+  ['20261130004300_speed_up_catalogue_search.ts', []],
 ];
 const ALL_TABLES = TABLES_BY_MIGRATION.flatMap(([, tables]) => tables);
 const KNEX_TABLES = ['knex_migrations', 'knex_migrations_lock'];

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { cacheSlot, VersionedCache } from '../../data/cache-slot.js';
 import type { Queryable } from '../../data/database.js';
 import { isUniqueViolation } from '../../data/connection.js';
 import { findEvent, listEvents } from '../../data/events.js';
 import {
-  advanceOverview, findOverview, findOverviewOf, indexOverview, insertOverview, insertOverviewRevision, listReviewableOverviews,
-  searchPublishedOverviews, searchTerms, unindexOverview,
+  advanceOverview, catalogueVersion, findOverview, findOverviewOf, indexOverview, insertOverview, insertOverviewRevision, listReviewableOverviews,
+  searchPublishedOverviews, searchTerms, unindexOverview, type CatalogueFilters,
   type CatalogueHit, type OverviewFields, type OverviewRow, type OverviewStatus,
 } from '../../data/overviews.js';
 import { LANGUAGES, type Language } from '../../i18n/languages.js';
@@ -249,26 +250,51 @@ export type CatalogueQuery = z.output<typeof catalogueQuerySchema>;
 
 export const CATALOGUE_PAGE_SIZE = 20;
 
+/** One result of the catalogue: what the search found, with the passage shown under it. */
+export type CatalogueEntry = Omit<CatalogueHit, 'body'> & { readonly snippet: string | null };
+
 export interface CatalogueResult {
   readonly query: CatalogueQuery;
-  readonly hits: readonly (Omit<CatalogueHit, 'body'> & { readonly event: PolicyEvent | undefined; readonly snippet: string | null })[];
+  readonly hits: readonly (CatalogueEntry & { readonly event: PolicyEvent | undefined })[];
+  /** Every event, newest first: the catalogue's filter lists them. */
+  readonly events: readonly PolicyEvent[];
+}
+
+/**
+ * Pages of results already made, snippets included, by search, while the catalogue's version
+ * (catalogueVersion) is what it was when they were made.
+ */
+const CATALOGUE_PAGES = cacheSlot('catalogue pages', () => new VersionedCache<string, readonly CatalogueEntry[]>(500));
+
+/** A page of results with its snippets, from memory when the catalogue has not changed since the same search. */
+async function catalogueEntries(deps: Deps, filters: CatalogueFilters): Promise<readonly CatalogueEntry[]> {
+  const key = JSON.stringify([filters.q, filters.language, filters.memberStateIso3, filters.eventId, filters.year, filters.sort, filters.limit, filters.offset]);
+  const version = await catalogueVersion(deps.db);
+  const cache = deps.db.cache(CATALOGUE_PAGES);
+  const cached = cache.get(key, version);
+  if (cached) return cached;
+  const terms = searchTerms(filters.q);
+  const entries = Object.freeze((await searchPublishedOverviews(deps.db, filters))
+    .map(({ body, ...h }) => Object.freeze({ ...h, snippet: body === null ? null : makeSnippet(body, terms) })));
+  // Kept only if nothing changed while it was read.
+  if (await catalogueVersion(deps.db) === version) cache.set(key, version, entries);
+  return entries;
 }
 
 /** The public catalogue: published overviews matching a full-text query and filters. Needs no sign-in. */
 export async function searchCatalogue(deps: Deps, input: unknown): Promise<CatalogueResult> {
   const query = parseInput(catalogueQuerySchema, input);
   const page = query.page ?? 1;
-  const hits = await searchPublishedOverviews(deps.db, {
-    q: query.q, language: query.lang, memberStateIso3: query.memberState, eventId: query.event, year: query.year,
-    sort: query.sort ?? (query.q.trim() ? 'relevance' : 'date'), limit: CATALOGUE_PAGE_SIZE, offset: (page - 1) * CATALOGUE_PAGE_SIZE,
-  });
-  // One query for the events of the page, whatever their number.
-  const events = new Map((hits.length ? await listEvents(deps.db) : []).map((r) => [r.id, eventFromRow(r)] as const));
-  const terms = searchTerms(query.q);
-  return {
-    query,
-    hits: hits.map(({ body, ...h }) => ({ ...h, event: events.get(h.event_id), snippet: body === null ? null : makeSnippet(body, terms) })),
-  };
+  const [entries, eventRows] = await Promise.all([
+    catalogueEntries(deps, {
+      q: query.q, language: query.lang, memberStateIso3: query.memberState, eventId: query.event, year: query.year,
+      sort: query.sort ?? (query.q.trim() ? 'relevance' : 'date'), limit: CATALOGUE_PAGE_SIZE, offset: (page - 1) * CATALOGUE_PAGE_SIZE,
+    }),
+    listEvents(deps.db),
+  ]);
+  const events = eventRows.map(eventFromRow);
+  const byId = new Map(events.map((e) => [e.id, e] as const));
+  return { query, events, hits: entries.map((h) => ({ ...h, event: byId.get(h.event_id) })) };
 }
 
 /** A snippet as plain text, without the marks around matched words. */

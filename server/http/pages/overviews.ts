@@ -35,7 +35,7 @@ export function publicOverviewPages(deps: Deps): Router {
       if (!messages) throw error;
       errors = messages;
     }
-    const events = await listPolicyEvents(deps, null);
+    const events = result?.events ?? await listPolicyEvents(deps, null);
     const page = result?.query.page ?? 1;
     const link = (p: number) => `/overviews?${new URLSearchParams({ ...query, page: String(p) } as Record<string, string>).toString()}`;
     res.status(result ? 200 : 422).render('overviews/catalogue', {
