@@ -127,6 +127,8 @@ export interface CatalogueFilters {
   readonly language?: Language;
   readonly memberStateIso3?: string;
   readonly eventId?: number;
+  /** The survey option the overview's event treats (events.option_id). */
+  readonly topicId?: number;
   readonly year?: number;
   readonly sort: 'relevance' | 'date';
   readonly limit: number;
@@ -136,6 +138,8 @@ export interface CatalogueFilters {
 const HIT_ROW = z.object({
   id: wholeNumber,
   event_id: wholeNumber,
+  /** The option the event treats, if any. */
+  topic_id: nullableWholeNumber,
   iso3: text,
   language: z.literal(LANGUAGES),
   title: text,
@@ -166,9 +170,10 @@ export async function searchPublishedOverviews(q: Queryable, filters: CatalogueF
   if (filters.language) { where.push('o.language = ?'); bindings.push(filters.language); }
   if (filters.memberStateIso3) { where.push('m.iso3 = ?'); bindings.push(filters.memberStateIso3); }
   if (filters.eventId !== undefined) { where.push('o.event_id = ?'); bindings.push(filters.eventId); }
+  if (filters.topicId !== undefined) { where.push('e.option_id = ?'); bindings.push(filters.topicId); }
   if (filters.year !== undefined) { where.push('substr(coalesce(e.starts_on, o.published_at), 1, 4) = ?'); bindings.push(String(filters.year)); }
   const base = 'FROM overviews o JOIN member_states m ON m.id = o.member_state_id JOIN events e ON e.id = o.event_id';
-  const columns = 'o.id, o.event_id, m.iso3, o.language, o.title, o.published_at';
+  const columns = 'o.id, o.event_id, e.option_id AS topic_id, m.iso3, o.language, o.title, o.published_at';
   let sql: string;
   let all: unknown[];
   if (terms.length === 0) {
@@ -219,4 +224,16 @@ export async function searchPublishedOverviews(q: Queryable, filters: CatalogueF
     : await connectionOf(q)('overview_search').whereIn('rowid', ids).select('rowid as id', 'body');
   const byId = new Map(bodies.map((b: { id: unknown; body: unknown }) => [Number(b.id), String(b.body)]));
   return hits.map((h) => ({ ...h, body: byId.get(h.id) ?? null }));
+}
+
+const TOPIC_ROW = z.object({ id: wholeNumber, title_en: text, title_fr: nullableText, title_es: nullableText });
+export type CatalogueTopicRow = Readonly<z.output<typeof TOPIC_ROW>>;
+
+/** The survey options that events treat and that have at least one published overview: the catalogue's topics. */
+export async function listCatalogueTopics(q: Queryable): Promise<CatalogueTopicRow[]> {
+  const rows = await rawRows(q, `SELECT opt.id, opt.title_en, opt.title_fr, opt.title_es FROM options opt
+    WHERE opt.id IN (SELECT e.option_id FROM events e WHERE e.option_id IS NOT NULL
+      AND EXISTS (SELECT 1 FROM overviews o WHERE o.event_id = e.id AND o.status = 'published'))
+    ORDER BY opt.id`, []);
+  return rows.map((r) => TOPIC_ROW.parse(r));
 }

@@ -191,6 +191,45 @@ describe('JSON API v1: events and policy overviews', () => {
     expect((await request(app).get('/api/v1/overviews').query({ event: 'abc' })).status).to.equal(422);
   });
 
+  it('filters the catalogue by topic, the survey option an event treats; an event without one has no topic', async () => {
+    const created = await request(app).post('/api/v1/surveys').set('Authorization', admin).send(buildSurveyInput());
+    expect(created.status, JSON.stringify(created.body)).to.equal(201);
+    const [first, second] = created.body.questions[1].options as { id: number }[];
+    const publishOn = async (option: number | undefined, token: string, title: string) => {
+      const event = await request(app).post('/api/v1/events').set('Authorization', admin)
+        .send({ title: { en: title }, survey: created.body.id, ...(option === undefined ? {} : { option }), call: CALL });
+      expect(event.status, JSON.stringify(event.body)).to.equal(201);
+      const saved = await save(token, event.body.id, { language: 'en', title, sections: [{ text: 'Seasonal labour schemes.' }, { text: 'Skills.' }], submit: true });
+      expect(saved.status, JSON.stringify(saved.body)).to.equal(200);
+      expect((await request(app).post(`/api/v1/overviews/${saved.body.id}/publish`).set('Authorization', admin).send({})).status).to.equal(200);
+      return saved.body.id as number;
+    };
+    const onFirst = await publishOn(first!.id, chl, 'Seasonal schemes in Chile');
+    const onFirstToo = await publishOn(first!.id, fra, 'Seasonal schemes in France');
+    const onSecond = await publishOn(second!.id, chl, 'Labour schemes');
+    const none = await publishOn(undefined, fra, 'Schemes without a topic');
+    const found = async (query: Record<string, string>) => {
+      const res = await request(app).get('/api/v1/overviews').query(query);
+      expect(res.status, JSON.stringify(res.body)).to.equal(200);
+      return res.body.results as { id: number; topic: number | null }[];
+    };
+    const ids = async (query: Record<string, string>) => (await found(query)).map((r) => r.id).sort((a, b) => a - b);
+    expect(await ids({ topic: String(first!.id) })).to.deep.equal([onFirst, onFirstToo]);
+    expect(await ids({ topic: String(second!.id), q: 'labour' })).to.deep.equal([onSecond]);
+    expect(await ids({ topic: String(second!.id), q: 'seasonal', memberState: 'FRA' })).to.deep.equal([]);
+    expect(await ids({ topic: String(first!.id), memberState: 'FRA' })).to.deep.equal([onFirstToo]);
+    expect(await ids({ topic: '999999' })).to.deep.equal([]);
+    const all = await found({ q: 'schemes' });
+    expect(all.map((r) => r.id).sort((a, b) => a - b)).to.deep.equal([onFirst, onFirstToo, onSecond, none]);
+    expect(all.find((r) => r.id === none)!.topic).to.equal(null);
+    expect(all.find((r) => r.id === onSecond)!.topic).to.equal(second!.id);
+    for (const bad of ['abc', '0', '-1', '99999999999']) {
+      const res = await request(app).get('/api/v1/overviews').query({ topic: bad });
+      expect(res.status, bad).to.equal(422);
+      expect(res.body.error.fields.map((f: { field: string }) => f.field)).to.deep.equal(['topic']);
+    }
+  });
+
   it('creates the events of a closed survey’s retained options, titles in three languages, once', async () => {
     const created = await request(app).post('/api/v1/surveys').set('Authorization', admin).send(buildSurveyInput());
     const survey = created.body as { id: number; questions: { id: number; options: { id: number }[] }[] };

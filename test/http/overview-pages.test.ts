@@ -6,6 +6,7 @@ import { reviewOverview, saveOverview } from '../../server/domain/overviews/over
 import { csrfFrom, submitForm, type Agent } from '../helpers/browser-session.js';
 import type { TestContext } from '../helpers/context.js';
 import { useSignedIn, type SignedIn, type TestAccount } from '../helpers/signed-in.js';
+import { createTestSurvey } from '../helpers/surveys.js';
 
 describe('Policy overview pages', () => {
   let s: SignedIn;
@@ -54,6 +55,41 @@ describe('Policy overview pages', () => {
     expect(shown.text).to.contain('<strong>retour</strong>');
     expect(shown.text).not.to.match(/<script>alert|javascript:/);
     expect(shown.text).to.contain('Migración de retorno');
+  });
+
+  it('filters the catalogue by topic, listing only the topics with published overviews, titled in the page’s language', async () => {
+    const survey = await createTestSurvey(ctx.deps, s.admin.actor);
+    const [first, second, third] = survey.questions[1]!.options;
+    const call = { deadline: '2026-12-15T17:00:00Z', maxWords: 40, sections: [{ heading: { en: 'Framework' } }] };
+    const eventOn = async (option: number) => (await createEvent(ctx.deps, s.admin.actor, { title: { en: `Workshop on ${option}` }, survey: survey.id, option, call })).id;
+    const fra = await s.createDelegate('FRA');
+    const write = async (event: number, title: string, publish: boolean) => {
+      const { id } = await saveOverview(ctx.deps, fra.actor, event, { language: 'en', title, sections: [{ text: 'Diaspora engagement.' }], submit: true });
+      if (publish) await reviewOverview(ctx.deps, s.admin.actor, id, 'publish', {});
+      return id;
+    };
+    const onFirst = await write(await eventOn(first!.id), 'Diaspora bonds', true);
+    const onSecond = await write(await eventOn(second!.id), 'Diaspora networks', true);
+    await write(await eventOn(third!.id), 'Diaspora, not yet published', false);
+
+    const select = (html: string) => /<select id="f-topic" name="topic"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? '';
+    for (const [lang, title, any] of [['en', 'Topic 1', 'Any topic'], ['fr', 'Thème 1', 'Tous les thèmes'], ['es', 'Tema 1', 'Todos los temas']] as const) {
+      const page = await request(app).get('/overviews').set('Accept-Language', lang);
+      expect(page.status).to.equal(200);
+      const options = select(page.text);
+      expect(options).to.contain(any);
+      expect(options).to.contain(`<option value="${first!.id}"  lang="${lang}">${title}</option>`);
+      expect(options).to.contain(`value="${second!.id}"`);
+      // An event whose overview is not published adds no topic.
+      expect(options).not.to.contain(`value="${third!.id}"`);
+    }
+    const filtered = await request(app).get('/overviews').query({ q: 'diaspora', topic: String(second!.id) });
+    expect(filtered.status).to.equal(200);
+    expect(filtered.text).to.contain(`href="/overviews/${onSecond}"`).and.not.contain(`href="/overviews/${onFirst}"`);
+    expect(select(filtered.text)).to.contain(`<option value="${second!.id}" selected`);
+    const bad = await request(app).get('/overviews').query({ topic: 'abc' });
+    expect(bad.status).to.equal(422);
+    expect(bad.text).to.contain('href="#f-topic"');
   });
 
   it('lets a delegate save a draft and submit it without JavaScript, with the length against the limit, and refuses a stale form', async () => {

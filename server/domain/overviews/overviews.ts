@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../data/connection.js';
 import { findEvent, listEvents } from '../../data/events.js';
 import {
   advanceOverview, catalogueVersion, findOverview, findOverviewOf, indexOverview, insertOverview, insertOverviewRevision, listReviewableOverviews,
-  searchPublishedOverviews, searchTerms, unindexOverview, type CatalogueFilters,
+  listCatalogueTopics, searchPublishedOverviews, searchTerms, unindexOverview, type CatalogueFilters,
   type CatalogueHit, type OverviewFields, type OverviewRow, type OverviewStatus,
 } from '../../data/overviews.js';
 import { LANGUAGES, type Language } from '../../i18n/languages.js';
@@ -242,6 +242,7 @@ export const catalogueQuerySchema = z.object({
   lang: optionalText(z.enum(LANGUAGES, { message: 'validation.invalidValue' })),
   memberState: optionalText(z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'validation.invalidValue')),
   event: optionalText(z.string().regex(/^[1-9]\d{0,9}$/, 'validation.invalidValue').transform(Number).pipe(integer('validation.invalidValue', 1))),
+  topic: optionalText(z.string().regex(/^[1-9]\d{0,9}$/, 'validation.invalidValue').transform(Number).pipe(integer('validation.invalidValue', 1))),
   year: optionalText(z.string().regex(/^\d{4}$/, 'validation.invalidValue').transform(Number)),
   sort: optionalText(z.enum(['relevance', 'date'], { message: 'validation.invalidValue' })),
   page: optionalText(z.string().regex(/^[1-9]\d{0,4}$/, 'validation.invalidValue').transform(Number)),
@@ -268,7 +269,7 @@ const CATALOGUE_PAGES = cacheSlot('catalogue pages', () => new VersionedCache<st
 
 /** A page of results with its snippets, from memory when the catalogue has not changed since the same search. */
 async function catalogueEntries(deps: Deps, filters: CatalogueFilters): Promise<readonly CatalogueEntry[]> {
-  const key = JSON.stringify([filters.q, filters.language, filters.memberStateIso3, filters.eventId, filters.year, filters.sort, filters.limit, filters.offset]);
+  const key = JSON.stringify([filters.q, filters.language, filters.memberStateIso3, filters.eventId, filters.topicId, filters.year, filters.sort, filters.limit, filters.offset]);
   const version = await catalogueVersion(deps.db);
   const cache = deps.db.cache(CATALOGUE_PAGES);
   const cached = cache.get(key, version);
@@ -287,7 +288,7 @@ export async function searchCatalogue(deps: Deps, input: unknown): Promise<Catal
   const page = query.page ?? 1;
   const [entries, eventRows] = await Promise.all([
     catalogueEntries(deps, {
-      q: query.q, language: query.lang, memberStateIso3: query.memberState, eventId: query.event, year: query.year,
+      q: query.q, language: query.lang, memberStateIso3: query.memberState, eventId: query.event, topicId: query.topic, year: query.year,
       sort: query.sort ?? (query.q.trim() ? 'relevance' : 'date'), limit: CATALOGUE_PAGE_SIZE, offset: (page - 1) * CATALOGUE_PAGE_SIZE,
     }),
     listEvents(deps.db),
@@ -295,6 +296,17 @@ export async function searchCatalogue(deps: Deps, input: unknown): Promise<Catal
   const events = eventRows.map(eventFromRow);
   const byId = new Map(events.map((e) => [e.id, e] as const));
   return { query, events, hits: entries.map((h) => ({ ...h, event: byId.get(h.event_id) })) };
+}
+
+/** A topic of the catalogue: a survey option that events treat, with its title in the three languages. */
+export interface CatalogueTopic {
+  readonly id: number;
+  readonly title: PolicyEvent['title'];
+}
+
+/** The topics that have published overviews, for the catalogue's filter. Needs no sign-in. */
+export async function catalogueTopics(deps: Deps): Promise<CatalogueTopic[]> {
+  return (await listCatalogueTopics(deps.db)).map((r) => ({ id: r.id, title: { en: r.title_en, fr: r.title_fr ?? '', es: r.title_es ?? '' } }));
 }
 
 /** A snippet as plain text, without the marks around matched words. */

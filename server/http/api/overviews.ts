@@ -43,7 +43,7 @@ export function publicOverviewsApi(deps: Deps): Router {
     const { hits } = await searchCatalogue(deps, req.query);
     res.json({
       results: hits.map((h) => ({
-        id: h.id, event: h.event_id, eventTitle: h.event?.title ?? null, memberState: h.iso3, language: h.language, title: h.title,
+        id: h.id, event: h.event_id, eventTitle: h.event?.title ?? null, topic: h.topic_id, memberState: h.iso3, language: h.language, title: h.title,
         snippet: plainSnippet(h.snippet), publishedAt: h.published_at,
       })),
     });

@@ -3,7 +3,7 @@ import type { Deps } from '../../domain/deps.js';
 import { AppError } from '../../domain/errors.js';
 import { createEvent, getEvent, isCallOpen, listPolicyEvents, type PolicyEvent } from '../../domain/overviews/events.js';
 import {
-  getOverview, isInvited, listOverviewsForReview, OVERVIEW_REFUSALS, overviewForDelegation, reviewOverview, saveOverview, searchCatalogue,
+  catalogueTopics, getOverview, isInvited, listOverviewsForReview, OVERVIEW_REFUSALS, overviewForDelegation, reviewOverview, saveOverview, searchCatalogue,
   CATALOGUE_PAGE_SIZE, type Overview,
 } from '../../domain/overviews/overviews.js';
 import { countWords } from '../../domain/overviews/markdown.js';
@@ -28,11 +28,15 @@ export function publicOverviewPages(deps: Deps): Router {
     const query = Object.fromEntries(Object.entries(req.query).filter(([, v]) => typeof v === 'string'));
     let errors: Record<string, string> = {};
     let result: Awaited<ReturnType<typeof searchCatalogue>> | null = null;
-    try {
-      result = await searchCatalogue(deps, query);
-    } catch (error) {
-      const messages = fieldErrors(error, req.t);
-      if (!messages) throw error;
+    const [topics, search] = await Promise.all([
+      catalogueTopics(deps),
+      searchCatalogue(deps, query).then((found) => ({ found, error: null }), (error: unknown) => ({ found: null, error })),
+    ]);
+    if (search.found) {
+      result = search.found;
+    } else {
+      const messages = fieldErrors(search.error, req.t);
+      if (!messages) throw search.error;
       errors = messages;
     }
     const events = result?.events ?? await listPolicyEvents(deps, null);
@@ -40,9 +44,11 @@ export function publicOverviewPages(deps: Deps): Router {
     const link = (p: number) => `/overviews?${new URLSearchParams({ ...query, page: String(p) } as Record<string, string>).toString()}`;
     res.status(result ? 200 : 422).render('overviews/catalogue', {
       title: req.t('overviews.catalogue.title'),
-      values: { q: '', lang: '', memberState: '', event: '', year: '', sort: '', ...query },
+      values: { q: '', lang: '', memberState: '', event: '', topic: '', year: '', sort: '', ...query },
       errors,
       events: events.map((e) => ({ id: e.id, title: eventTitle(e, req.lang) })),
+      topics: topics.map((t) => ({ id: t.id, title: textIn(t.title, req.lang) }))
+        .sort((a, b) => a.title.text.localeCompare(b.title.text, req.lang) || a.id - b.id),
       hits: (result?.hits ?? []).map((h) => ({
         id: h.id, title: h.title, language: h.language, iso3: h.iso3, publishedAt: h.published_at,
         event: eventTitle(h.event, req.lang), snippet: snippetHtml(h.snippet),
