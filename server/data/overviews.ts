@@ -161,9 +161,10 @@ export async function catalogueVersion(q: Queryable): Promise<string> {
 
 /**
  * Published overviews matching every word of the query (each as a prefix, stems and accents folded
- * by the engine's own index), filtered, by relevance or newest first. No query: all of them, newest first.
+ * by the engine's own index), filtered, by relevance or newest first. No query: all of them, newest
+ * first. With `bodies`, each hit carries its indexed text (for a snippet) when there is a query.
  */
-export async function searchPublishedOverviews(q: Queryable, filters: CatalogueFilters): Promise<CatalogueHit[]> {
+export async function searchPublishedOverviews(q: Queryable, filters: CatalogueFilters, options: { readonly bodies: boolean } = { bodies: true }): Promise<CatalogueHit[]> {
   const terms = searchTerms(filters.q);
   const where: string[] = ["o.status = 'published'"];
   const bindings: unknown[] = [];
@@ -215,7 +216,7 @@ export async function searchPublishedOverviews(q: Queryable, filters: CatalogueF
     all = [match, ...bindings, filters.limit, filters.offset];
   }
   const hits = (await rawRows(q, sql, all)).map((r) => HIT_ROW.parse(r));
-  if (terms.length === 0 || hits.length === 0) return hits;
+  if (!options.bodies || terms.length === 0 || hits.length === 0) return hits;
   // The texts of this page alone, for its snippets: read in the sorted query, every match's text
   // would be carried through the sort.
   const ids = hits.map((h) => h.id);

@@ -92,6 +92,30 @@ describe('Policy overview pages', () => {
     expect(bad.text).to.contain('href="#f-topic"');
   });
 
+  it('links the results to a CSV of them, with the same filters, names and titles in the page’s language', async () => {
+    const id = await publish('en', 'Return schemes', ['Assisted voluntary return.', 'Reintegration.']);
+    const page = await request(app).get('/overviews').query({ q: 'assisted', lang: 'en', page: '1' }).set('Accept-Language', 'fr');
+    expect(page.status).to.equal(200);
+    const href = /<a href="([^"]+)" download>Télécharger ces résultats en CSV<\/a>/.exec(page.text)?.[1];
+    expect(href).to.equal('/overviews.csv?q=assisted&amp;lang=en');
+    expect(page.text).to.contain('au plus 5');
+    const before = await ctx.db('audit_entries').count({ n: '*' }).first().then((r) => Number(r?.n));
+    const csv = await request(app).get('/overviews.csv').query({ q: 'assisted', lang: 'en' }).set('Accept-Language', 'fr');
+    expect(csv.status).to.equal(200);
+    expect(csv.headers['content-type']).to.equal('text/csv; charset=utf-8');
+    expect(csv.headers['set-cookie']).to.equal(undefined);
+    const lines = csv.text.split('\r\n');
+    expect(lines[0]).to.equal('id,member_state,member_state_name,event_id,event_title,event_reference,topic_id,topic,language,title,published_at,url');
+    expect(lines[1]).to.match(new RegExp(`^${id},FRA,[^,]+,${eventId},Migration de retour,,,,en,Return schemes,\\d{4}-`));
+    expect(lines[1]).to.match(new RegExp(`,http://127\\.0\\.0\\.1:3000/overviews/${id}$`));
+    expect(lines).to.have.length(3);
+    expect(await ctx.db('audit_entries').count({ n: '*' }).first().then((r) => Number(r?.n))).to.equal(before);
+    // Nothing found: no link.
+    expect((await request(app).get('/overviews').query({ q: 'nothing-like-this' })).text).not.to.contain('/overviews.csv');
+    const bad = await request(app).get('/overviews.csv').query({ year: 'soon' });
+    expect(bad.status).to.equal(422);
+  });
+
   it('lets a delegate save a draft and submit it without JavaScript, with the length against the limit, and refuses a stale form', async () => {
     const agent: Agent = await delegate.agent();
     const form = await agent.get(`/events/${eventId}/overview`);

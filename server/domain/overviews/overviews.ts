@@ -282,15 +282,20 @@ async function catalogueEntries(deps: Deps, filters: CatalogueFilters): Promise<
   return entries;
 }
 
+/** What the data layer searches with for a catalogue query: by relevance when there is a query, else newest first. */
+export function catalogueFilters(query: CatalogueQuery, limit: number, offset: number): CatalogueFilters {
+  return {
+    q: query.q, language: query.lang, memberStateIso3: query.memberState, eventId: query.event, topicId: query.topic, year: query.year,
+    sort: query.sort ?? (query.q.trim() ? 'relevance' : 'date'), limit, offset,
+  };
+}
+
 /** The public catalogue: published overviews matching a full-text query and filters. Needs no sign-in. */
 export async function searchCatalogue(deps: Deps, input: unknown): Promise<CatalogueResult> {
   const query = parseInput(catalogueQuerySchema, input);
   const page = query.page ?? 1;
   const [entries, eventRows] = await Promise.all([
-    catalogueEntries(deps, {
-      q: query.q, language: query.lang, memberStateIso3: query.memberState, eventId: query.event, topicId: query.topic, year: query.year,
-      sort: query.sort ?? (query.q.trim() ? 'relevance' : 'date'), limit: CATALOGUE_PAGE_SIZE, offset: (page - 1) * CATALOGUE_PAGE_SIZE,
-    }),
+    catalogueEntries(deps, catalogueFilters(query, CATALOGUE_PAGE_SIZE, (page - 1) * CATALOGUE_PAGE_SIZE)),
     listEvents(deps.db),
   ]);
   const events = eventRows.map(eventFromRow);

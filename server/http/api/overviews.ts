@@ -4,6 +4,7 @@ import { createEvent, createEventsFromSurvey, getEvent, listPolicyEvents, type P
 import {
   getOverview, overviewForDelegation, plainSnippet, reviewOverview, saveOverview, searchCatalogue, type Overview,
 } from '../../domain/overviews/overviews.js';
+import { sendCatalogueCsv } from '../exports.js';
 import { idParam } from '../forms/params.js';
 import { allow, anySignedIn } from '../middleware/roles.js';
 import { bearerAuth } from './bearer.js';
@@ -48,6 +49,8 @@ export function publicOverviewsApi(deps: Deps): Router {
       })),
     });
   });
+  // The same results as CSV (every page, up to CATALOGUE_CSV_MAX_ROWS), titles in English.
+  router.get('/overviews.csv', optionalBearer(deps), sendCatalogueCsv(deps, () => 'en'));
   router.get('/overviews/:id', optionalBearer(deps), async (req, res) => {
     const overview = await getOverview(deps, req.user ?? null, idParam(req.params.id));
     res.json(overviewJson(overview, { public: req.user === undefined || req.user.role === 'delegate' && overview.status === 'published' }));

@@ -6,8 +6,10 @@ import {
   catalogueTopics, getOverview, isInvited, listOverviewsForReview, OVERVIEW_REFUSALS, overviewForDelegation, reviewOverview, saveOverview, searchCatalogue,
   CATALOGUE_PAGE_SIZE, type Overview,
 } from '../../domain/overviews/overviews.js';
+import { CATALOGUE_CSV_MAX_ROWS } from '../../domain/overviews/catalogue-csv.js';
 import { countWords } from '../../domain/overviews/markdown.js';
 import { refusalOf } from '../../domain/refusals.js';
+import { sendCatalogueCsv } from '../exports.js';
 import { fieldErrors } from '../forms/field-errors.js';
 import { idParam, numberFromText } from '../forms/params.js';
 import { allow, anySignedIn } from '../middleware/roles.js';
@@ -53,10 +55,15 @@ export function publicOverviewPages(deps: Deps): Router {
         id: h.id, title: h.title, language: h.language, iso3: h.iso3, publishedAt: h.published_at,
         event: eventTitle(h.event, req.lang), snippet: snippetHtml(h.snippet),
       })),
+      csv: result ? `/overviews.csv?${new URLSearchParams(Object.entries(query as Record<string, string>).filter(([name]) => name !== 'page')).toString()}` : null,
+      csvMax: CATALOGUE_CSV_MAX_ROWS,
       previous: page > 1 ? link(page - 1) : null,
       next: result && result.hits.length === CATALOGUE_PAGE_SIZE ? link(page + 1) : null,
     });
   });
+
+  // The catalogue's results as CSV, names and titles in the page's language: a GET, it writes nothing.
+  router.get('/overviews.csv', sendCatalogueCsv(deps, (req) => req.lang));
 
   router.get('/overviews/:id', async (req, res) => {
     const overview = await getOverview(deps, req.user ?? null, idParam(req.params.id));

@@ -37,7 +37,9 @@ const en = {
       "none": "No published overview matches.",
       "published": "Published on {{date}}",
       "next": "Next results",
-      "previous": "Previous results"
+      "previous": "Previous results",
+      "csv": "Download these results as CSV",
+      "csvLimit": "(at most {{max}} overviews, in this order)"
     },
     "show": {
       "memberState": "Member State",
@@ -160,7 +162,9 @@ export const overviewPagesCatalogue: { en: Shape; fr: Shape; es: Shape } = {
       "none": "Aucun aperçu publié ne correspond.",
       "published": "Publié le {{date}}",
       "next": "Résultats suivants",
-      "previous": "Résultats précédents"
+      "previous": "Résultats précédents",
+      "csv": "Télécharger ces résultats en CSV",
+      "csvLimit": "(au plus {{max}} aperçus, dans cet ordre)"
     },
     "show": {
       "memberState": "État membre",
@@ -278,7 +282,9 @@ export const overviewPagesCatalogue: { en: Shape; fr: Shape; es: Shape } = {
       "none": "Ninguna reseña publicada coincide.",
       "published": "Publicada el {{date}}",
       "next": "Resultados siguientes",
-      "previous": "Resultados anteriores"
+      "previous": "Resultados anteriores",
+      "csv": "Descargar estos resultados en CSV",
+      "csvLimit": "(como máximo {{max}} reseñas, en este orden)"
     },
     "show": {
       "memberState": "Estado Miembro",
