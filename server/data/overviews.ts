@@ -150,13 +150,16 @@ const HIT_ROW = z.object({
 export type CatalogueHit = Readonly<z.output<typeof HIT_ROW>>;
 
 /**
- * The catalogue's version: every change of an overview writes a row of overview_revisions, so the
- * last row's id moves with any publication or withdrawal, on every instance sharing the database.
- * What is remembered of a search holds while it does not move.
+ * The catalogue's version: what it shows moves with it. Every change of an overview writes a row of
+ * overview_revisions (so the last row's id moves with any publication or withdrawal), events are
+ * only ever added, and the survey content version moves with any change of the options that are
+ * the topics; on every instance sharing the database. What is remembered of the catalogue holds
+ * while it does not move.
  */
 export async function catalogueVersion(q: Queryable): Promise<string> {
-  const row = await connectionOf(q)('overview_revisions').max({ id: 'id' }).first();
-  return String((row as { id?: unknown } | undefined)?.id ?? 0);
+  const [row] = await rawRows(q, `SELECT (SELECT max(id) FROM overview_revisions) AS revisions, (SELECT max(id) FROM events) AS events,
+    (SELECT version FROM content_version WHERE id = 1) AS content`, []);
+  return `${String(row?.revisions ?? 0)}/${String(row?.events ?? 0)}/${String(row?.content ?? 0)}`;
 }
 
 /**

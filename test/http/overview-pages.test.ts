@@ -116,6 +116,41 @@ describe('Policy overview pages', () => {
     expect(bad.status).to.equal(422);
   });
 
+  it('serves a catalogue page seen before with one query, and shows a new publication, event or topic at once', async () => {
+    await publish('en', 'Labour mobility', ['Labour mobility partnerships.', 'Skills.']);
+    const survey = await createTestSurvey(ctx.deps, s.admin.actor);
+    const option = survey.questions[1]!.options[3]!;
+    const view = () => request(app).get('/overviews').query({ q: 'mobility' });
+    await view();
+    const sql: string[] = [];
+    const stop = ctx.database.watchQueries((q) => sql.push(q.sql));
+    let again;
+    try {
+      again = await view();
+    } finally {
+      stop();
+    }
+    expect(again.status).to.equal(200);
+    // The catalogue's version alone: the results, their snippets and the filters' lists come from memory.
+    expect(sql).to.have.length(1);
+    expect(again.text).to.contain('<mark>mobility</mark>');
+
+    const event = await createEvent(ctx.deps, s.admin.actor, {
+      title: { en: 'Skills partnerships' }, survey: survey.id, option: option.id,
+      call: { deadline: '2026-12-15T17:00:00Z', maxWords: 40, sections: [{ heading: { en: 'Framework' } }] },
+    });
+    const selectOf = (html: string, name: string) => new RegExp(`<select id="f-${name}" name="${name}"[^>]*>([\\s\\S]*?)</select>`).exec(html)?.[1] ?? '';
+    const withEvent = await view();
+    expect(selectOf(withEvent.text, 'event')).to.contain(`<option value="${event.id}" `);
+    expect(selectOf(withEvent.text, 'topic')).not.to.contain(`<option value="${option.id}" `);
+    const fra = await s.createDelegate('FRA');
+    const { id } = await saveOverview(ctx.deps, fra.actor, event.id, { language: 'en', title: 'Mobility of skills', sections: [{ text: 'Mobility schemes.' }], submit: true });
+    await reviewOverview(ctx.deps, s.admin.actor, id, 'publish', {});
+    const withTopic = await view();
+    expect(withTopic.text).to.contain(`href="/overviews/${id}"`);
+    expect(selectOf(withTopic.text, 'topic')).to.match(new RegExp(`<option value="${option.id}" +lang="en">Topic 4</option>`));
+  });
+
   it('lets a delegate save a draft and submit it without JavaScript, with the length against the limit, and refuses a stale form', async () => {
     const agent: Agent = await delegate.agent();
     const form = await agent.get(`/events/${eventId}/overview`);

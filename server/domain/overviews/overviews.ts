@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cacheSlot, VersionedCache } from '../../data/cache-slot.js';
+import { cacheSlot, VersionedCache, type Clearable } from '../../data/cache-slot.js';
 import type { Queryable } from '../../data/database.js';
 import { isUniqueViolation } from '../../data/connection.js';
 import { findEvent, listEvents } from '../../data/events.js';
@@ -254,32 +254,70 @@ export const CATALOGUE_PAGE_SIZE = 20;
 /** One result of the catalogue: what the search found, with the passage shown under it. */
 export type CatalogueEntry = Omit<CatalogueHit, 'body'> & { readonly snippet: string | null };
 
-export interface CatalogueResult {
+/** A topic of the catalogue: a survey option that events treat, with its title in the three languages. */
+export interface CatalogueTopic {
+  readonly id: number;
+  readonly title: PolicyEvent['title'];
+}
+
+/** What the catalogue's filters list: every event, newest first, and the topics that have published overviews. */
+export interface CatalogueLists {
+  readonly events: readonly PolicyEvent[];
+  readonly topics: readonly CatalogueTopic[];
+}
+
+export interface CatalogueResult extends CatalogueLists {
   readonly query: CatalogueQuery;
   readonly hits: readonly (CatalogueEntry & { readonly event: PolicyEvent | undefined })[];
-  /** Every event, newest first: the catalogue's filter lists them. */
-  readonly events: readonly PolicyEvent[];
 }
 
 /**
- * Pages of results already made, snippets included, by search, while the catalogue's version
- * (catalogueVersion) is what it was when they were made.
+ * What the catalogue remembers while its version (catalogueVersion: overviews' changes, events,
+ * survey content) is what it was when each thing was read: pages of results with their snippets,
+ * by search, and the lists of its filters. A page view then asks the database for the version alone.
  */
-const CATALOGUE_PAGES = cacheSlot('catalogue pages', () => new VersionedCache<string, readonly CatalogueEntry[]>(500));
+class CatalogueMemory implements Clearable {
+  readonly pages = new VersionedCache<string, readonly CatalogueEntry[]>(500);
+  readonly lists = new VersionedCache<'lists', CatalogueLists>(1);
 
-/** A page of results with its snippets, from memory when the catalogue has not changed since the same search. */
-async function catalogueEntries(deps: Deps, filters: CatalogueFilters): Promise<readonly CatalogueEntry[]> {
-  const key = JSON.stringify([filters.q, filters.language, filters.memberStateIso3, filters.eventId, filters.topicId, filters.year, filters.sort, filters.limit, filters.offset]);
-  const version = await catalogueVersion(deps.db);
-  const cache = deps.db.cache(CATALOGUE_PAGES);
-  const cached = cache.get(key, version);
-  if (cached) return cached;
+  clear(): void {
+    this.pages.clear();
+    this.lists.clear();
+  }
+}
+const CATALOGUE_MEMORY = cacheSlot('catalogue', () => new CatalogueMemory());
+
+async function readEntries(deps: Deps, filters: CatalogueFilters): Promise<readonly CatalogueEntry[]> {
   const terms = searchTerms(filters.q);
-  const entries = Object.freeze((await searchPublishedOverviews(deps.db, filters))
+  return Object.freeze((await searchPublishedOverviews(deps.db, filters))
     .map(({ body, ...h }) => Object.freeze({ ...h, snippet: body === null ? null : makeSnippet(body, terms) })));
-  // Kept only if nothing changed while it was read.
-  if (await catalogueVersion(deps.db) === version) cache.set(key, version, entries);
-  return entries;
+}
+
+async function readLists(deps: Deps): Promise<CatalogueLists> {
+  const [events, topics] = await Promise.all([listEvents(deps.db), listCatalogueTopics(deps.db)]);
+  return Object.freeze({
+    events: Object.freeze(events.map(eventFromRow)),
+    topics: Object.freeze(topics.map((r) => ({ id: r.id, title: { en: r.title_en, fr: r.title_fr ?? '', es: r.title_es ?? '' } }))),
+  });
+}
+
+/**
+ * A page of results (when `filters` are given) and the filters' lists, each from memory when the
+ * catalogue has not changed since it was read, else read now and remembered if nothing changed
+ * while it was read.
+ */
+async function catalogueRead(deps: Deps, filters: CatalogueFilters | null): Promise<{ entries: readonly CatalogueEntry[]; lists: CatalogueLists }> {
+  const memory = deps.db.cache(CATALOGUE_MEMORY);
+  const version = await catalogueVersion(deps.db);
+  const key = filters && JSON.stringify([filters.q, filters.language, filters.memberStateIso3, filters.eventId, filters.topicId, filters.year, filters.sort, filters.limit, filters.offset]);
+  const known = { entries: key === null ? [] : memory.pages.get(key, version), lists: memory.lists.get('lists', version) };
+  if (known.entries && known.lists) return { entries: known.entries, lists: known.lists };
+  const [entries, lists] = await Promise.all([known.entries ?? readEntries(deps, filters!), known.lists ?? readLists(deps)]);
+  if (await catalogueVersion(deps.db) === version) {
+    if (key !== null && !known.entries) memory.pages.set(key, version, entries);
+    if (!known.lists) memory.lists.set('lists', version, lists);
+  }
+  return { entries, lists };
 }
 
 /** What the data layer searches with for a catalogue query: by relevance when there is a query, else newest first. */
@@ -294,24 +332,14 @@ export function catalogueFilters(query: CatalogueQuery, limit: number, offset: n
 export async function searchCatalogue(deps: Deps, input: unknown): Promise<CatalogueResult> {
   const query = parseInput(catalogueQuerySchema, input);
   const page = query.page ?? 1;
-  const [entries, eventRows] = await Promise.all([
-    catalogueEntries(deps, catalogueFilters(query, CATALOGUE_PAGE_SIZE, (page - 1) * CATALOGUE_PAGE_SIZE)),
-    listEvents(deps.db),
-  ]);
-  const events = eventRows.map(eventFromRow);
-  const byId = new Map(events.map((e) => [e.id, e] as const));
-  return { query, events, hits: entries.map((h) => ({ ...h, event: byId.get(h.event_id) })) };
+  const { entries, lists } = await catalogueRead(deps, catalogueFilters(query, CATALOGUE_PAGE_SIZE, (page - 1) * CATALOGUE_PAGE_SIZE));
+  const byId = new Map(lists.events.map((e) => [e.id, e] as const));
+  return { query, ...lists, hits: entries.map((h) => ({ ...h, event: byId.get(h.event_id) })) };
 }
 
-/** A topic of the catalogue: a survey option that events treat, with its title in the three languages. */
-export interface CatalogueTopic {
-  readonly id: number;
-  readonly title: PolicyEvent['title'];
-}
-
-/** The topics that have published overviews, for the catalogue's filter. Needs no sign-in. */
-export async function catalogueTopics(deps: Deps): Promise<CatalogueTopic[]> {
-  return (await listCatalogueTopics(deps.db)).map((r) => ({ id: r.id, title: { en: r.title_en, fr: r.title_fr ?? '', es: r.title_es ?? '' } }));
+/** The lists of the catalogue's filters alone (for a page whose query was refused). Needs no sign-in. */
+export async function catalogueLists(deps: Deps): Promise<CatalogueLists> {
+  return (await catalogueRead(deps, null)).lists;
 }
 
 /** A snippet as plain text, without the marks around matched words. */

@@ -3,7 +3,7 @@ import type { Deps } from '../../domain/deps.js';
 import { AppError } from '../../domain/errors.js';
 import { createEvent, getEvent, isCallOpen, listPolicyEvents, type PolicyEvent } from '../../domain/overviews/events.js';
 import {
-  catalogueTopics, getOverview, isInvited, listOverviewsForReview, OVERVIEW_REFUSALS, overviewForDelegation, reviewOverview, saveOverview, searchCatalogue,
+  catalogueLists, getOverview, isInvited, listOverviewsForReview, OVERVIEW_REFUSALS, overviewForDelegation, reviewOverview, saveOverview, searchCatalogue,
   CATALOGUE_PAGE_SIZE, type Overview,
 } from '../../domain/overviews/overviews.js';
 import { CATALOGUE_CSV_MAX_ROWS } from '../../domain/overviews/catalogue-csv.js';
@@ -30,18 +30,14 @@ export function publicOverviewPages(deps: Deps): Router {
     const query = Object.fromEntries(Object.entries(req.query).filter(([, v]) => typeof v === 'string'));
     let errors: Record<string, string> = {};
     let result: Awaited<ReturnType<typeof searchCatalogue>> | null = null;
-    const [topics, search] = await Promise.all([
-      catalogueTopics(deps),
-      searchCatalogue(deps, query).then((found) => ({ found, error: null }), (error: unknown) => ({ found: null, error })),
-    ]);
-    if (search.found) {
-      result = search.found;
-    } else {
-      const messages = fieldErrors(search.error, req.t);
-      if (!messages) throw search.error;
+    try {
+      result = await searchCatalogue(deps, query);
+    } catch (error) {
+      const messages = fieldErrors(error, req.t);
+      if (!messages) throw error;
       errors = messages;
     }
-    const events = result?.events ?? await listPolicyEvents(deps, null);
+    const { events, topics } = result ?? await catalogueLists(deps);
     const page = result?.query.page ?? 1;
     const link = (p: number) => `/overviews?${new URLSearchParams({ ...query, page: String(p) } as Record<string, string>).toString()}`;
     res.status(result ? 200 : 422).render('overviews/catalogue', {
