@@ -196,14 +196,18 @@ export async function searchPublishedOverviews(q: Queryable, filters: CatalogueF
         WHERE (${matches}) AND ${where.join(' AND ')} ORDER BY o.published_at DESC, o.id DESC LIMIT ? OFFSET ?`;
       all = [...matchBindings, ...bindings, filters.limit, filters.offset];
     } else {
-      // Ranked where the documents are read (OFFSET 0 keeps the subquery whole), so that only each
-      // match's id and rank go through the joins and the sort.
+      // Ranked where the documents are read, so that only each match's id and rank go through the
+      // joins and the sort. Every indexed overview is published, so with no filter but the language
+      // (which picks the branches) the page can only hold matches ranked among the first
+      // offset + limit, ties included: only those are joined and sorted. Otherwise OFFSET 0 keeps
+      // the subquery whole.
+      const narrow = filters.memberStateIso3 === undefined && filters.eventId === undefined && filters.topicId === undefined && filters.year === undefined;
       const rank = `CASE s.language ${languages.map(() => 'WHEN ? THEN ts_rank(s.document, to_tsquery(?::regconfig, ?))').join(' ')} END`;
       sql = `SELECT ${columns}, NULL AS body, s.rank
-        FROM (SELECT s.overview_id, ${rank} AS rank FROM overview_search s WHERE ${matches} OFFSET 0) s
+        FROM (SELECT s.overview_id, ${rank} AS rank FROM overview_search s WHERE ${matches} ${narrow ? 'ORDER BY rank DESC FETCH FIRST ? ROWS WITH TIES' : 'OFFSET 0'}) s
         JOIN overviews o ON o.id = s.overview_id JOIN member_states m ON m.id = o.member_state_id JOIN events e ON e.id = o.event_id
         WHERE ${where.join(' AND ')} ORDER BY s.rank DESC, o.published_at DESC, o.id DESC LIMIT ? OFFSET ?`;
-      all = [...matchBindings, ...matchBindings, ...bindings, filters.limit, filters.offset];
+      all = [...matchBindings, ...matchBindings, ...(narrow ? [filters.offset + filters.limit] : []), ...bindings, filters.limit, filters.offset];
     }
   } else {
     // CROSS JOIN keeps the full-text match as the outer loop: driven from the overviews' index,

@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { parse } from 'csv-parse/sync';
 import { verifyAuditChain } from '../../server/domain/audit.js';
+import { searchPublishedOverviews } from '../../server/data/overviews.js';
 import { catalogueCsv } from '../../server/domain/overviews/catalogue-csv.js';
 import type { TestContext } from '../helpers/context.js';
 import { useSignedIn } from '../helpers/signed-in.js';
@@ -316,5 +317,30 @@ describe('JSON API v1: events and policy overviews', () => {
     expect((await request(app).post(`/api/v1/surveys/${survey.id}/events`).set('Authorization', chl).send({ question: topics.id })).status).to.equal(403);
     const bad = await request(app).post('/api/v1/events').set('Authorization', admin).send({ title: { en: 'X' }, survey: survey.id, option: 999999 });
     expect(bad.status).to.equal(422);
+  });
+  it('orders by relevance, equal ranks newest first, and pages through them in the same order', async () => {
+    const weak: number[] = [];
+    for (const token of [fra, chl, fra]) weak.push(await publishNew(token, 'en', 'Seasonal herding', ['Grazing rights for transhumance.', 'Fees.']));
+    const strong = await publishNew(chl, 'en', 'Transhumance corridors', ['Transhumance routes, transhumance permits and cross-border transhumance.', 'Transhumance.']);
+    const medium = await publishNew(fra, 'en', 'Herders', ['Transhumance and grazing.', 'Transhumance seasons.']);
+    const ids = async (query: Record<string, string>) => {
+      const res = await request(app).get('/api/v1/overviews').query(query);
+      expect(res.status, JSON.stringify(res.body)).to.equal(200);
+      return (res.body.results as { id: number }[]).map((r) => r.id);
+    };
+    const expected = [strong, medium, ...[...weak].reverse()];
+    expect(await ids({ q: 'transhumance' })).to.deep.equal(expected);
+    expect(await ids({ q: 'transhumance', lang: 'en' })).to.deep.equal(expected);
+    expect(await ids({ q: 'transhumance', sort: 'date' })).to.deep.equal([medium, strong, ...[...weak].reverse()]);
+    // Pages cut inside a run of equal ranks, with and without a filter beyond the language.
+    const page = async (offset: number, memberStateIso3?: string) => (await searchPublishedOverviews(ctx.database, {
+      q: 'transhumance', sort: 'relevance', limit: 2, offset, ...(memberStateIso3 ? { memberStateIso3 } : {}),
+    })).map((h) => h.id);
+    expect(await page(0)).to.deep.equal(expected.slice(0, 2));
+    expect(await page(1)).to.deep.equal(expected.slice(1, 3));
+    expect(await page(2)).to.deep.equal(expected.slice(2, 4));
+    expect(await page(3)).to.deep.equal(expected.slice(3, 5));
+    expect(await page(1, 'FRA')).to.deep.equal([weak[2], weak[0]]);
+    expect(await page(0, 'CHL')).to.deep.equal([strong, weak[1]]);
   });
 });
