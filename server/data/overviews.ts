@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../i18n/languages.js';
-import { cacheSlot, VersionedCache } from './cache-slot.js';
-import { connectionOf, isPostgres, rawRows, Tx, type Queryable } from './database.js';
+import { connectionOf, isPostgres, rawRows, type Queryable, type Tx } from './database.js';
 import { listOverviewTranslations, translationsSnapshot } from './overview-translations.js';
 import { insertedId, jsonText, nullableText, nullableWholeNumber, text, wholeNumber } from './row-schemas.js';
 
@@ -139,6 +138,8 @@ export interface CatalogueFilters {
   readonly language?: Language;
   readonly memberStateIso3?: string;
   readonly eventId?: number;
+  /** The survey option the overview's event treats (events.option_id). */
+  readonly topicId?: number;
   readonly year?: number;
   readonly sort: 'relevance' | 'date';
   readonly limit: number;
@@ -148,6 +149,8 @@ export interface CatalogueFilters {
 const HIT_ROW = z.object({
   id: wholeNumber,
   event_id: wholeNumber,
+  /** The option the event treats, if any. */
+  topic_id: nullableWholeNumber,
   iso3: text,
   language: z.literal(LANGUAGES),
   title: text,
@@ -158,45 +161,34 @@ const HIT_ROW = z.object({
 export type CatalogueHit = Readonly<z.output<typeof HIT_ROW>>;
 
 /**
- * Searches already answered, by filters, while the catalogue's version is what it was: every
- * change of an overview writes a row of overview_revisions, so the last row's id moves with any
- * publication or withdrawal, on every instance sharing the database.
+ * The catalogue's version: what it shows moves with it. Every change of an overview writes a row of
+ * overview_revisions (so the last row's id moves with any publication or withdrawal), events are
+ * only ever added, and the survey content version moves with any change of the options that are
+ * the topics; on every instance sharing the database. What is remembered of the catalogue holds
+ * while it does not move.
  */
-const CATALOGUE_SEARCHES = cacheSlot('catalogue searches', () => new VersionedCache<string, readonly CatalogueHit[]>(500));
-
-async function catalogueVersion(q: Queryable): Promise<string> {
-  const row = await connectionOf(q)('overview_revisions').max({ id: 'id' }).first();
-  return String((row as { id?: unknown } | undefined)?.id ?? 0);
-}
-
-/** searchPublishedOverviews, from memory when the catalogue has not changed since the same search. */
-export async function searchPublishedOverviews(q: Queryable, filters: CatalogueFilters): Promise<readonly CatalogueHit[]> {
-  if (q instanceof Tx) return searchWithoutCache(q, filters);
-  const key = JSON.stringify([filters.q, filters.language, filters.memberStateIso3, filters.eventId, filters.year, filters.sort, filters.limit, filters.offset]);
-  const version = await catalogueVersion(q);
-  const cache = q.cache(CATALOGUE_SEARCHES);
-  const cached = cache.get(key, version);
-  if (cached) return cached;
-  const hits = Object.freeze(await searchWithoutCache(q, filters));
-  // Kept only if nothing changed while it was read.
-  if (await catalogueVersion(q) === version) cache.set(key, version, hits);
-  return hits;
+export async function catalogueVersion(q: Queryable): Promise<string> {
+  const [row] = await rawRows(q, `SELECT (SELECT max(id) FROM overview_revisions) AS revisions, (SELECT max(id) FROM events) AS events,
+    (SELECT version FROM content_version WHERE id = 1) AS content`, []);
+  return `${String(row?.revisions ?? 0)}/${String(row?.events ?? 0)}/${String(row?.content ?? 0)}`;
 }
 
 /**
  * Published overviews matching every word of the query (each as a prefix, stems and accents folded
- * by the engine's own index), filtered, by relevance or newest first. No query: all of them, newest first.
+ * by the engine's own index), filtered, by relevance or newest first. No query: all of them, newest
+ * first. With `bodies`, each hit carries its indexed text (for a snippet) when there is a query.
  */
-async function searchWithoutCache(q: Queryable, filters: CatalogueFilters): Promise<CatalogueHit[]> {
+export async function searchPublishedOverviews(q: Queryable, filters: CatalogueFilters, options: { readonly bodies: boolean } = { bodies: true }): Promise<CatalogueHit[]> {
   const terms = searchTerms(filters.q);
   const where: string[] = ["o.status = 'published'"];
   const bindings: unknown[] = [];
   if (filters.language) { where.push('o.language = ?'); bindings.push(filters.language); }
   if (filters.memberStateIso3) { where.push('m.iso3 = ?'); bindings.push(filters.memberStateIso3); }
   if (filters.eventId !== undefined) { where.push('o.event_id = ?'); bindings.push(filters.eventId); }
+  if (filters.topicId !== undefined) { where.push('e.option_id = ?'); bindings.push(filters.topicId); }
   if (filters.year !== undefined) { where.push('substr(coalesce(e.starts_on, o.published_at), 1, 4) = ?'); bindings.push(String(filters.year)); }
   const base = 'FROM overviews o JOIN member_states m ON m.id = o.member_state_id JOIN events e ON e.id = o.event_id';
-  const columns = 'o.id, o.event_id, m.iso3, o.language, o.title, o.published_at';
+  const columns = 'o.id, o.event_id, e.option_id AS topic_id, m.iso3, o.language, o.title, o.published_at';
   let sql: string;
   let all: unknown[];
   if (terms.length === 0) {
@@ -204,28 +196,45 @@ async function searchWithoutCache(q: Queryable, filters: CatalogueFilters): Prom
     all = [...bindings, filters.limit, filters.offset];
   } else if (isPostgres(q)) {
     const tsquery = terms.map((t) => `${t}:*`).join(' & ');
-    // Each document is matched with the query parsed by its own language's configuration (stems
-    // differ between languages); one branch per language, so that each can use the GIN index.
-    const matches = Object.keys(SEARCH_CONFIGS).map(() => '(s.language = ? AND s.document @@ to_tsquery(?::regconfig, ?))').join(' OR ');
-    const matchBindings = Object.entries(SEARCH_CONFIGS).flatMap(([language, config]) => [language, config, tsquery]);
-    const order = filters.sort === 'date' ? 'o.published_at DESC, o.id DESC' : 'rank DESC, o.published_at DESC, o.id DESC';
-    const config = "CASE o.language WHEN 'fr' THEN 'french'::regconfig WHEN 'es' THEN 'spanish'::regconfig ELSE 'english'::regconfig END";
-    sql = `SELECT ${columns}, NULL AS body, ts_rank(s.document, to_tsquery(${config}, ?)) AS rank
-      ${base} JOIN overview_search s ON s.overview_id = o.id
-      WHERE (${matches}) AND ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`;
-    all = [tsquery, ...matchBindings, ...bindings, filters.limit, filters.offset];
+    // Each document is matched, and ranked, with the query parsed by its own language's
+    // configuration (stems differ between languages): one branch per language searched, so that
+    // each can use the GIN index, each with its query parsed once.
+    const languages = (filters.language ? [filters.language] : LANGUAGES).map((l) => [l, SEARCH_CONFIGS[l]] as const);
+    const matches = languages.map(() => '(s.language = ? AND s.document @@ to_tsquery(?::regconfig, ?))').join(' OR ');
+    const matchBindings = languages.flatMap(([language, config]) => [language, config, tsquery]);
+    if (filters.sort === 'date') {
+      sql = `SELECT ${columns}, NULL AS body ${base} JOIN overview_search s ON s.overview_id = o.id
+        WHERE (${matches}) AND ${where.join(' AND ')} ORDER BY o.published_at DESC, o.id DESC LIMIT ? OFFSET ?`;
+      all = [...matchBindings, ...bindings, filters.limit, filters.offset];
+    } else {
+      // Ranked where the documents are read, so that only each match's id and rank go through the
+      // joins and the sort. Every indexed overview is published, so with no filter but the language
+      // (which picks the branches) the page can only hold matches ranked among the first
+      // offset + limit, ties included: only those are joined and sorted. Otherwise OFFSET 0 keeps
+      // the subquery whole.
+      const narrow = filters.memberStateIso3 === undefined && filters.eventId === undefined && filters.topicId === undefined && filters.year === undefined;
+      const rank = `CASE s.language ${languages.map(() => 'WHEN ? THEN ts_rank(s.document, to_tsquery(?::regconfig, ?))').join(' ')} END`;
+      sql = `SELECT ${columns}, NULL AS body, s.rank
+        FROM (SELECT s.overview_id, ${rank} AS rank FROM overview_search s WHERE ${matches} ${narrow ? 'ORDER BY rank DESC FETCH FIRST ? ROWS WITH TIES' : 'OFFSET 0'}) s
+        JOIN overviews o ON o.id = s.overview_id JOIN member_states m ON m.id = o.member_state_id JOIN events e ON e.id = o.event_id
+        WHERE ${where.join(' AND ')} ORDER BY s.rank DESC, o.published_at DESC, o.id DESC LIMIT ? OFFSET ?`;
+      all = [...matchBindings, ...matchBindings, ...(narrow ? [filters.offset + filters.limit] : []), ...bindings, filters.limit, filters.offset];
+    }
   } else {
     // CROSS JOIN keeps the full-text match as the outer loop: driven from the overviews' index,
-    // SQLite would run the match again for every published overview.
+    // SQLite would run the match again for every published overview. Each match's columns are read
+    // from the covering index overviews_catalogue: read from the row, its date lies past the
+    // sections' overflow pages.
     const match = terms.map((t) => `"${t}"*`).join(' AND ');
     const order = filters.sort === 'date' ? 'o.published_at DESC, o.id DESC' : 'bm25(overview_search, 2.0, 1.0), o.published_at DESC, o.id DESC';
     sql = `SELECT ${columns}, NULL AS body
-      FROM overview_search CROSS JOIN overviews o ON o.id = overview_search.rowid JOIN member_states m ON m.id = o.member_state_id JOIN events e ON e.id = o.event_id
+      FROM overview_search CROSS JOIN overviews o INDEXED BY overviews_catalogue ON o.id = overview_search.rowid
+      JOIN member_states m ON m.id = o.member_state_id JOIN events e ON e.id = o.event_id
       WHERE overview_search MATCH ? AND ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`;
     all = [match, ...bindings, filters.limit, filters.offset];
   }
   const hits = (await rawRows(q, sql, all)).map((r) => HIT_ROW.parse(r));
-  if (terms.length === 0 || hits.length === 0) return hits;
+  if (!options.bodies || terms.length === 0 || hits.length === 0) return hits;
   // The texts of this page alone, for its snippets: read in the sorted query, every match's text
   // would be carried through the sort.
   const ids = hits.map((h) => h.id);
@@ -234,4 +243,16 @@ async function searchWithoutCache(q: Queryable, filters: CatalogueFilters): Prom
     : await connectionOf(q)('overview_search').whereIn('rowid', ids).select('rowid as id', 'body');
   const byId = new Map(bodies.map((b: { id: unknown; body: unknown }) => [Number(b.id), String(b.body)]));
   return hits.map((h) => ({ ...h, body: byId.get(h.id) ?? null }));
+}
+
+const TOPIC_ROW = z.object({ id: wholeNumber, title_en: text, title_fr: nullableText, title_es: nullableText });
+export type CatalogueTopicRow = Readonly<z.output<typeof TOPIC_ROW>>;
+
+/** The survey options that events treat and that have at least one published overview: the catalogue's topics. */
+export async function listCatalogueTopics(q: Queryable): Promise<CatalogueTopicRow[]> {
+  const rows = await rawRows(q, `SELECT opt.id, opt.title_en, opt.title_fr, opt.title_es FROM options opt
+    WHERE opt.id IN (SELECT e.option_id FROM events e WHERE e.option_id IS NOT NULL
+      AND EXISTS (SELECT 1 FROM overviews o WHERE o.event_id = e.id AND o.status = 'published'))
+    ORDER BY opt.id`, []);
+  return rows.map((r) => TOPIC_ROW.parse(r));
 }

@@ -2,6 +2,8 @@ import type { Request, Response } from 'express';
 import type { Deps } from '../domain/deps.js';
 import { AppError } from '../domain/errors.js';
 import { exportKindOfFile, prepareExport, type ExportKind } from '../domain/exports/index.js';
+import { catalogueCsv, CATALOGUE_CSV_MAX_ROWS } from '../domain/overviews/catalogue-csv.js';
+import type { Language } from '../i18n/languages.js';
 import { idParam } from './forms/params.js';
 
 /** `ballots.csv`, `tally.csv`, …, `ballots.blt` → the kind of export. */
@@ -26,5 +28,20 @@ export function sendExport(deps: Deps, optionsFrom: 'query' | 'body' = 'query', 
     res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
     res.setHeader('Cache-Control', 'no-store');
     await file.write(res);
+  };
+}
+
+/**
+ * The public catalogue's results as a CSV download: the query string's filters, names and titles
+ * in `language`. A header says when more overviews matched than the file holds.
+ */
+export function sendCatalogueCsv(deps: Deps, language: (req: Request) => Language) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const csv = await catalogueCsv(deps, req.query, language(req));
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="overviews.csv"');
+    res.setHeader('Catalogue-Rows', String(csv.rows));
+    if (csv.truncated) res.setHeader('Catalogue-Truncated', `at most ${CATALOGUE_CSV_MAX_ROWS} rows`);
+    res.send(csv.text);
   };
 }

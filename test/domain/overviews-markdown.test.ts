@@ -49,4 +49,14 @@ describe('Overviews: search snippets', () => {
     expect(snippet).not.to.contain(`${S}migrants${E}`);
     expect(makeSnippet('Short text.', ['nothing'])).to.equal('Short text.');
   });
+
+  it('finds the first match in capitals and accents as written, and not inside a word', async () => {
+    const { makeSnippet, SNIPPET_START: S, SNIPPET_END: E } = await import('../../server/domain/overviews/snippets.js');
+    const body = `Inmigración. ${'Texto sin relación. '.repeat(40)}LA MIGRACIÓN CIRCULAR y la Migración laboral.`;
+    const snippet = makeSnippet(body, ['migracion']);
+    // The first word that starts with the term, not "Inmigración" at the start.
+    expect(snippet).to.match(/^… /);
+    expect(snippet).to.contain(`${S}MIGRACIÓN${E} CIRCULAR`).and.contain(`${S}Migración${E} laboral`);
+    expect(snippet).not.to.contain('Inmigración');
+  });
 });

@@ -1,7 +1,10 @@
 import { expect } from 'chai';
 import type { Express } from 'express';
 import request from 'supertest';
+import { parse } from 'csv-parse/sync';
 import { verifyAuditChain } from '../../server/domain/audit.js';
+import { searchPublishedOverviews } from '../../server/data/overviews.js';
+import { catalogueCsv } from '../../server/domain/overviews/catalogue-csv.js';
 import type { TestContext } from '../helpers/context.js';
 import { useSignedIn } from '../helpers/signed-in.js';
 import { buildSurveyInput } from '../helpers/surveys.js';
@@ -213,6 +216,99 @@ describe('JSON API v1: events and policy overviews', () => {
     expect((await request(app).get('/api/v1/overviews').query({ event: 'abc' })).status).to.equal(422);
   });
 
+  it('filters the catalogue by topic, the survey option an event treats; an event without one has no topic', async () => {
+    const created = await request(app).post('/api/v1/surveys').set('Authorization', admin).send(buildSurveyInput());
+    expect(created.status, JSON.stringify(created.body)).to.equal(201);
+    const [first, second] = created.body.questions[1].options as { id: number }[];
+    const publishOn = async (option: number | undefined, token: string, title: string) => {
+      const event = await request(app).post('/api/v1/events').set('Authorization', admin)
+        .send({ title: { en: title }, survey: created.body.id, ...(option === undefined ? {} : { option }), call: CALL });
+      expect(event.status, JSON.stringify(event.body)).to.equal(201);
+      const saved = await save(token, event.body.id, { language: 'en', title, sections: [{ text: 'Seasonal labour schemes.' }, { text: 'Skills.' }], submit: true });
+      expect(saved.status, JSON.stringify(saved.body)).to.equal(200);
+      expect((await request(app).post(`/api/v1/overviews/${saved.body.id}/publish`).set('Authorization', admin).send({})).status).to.equal(200);
+      return saved.body.id as number;
+    };
+    const onFirst = await publishOn(first!.id, chl, 'Seasonal schemes in Chile');
+    const onFirstToo = await publishOn(first!.id, fra, 'Seasonal schemes in France');
+    const onSecond = await publishOn(second!.id, chl, 'Labour schemes');
+    const none = await publishOn(undefined, fra, 'Schemes without a topic');
+    const found = async (query: Record<string, string>) => {
+      const res = await request(app).get('/api/v1/overviews').query(query);
+      expect(res.status, JSON.stringify(res.body)).to.equal(200);
+      return res.body.results as { id: number; topic: number | null }[];
+    };
+    const ids = async (query: Record<string, string>) => (await found(query)).map((r) => r.id).sort((a, b) => a - b);
+    expect(await ids({ topic: String(first!.id) })).to.deep.equal([onFirst, onFirstToo]);
+    expect(await ids({ topic: String(second!.id), q: 'labour' })).to.deep.equal([onSecond]);
+    expect(await ids({ topic: String(second!.id), q: 'seasonal', memberState: 'FRA' })).to.deep.equal([]);
+    expect(await ids({ topic: String(first!.id), memberState: 'FRA' })).to.deep.equal([onFirstToo]);
+    expect(await ids({ topic: '999999' })).to.deep.equal([]);
+    const all = await found({ q: 'schemes' });
+    expect(all.map((r) => r.id).sort((a, b) => a - b)).to.deep.equal([onFirst, onFirstToo, onSecond, none]);
+    expect(all.find((r) => r.id === none)!.topic).to.equal(null);
+    expect(all.find((r) => r.id === onSecond)!.topic).to.equal(second!.id);
+    for (const bad of ['abc', '0', '-1', '99999999999']) {
+      const res = await request(app).get('/api/v1/overviews').query({ topic: bad });
+      expect(res.status, bad).to.equal(422);
+      expect(res.body.error.fields.map((f: { field: string }) => f.field)).to.deep.equal(['topic']);
+    }
+  });
+
+  it('gives the catalogue’s results as CSV without a token: the same filters and order, every page, formulas neutralised', async () => {
+    const created = await request(app).post('/api/v1/surveys').set('Authorization', admin).send(buildSurveyInput());
+    const option = (created.body.questions[1].options as { id: number }[])[0]!.id;
+    const event = await request(app).post('/api/v1/events').set('Authorization', admin).send({
+      title: { en: 'Remittances workshop', fr: 'Atelier sur les transferts' }, reference: 'IC/2009/2', survey: created.body.id, option, call: CALL,
+    });
+    const write = async (token: string, language: string, title: string) => {
+      const saved = await save(token, event.body.id, { language, title, sections: [{ text: 'Remittances and diaspora bonds.' }, { text: 'Fees.' }], submit: true });
+      expect(saved.status, JSON.stringify(saved.body)).to.equal(200);
+      expect((await request(app).post(`/api/v1/overviews/${saved.body.id}/publish`).set('Authorization', admin).send({})).status).to.equal(200);
+      return saved.body.id as number;
+    };
+    const first = await write(chl, 'en', '=HYPERLINK("http://example.com","Remittances, a plan")');
+    const second = await write(fra, 'fr', 'Transferts de fonds');
+    const other = await publishNew(observer, 'en', 'Unrelated remittances', ['Remittances elsewhere.', 'Other.']);
+
+    const res = await request(app).get('/api/v1/overviews.csv').query({ q: 'remittances', topic: String(option), sort: 'date', page: '2' });
+    expect(res.status, res.text).to.equal(200);
+    expect(res.headers['content-type']).to.equal('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).to.equal('attachment; filename="overviews.csv"');
+    expect(res.headers['catalogue-rows']).to.equal('2');
+    expect(res.headers).not.to.have.property('catalogue-truncated');
+    const rows = parse(res.text, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).to.deep.equal(['id', 'member_state', 'member_state_name', 'event_id', 'event_title', 'event_reference', 'topic_id', 'topic', 'language', 'title', 'published_at', 'url']);
+    // Newest first, as asked; the page number is not a filter: the file holds every page.
+    expect(rows.map((r) => Number(r.id))).to.deep.equal([second, first]);
+    expect(rows[1]).to.include({
+      member_state: 'CHL', event_id: String(event.body.id), event_title: 'Remittances workshop', event_reference: 'IC/2009/2',
+      topic_id: String(option), topic: 'Topic 1', language: 'en', title: '\'=HYPERLINK("http://example.com","Remittances, a plan")',
+      url: `http://127.0.0.1:3000/overviews/${first}`,
+    });
+    expect(rows[1]!.member_state_name).to.be.a('string').and.not.equal('');
+    expect(rows[1]!.published_at).to.match(/^\d{4}-\d{2}-\d{2}T/);
+    // The same results as the JSON catalogue, in the same order.
+    const json = await request(app).get('/api/v1/overviews').query({ q: 'remittances' });
+    const all = parse((await request(app).get('/api/v1/overviews.csv').query({ q: 'remittances' })).text, { columns: true }) as Record<string, string>[];
+    expect(all.map((r) => Number(r.id))).to.deep.equal(json.body.results.map((r: { id: number }) => r.id));
+    expect(all.map((r) => Number(r.id))).to.include(other);
+    expect(all.find((r) => Number(r.id) === other)).to.include({ topic_id: '', topic: '' });
+
+    const bad = await request(app).get('/api/v1/overviews.csv').query({ topic: 'abc' });
+    expect(bad.status).to.equal(422);
+    expect(bad.body.error.fields.map((f: { field: string }) => f.field)).to.deep.equal(['topic']);
+
+    // Bounded: past its maximum, the file stops and says so.
+    const cut = await catalogueCsv(ctx.deps, { q: 'remittances' }, 'fr', 2);
+    expect(cut).to.include({ rows: 2, truncated: true });
+    const cutRows = parse(cut.text, { columns: true }) as Record<string, string>[];
+    expect(cutRows.map((r) => Number(r.id))).to.deep.equal(all.slice(0, 2).map((r) => Number(r.id)));
+    expect((await catalogueCsv(ctx.deps, { q: 'remittances', topic: String(option) }, 'fr', 2)).truncated).to.equal(false);
+    const french = parse((await catalogueCsv(ctx.deps, { topic: String(option) }, 'fr')).text, { columns: true }) as Record<string, string>[];
+    expect(french[0]).to.include({ event_title: 'Atelier sur les transferts', topic: 'Thème 1' });
+  });
+
   it('creates the events of a closed survey’s retained options, titles in three languages, once', async () => {
     const created = await request(app).post('/api/v1/surveys').set('Authorization', admin).send(buildSurveyInput());
     const survey = created.body as { id: number; questions: { id: number; options: { id: number }[] }[] };
@@ -243,5 +339,30 @@ describe('JSON API v1: events and policy overviews', () => {
     expect((await request(app).post(`/api/v1/surveys/${survey.id}/events`).set('Authorization', chl).send({ question: topics.id })).status).to.equal(403);
     const bad = await request(app).post('/api/v1/events').set('Authorization', admin).send({ title: { en: 'X' }, survey: survey.id, option: 999999 });
     expect(bad.status).to.equal(422);
+  });
+  it('orders by relevance, equal ranks newest first, and pages through them in the same order', async () => {
+    const weak: number[] = [];
+    for (const token of [fra, chl, fra]) weak.push(await publishNew(token, 'en', 'Seasonal herding', ['Grazing rights for transhumance.', 'Fees.']));
+    const strong = await publishNew(chl, 'en', 'Transhumance corridors', ['Transhumance routes, transhumance permits and cross-border transhumance.', 'Transhumance.']);
+    const medium = await publishNew(fra, 'en', 'Herders', ['Transhumance and grazing.', 'Transhumance seasons.']);
+    const ids = async (query: Record<string, string>) => {
+      const res = await request(app).get('/api/v1/overviews').query(query);
+      expect(res.status, JSON.stringify(res.body)).to.equal(200);
+      return (res.body.results as { id: number }[]).map((r) => r.id);
+    };
+    const expected = [strong, medium, ...[...weak].reverse()];
+    expect(await ids({ q: 'transhumance' })).to.deep.equal(expected);
+    expect(await ids({ q: 'transhumance', lang: 'en' })).to.deep.equal(expected);
+    expect(await ids({ q: 'transhumance', sort: 'date' })).to.deep.equal([medium, strong, ...[...weak].reverse()]);
+    // Pages cut inside a run of equal ranks, with and without a filter beyond the language.
+    const page = async (offset: number, memberStateIso3?: string) => (await searchPublishedOverviews(ctx.database, {
+      q: 'transhumance', sort: 'relevance', limit: 2, offset, ...(memberStateIso3 ? { memberStateIso3 } : {}),
+    })).map((h) => h.id);
+    expect(await page(0)).to.deep.equal(expected.slice(0, 2));
+    expect(await page(1)).to.deep.equal(expected.slice(1, 3));
+    expect(await page(2)).to.deep.equal(expected.slice(2, 4));
+    expect(await page(3)).to.deep.equal(expected.slice(3, 5));
+    expect(await page(1, 'FRA')).to.deep.equal([weak[2], weak[0]]);
+    expect(await page(0, 'CHL')).to.deep.equal([strong, weak[1]]);
   });
 });

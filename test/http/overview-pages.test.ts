@@ -6,6 +6,7 @@ import { reviewOverview, saveOverview } from '../../server/domain/overviews/over
 import { csrfFrom, submitForm, type Agent } from '../helpers/browser-session.js';
 import type { TestContext } from '../helpers/context.js';
 import { useSignedIn, type SignedIn, type TestAccount } from '../helpers/signed-in.js';
+import { createTestSurvey } from '../helpers/surveys.js';
 
 describe('Policy overview pages', () => {
   let s: SignedIn;
@@ -55,6 +56,100 @@ describe('Policy overview pages', () => {
     expect(shown.text).not.to.match(/<script>alert|javascript:/);
     expect(shown.text).to.contain('Migración de retorno');
     expect(shown.text).to.contain('<dd>FRA (es) (FRA)</dd>');
+  });
+
+  it('filters the catalogue by topic, listing only the topics with published overviews, titled in the page’s language', async () => {
+    const survey = await createTestSurvey(ctx.deps, s.admin.actor);
+    const [first, second, third] = survey.questions[1]!.options;
+    const call = { deadline: '2026-12-15T17:00:00Z', maxWords: 40, sections: [{ heading: { en: 'Framework' } }] };
+    const eventOn = async (option: number) => (await createEvent(ctx.deps, s.admin.actor, { title: { en: `Workshop on ${option}` }, survey: survey.id, option, call })).id;
+    const fra = await s.createDelegate('FRA');
+    const write = async (event: number, title: string, publish: boolean) => {
+      const { id } = await saveOverview(ctx.deps, fra.actor, event, { language: 'en', title, sections: [{ text: 'Diaspora engagement.' }], submit: true });
+      if (publish) await reviewOverview(ctx.deps, s.admin.actor, id, 'publish', {});
+      return id;
+    };
+    const onFirst = await write(await eventOn(first!.id), 'Diaspora bonds', true);
+    const onSecond = await write(await eventOn(second!.id), 'Diaspora networks', true);
+    await write(await eventOn(third!.id), 'Diaspora, not yet published', false);
+
+    const select = (html: string) => /<select id="f-topic" name="topic"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? '';
+    for (const [lang, title, any] of [['en', 'Topic 1', 'Any topic'], ['fr', 'Thème 1', 'Tous les thèmes'], ['es', 'Tema 1', 'Todos los temas']] as const) {
+      const page = await request(app).get('/overviews').set('Accept-Language', lang);
+      expect(page.status).to.equal(200);
+      const options = select(page.text);
+      expect(options).to.contain(any);
+      expect(options).to.contain(`<option value="${first!.id}"  lang="${lang}">${title}</option>`);
+      expect(options).to.contain(`value="${second!.id}"`);
+      // An event whose overview is not published adds no topic.
+      expect(options).not.to.contain(`value="${third!.id}"`);
+    }
+    const filtered = await request(app).get('/overviews').query({ q: 'diaspora', topic: String(second!.id) });
+    expect(filtered.status).to.equal(200);
+    expect(filtered.text).to.contain(`href="/overviews/${onSecond}"`).and.not.contain(`href="/overviews/${onFirst}"`);
+    expect(select(filtered.text)).to.contain(`<option value="${second!.id}" selected`);
+    const bad = await request(app).get('/overviews').query({ topic: 'abc' });
+    expect(bad.status).to.equal(422);
+    expect(bad.text).to.contain('href="#f-topic"');
+  });
+
+  it('links the results to a CSV of them, with the same filters, names and titles in the page’s language', async () => {
+    const id = await publish('en', 'Return schemes', ['Assisted voluntary return.', 'Reintegration.']);
+    const page = await request(app).get('/overviews').query({ q: 'assisted', lang: 'en', page: '1' }).set('Accept-Language', 'fr');
+    expect(page.status).to.equal(200);
+    const href = /<a href="([^"]+)" download>Télécharger ces résultats en CSV<\/a>/.exec(page.text)?.[1];
+    expect(href).to.equal('/overviews.csv?q=assisted&amp;lang=en');
+    expect(page.text).to.contain('au plus 5');
+    const before = await ctx.db('audit_entries').count({ n: '*' }).first().then((r) => Number(r?.n));
+    const csv = await request(app).get('/overviews.csv').query({ q: 'assisted', lang: 'en' }).set('Accept-Language', 'fr');
+    expect(csv.status).to.equal(200);
+    expect(csv.headers['content-type']).to.equal('text/csv; charset=utf-8');
+    expect(csv.headers['set-cookie']).to.equal(undefined);
+    const lines = csv.text.split('\r\n');
+    expect(lines[0]).to.equal('id,member_state,member_state_name,event_id,event_title,event_reference,topic_id,topic,language,title,published_at,url');
+    expect(lines[1]).to.match(new RegExp(`^${id},FRA,[^,]+,${eventId},Migration de retour,,,,en,Return schemes,\\d{4}-`));
+    expect(lines[1]).to.match(new RegExp(`,http://127\\.0\\.0\\.1:3000/overviews/${id}$`));
+    expect(lines).to.have.length(3);
+    expect(await ctx.db('audit_entries').count({ n: '*' }).first().then((r) => Number(r?.n))).to.equal(before);
+    // Nothing found: no link.
+    expect((await request(app).get('/overviews').query({ q: 'nothing-like-this' })).text).not.to.contain('/overviews.csv');
+    const bad = await request(app).get('/overviews.csv').query({ year: 'soon' });
+    expect(bad.status).to.equal(422);
+  });
+
+  it('serves a catalogue page seen before with one query, and shows a new publication, event or topic at once', async () => {
+    await publish('en', 'Labour mobility', ['Labour mobility partnerships.', 'Skills.']);
+    const survey = await createTestSurvey(ctx.deps, s.admin.actor);
+    const option = survey.questions[1]!.options[3]!;
+    const view = () => request(app).get('/overviews').query({ q: 'mobility' });
+    await view();
+    const sql: string[] = [];
+    const stop = ctx.database.watchQueries((q) => sql.push(q.sql));
+    let again;
+    try {
+      again = await view();
+    } finally {
+      stop();
+    }
+    expect(again.status).to.equal(200);
+    // The catalogue's version alone: the results, their snippets and the filters' lists come from memory.
+    expect(sql).to.have.length(1);
+    expect(again.text).to.contain('<mark>mobility</mark>');
+
+    const event = await createEvent(ctx.deps, s.admin.actor, {
+      title: { en: 'Skills partnerships' }, survey: survey.id, option: option.id,
+      call: { deadline: '2026-12-15T17:00:00Z', maxWords: 40, sections: [{ heading: { en: 'Framework' } }] },
+    });
+    const selectOf = (html: string, name: string) => new RegExp(`<select id="f-${name}" name="${name}"[^>]*>([\\s\\S]*?)</select>`).exec(html)?.[1] ?? '';
+    const withEvent = await view();
+    expect(selectOf(withEvent.text, 'event')).to.contain(`<option value="${event.id}" `);
+    expect(selectOf(withEvent.text, 'topic')).not.to.contain(`<option value="${option.id}" `);
+    const fra = await s.createDelegate('FRA');
+    const { id } = await saveOverview(ctx.deps, fra.actor, event.id, { language: 'en', title: 'Mobility of skills', sections: [{ text: 'Mobility schemes.' }], submit: true });
+    await reviewOverview(ctx.deps, s.admin.actor, id, 'publish', {});
+    const withTopic = await view();
+    expect(withTopic.text).to.contain(`href="/overviews/${id}"`);
+    expect(selectOf(withTopic.text, 'topic')).to.match(new RegExp(`<option value="${option.id}" +lang="en">Topic 4</option>`));
   });
 
   it('lets a delegate save a draft and submit it without JavaScript, with the length against the limit, and refuses a stale form', async () => {

@@ -39,6 +39,7 @@ const ACCESS: Readonly<Record<string, string>> = {
   'PUT /api/v1/surveys/:id/ballot': 'SAAFFF',
   // The catalogue of published overviews needs no token; the world's overview is published.
   'GET /api/v1/overviews': 'AAAAAA',
+  'GET /api/v1/overviews.csv': 'AAAAAA',
   'GET /api/v1/overviews/:id': 'AAAAAA',
   // The published overview's attached PDF.
   'GET /api/v1/overviews/:id/attachment.pdf': 'AAAAAA',
@@ -144,6 +145,7 @@ const ACCESS: Readonly<Record<string, string>> = {
   'GET /receipts/:code/download': 'SAHHAA',
   // The policy database is public; the world's overview is published.
   'GET /overviews': 'AAAAAA',
+  'GET /overviews.csv': 'AAAAAA',
   'GET /overviews/:id': 'AAAAAA',
   'GET /overviews/:id/attachment.pdf': 'AAAAAA',
   'GET /overviews/:id/:lang': 'AAAAAA',

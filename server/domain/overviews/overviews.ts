@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { cacheSlot, VersionedCache, type Clearable } from '../../data/cache-slot.js';
 import type { Queryable } from '../../data/database.js';
 import { isUniqueViolation } from '../../data/connection.js';
 import { findEvent, listEvents } from '../../data/events.js';
 import type { OverviewTranslationRow } from '../../data/overview-translations.js';
 import {
-  advanceOverview, findOverview, findOverviewOf, indexOverview, insertOverview, insertOverviewRevision, listReviewableOverviews,
-  searchPublishedOverviews, searchTerms, unindexOverview,
+  advanceOverview, catalogueVersion, findOverview, findOverviewOf, indexOverview, insertOverview, insertOverviewRevision, listReviewableOverviews,
+  listCatalogueTopics, searchPublishedOverviews, searchTerms, unindexOverview, type CatalogueFilters,
   type CatalogueHit, type OverviewFields, type OverviewRow, type OverviewStatus,
 } from '../../data/overviews.js';
 import { LANGUAGES, type Language } from '../../i18n/languages.js';
@@ -266,6 +267,7 @@ export const catalogueQuerySchema = z.object({
   lang: optionalText(z.enum(LANGUAGES, { message: 'validation.invalidValue' })),
   memberState: optionalText(z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'validation.invalidValue')),
   event: optionalText(z.string().regex(/^[1-9]\d{0,9}$/, 'validation.invalidValue').transform(Number).pipe(integer('validation.invalidValue', 1))),
+  topic: optionalText(z.string().regex(/^[1-9]\d{0,9}$/, 'validation.invalidValue').transform(Number).pipe(integer('validation.invalidValue', 1))),
   year: optionalText(z.string().regex(/^\d{4}$/, 'validation.invalidValue').transform(Number)),
   sort: optionalText(z.enum(['relevance', 'date'], { message: 'validation.invalidValue' })),
   page: optionalText(z.string().regex(/^[1-9]\d{0,4}$/, 'validation.invalidValue').transform(Number)),
@@ -274,26 +276,95 @@ export type CatalogueQuery = z.output<typeof catalogueQuerySchema>;
 
 export const CATALOGUE_PAGE_SIZE = 20;
 
-export interface CatalogueResult {
+/** One result of the catalogue: what the search found, with the passage shown under it. */
+export type CatalogueEntry = Omit<CatalogueHit, 'body'> & { readonly snippet: string | null };
+
+/** A topic of the catalogue: a survey option that events treat, with its title in the three languages. */
+export interface CatalogueTopic {
+  readonly id: number;
+  readonly title: PolicyEvent['title'];
+}
+
+/** What the catalogue's filters list: every event, newest first, and the topics that have published overviews. */
+export interface CatalogueLists {
+  readonly events: readonly PolicyEvent[];
+  readonly topics: readonly CatalogueTopic[];
+}
+
+export interface CatalogueResult extends CatalogueLists {
   readonly query: CatalogueQuery;
-  readonly hits: readonly (Omit<CatalogueHit, 'body'> & { readonly event: PolicyEvent | undefined; readonly snippet: string | null })[];
+  readonly hits: readonly (CatalogueEntry & { readonly event: PolicyEvent | undefined })[];
+}
+
+/**
+ * What the catalogue remembers while its version (catalogueVersion: overviews' changes, events,
+ * survey content) is what it was when each thing was read: pages of results with their snippets,
+ * by search, and the lists of its filters. A page view then asks the database for the version alone.
+ */
+class CatalogueMemory implements Clearable {
+  readonly pages = new VersionedCache<string, readonly CatalogueEntry[]>(500);
+  readonly lists = new VersionedCache<'lists', CatalogueLists>(1);
+
+  clear(): void {
+    this.pages.clear();
+    this.lists.clear();
+  }
+}
+const CATALOGUE_MEMORY = cacheSlot('catalogue', () => new CatalogueMemory());
+
+async function readEntries(deps: Deps, filters: CatalogueFilters): Promise<readonly CatalogueEntry[]> {
+  const terms = searchTerms(filters.q);
+  return Object.freeze((await searchPublishedOverviews(deps.db, filters))
+    .map(({ body, ...h }) => Object.freeze({ ...h, snippet: body === null ? null : makeSnippet(body, terms) })));
+}
+
+async function readLists(deps: Deps): Promise<CatalogueLists> {
+  const [events, topics] = await Promise.all([listEvents(deps.db), listCatalogueTopics(deps.db)]);
+  return Object.freeze({
+    events: Object.freeze(events.map(eventFromRow)),
+    topics: Object.freeze(topics.map((r) => ({ id: r.id, title: { en: r.title_en, fr: r.title_fr ?? '', es: r.title_es ?? '' } }))),
+  });
+}
+
+/**
+ * A page of results (when `filters` are given) and the filters' lists, each from memory when the
+ * catalogue has not changed since it was read, else read now and remembered if nothing changed
+ * while it was read.
+ */
+async function catalogueRead(deps: Deps, filters: CatalogueFilters | null): Promise<{ entries: readonly CatalogueEntry[]; lists: CatalogueLists }> {
+  const memory = deps.db.cache(CATALOGUE_MEMORY);
+  const version = await catalogueVersion(deps.db);
+  const key = filters && JSON.stringify([filters.q, filters.language, filters.memberStateIso3, filters.eventId, filters.topicId, filters.year, filters.sort, filters.limit, filters.offset]);
+  const known = { entries: key === null ? [] : memory.pages.get(key, version), lists: memory.lists.get('lists', version) };
+  if (known.entries && known.lists) return { entries: known.entries, lists: known.lists };
+  const [entries, lists] = await Promise.all([known.entries ?? readEntries(deps, filters!), known.lists ?? readLists(deps)]);
+  if (await catalogueVersion(deps.db) === version) {
+    if (key !== null && !known.entries) memory.pages.set(key, version, entries);
+    if (!known.lists) memory.lists.set('lists', version, lists);
+  }
+  return { entries, lists };
+}
+
+/** What the data layer searches with for a catalogue query: by relevance when there is a query, else newest first. */
+export function catalogueFilters(query: CatalogueQuery, limit: number, offset: number): CatalogueFilters {
+  return {
+    q: query.q, language: query.lang, memberStateIso3: query.memberState, eventId: query.event, topicId: query.topic, year: query.year,
+    sort: query.sort ?? (query.q.trim() ? 'relevance' : 'date'), limit, offset,
+  };
 }
 
 /** The public catalogue: published overviews matching a full-text query and filters. Needs no sign-in. */
 export async function searchCatalogue(deps: Deps, input: unknown): Promise<CatalogueResult> {
   const query = parseInput(catalogueQuerySchema, input);
   const page = query.page ?? 1;
-  const hits = await searchPublishedOverviews(deps.db, {
-    q: query.q, language: query.lang, memberStateIso3: query.memberState, eventId: query.event, year: query.year,
-    sort: query.sort ?? (query.q.trim() ? 'relevance' : 'date'), limit: CATALOGUE_PAGE_SIZE, offset: (page - 1) * CATALOGUE_PAGE_SIZE,
-  });
-  // One query for the events of the page, whatever their number.
-  const events = new Map((hits.length ? await listEvents(deps.db) : []).map((r) => [r.id, eventFromRow(r)] as const));
-  const terms = searchTerms(query.q);
-  return {
-    query,
-    hits: hits.map(({ body, ...h }) => ({ ...h, event: events.get(h.event_id), snippet: body === null ? null : makeSnippet(body, terms) })),
-  };
+  const { entries, lists } = await catalogueRead(deps, catalogueFilters(query, CATALOGUE_PAGE_SIZE, (page - 1) * CATALOGUE_PAGE_SIZE));
+  const byId = new Map(lists.events.map((e) => [e.id, e] as const));
+  return { query, ...lists, hits: entries.map((h) => ({ ...h, event: byId.get(h.event_id) })) };
+}
+
+/** The lists of the catalogue's filters alone (for a page whose query was refused). Needs no sign-in. */
+export async function catalogueLists(deps: Deps): Promise<CatalogueLists> {
+  return (await catalogueRead(deps, null)).lists;
 }
 
 /** A snippet as plain text, without the marks around matched words. */

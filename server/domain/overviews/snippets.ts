@@ -21,32 +21,51 @@ function escapeRegExp(text: string): string {
 }
 
 /**
+ * Each letter a–z with the accented letters that fold to it (Latin-1 and Latin Extended-A, both
+ * cases), so that the first match is found in the text as it is, without folding all of it.
+ */
+const FOLDS_TO: ReadonlyMap<string, string> = (() => {
+  const folds = new Map<string, string>();
+  for (let code = 0xc0; code <= 0x17f; code++) {
+    const c = String.fromCharCode(code);
+    const base = foldInPlace(c);
+    if (/^[a-z]$/.test(base)) folds.set(base, (folds.get(base) ?? '') + c);
+  }
+  return folds;
+})();
+
+/** A pattern for a folded stem that matches it in unfolded text (the pattern is used with the i flag). */
+function unfoldedPattern(stem: string): string {
+  return [...stem].map((c) => (FOLDS_TO.has(c) ? `[${c}${FOLDS_TO.get(c)!}]` : escapeRegExp(c))).join('');
+}
+
+/**
  * A passage of `body` around the first word that matches a query term (the same prefixes the
  * search itself used, accents folded), each matching word marked. Made the same way whatever the
- * engine, for the few overviews of one page of results.
+ * engine, for the few overviews of one page of results; only the passage is folded.
  */
 export function makeSnippet(body: string, terms: readonly string[]): string {
   const stems = terms.map(stemOf).filter((t) => t.length > 0);
   if (body.length === 0) return '';
-  const inPlace = foldInPlace(body);
-  const folded = inPlace.length === body.length ? inPlace : body.toLowerCase();
-  const pattern = stems.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.map(escapeRegExp).join('|')})`, 'u') : null;
-  const found = pattern ? folded.search(pattern) : -1;
+  const pattern = stems.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.map(unfoldedPattern).join('|')})`, 'iu') : null;
+  const found = pattern ? body.search(pattern) : -1;
   const centre = Math.max(0, found);
   let from = Math.max(0, centre - BEFORE);
   let to = Math.min(body.length, centre + AFTER);
   // Whole words only at both ends.
   if (from > 0) { const space = body.indexOf(' ', from); from = space >= 0 && space < centre ? space + 1 : centre; }
   if (to < body.length) { const space = body.lastIndexOf(' ', to); to = space > centre ? space : to; }
+  const passage = body.slice(from, to);
+  const inPlace = foldInPlace(passage);
+  const folded = inPlace.length === passage.length ? inPlace : passage.toLowerCase();
   const starts = (w: string) => stems.some((s) => w.startsWith(s));
   let out = '';
-  let at = from;
-  for (const m of body.slice(from, to).matchAll(WORD)) {
-    const index = from + m.index;
-    out += body.slice(at, index);
-    out += starts(folded.slice(index, index + m[0].length)) ? `${SNIPPET_START}${m[0]}${SNIPPET_END}` : m[0];
-    at = index + m[0].length;
+  let at = 0;
+  for (const m of passage.matchAll(WORD)) {
+    out += passage.slice(at, m.index);
+    out += starts(folded.slice(m.index, m.index + m[0].length)) ? `${SNIPPET_START}${m[0]}${SNIPPET_END}` : m[0];
+    at = m.index + m[0].length;
   }
-  out += body.slice(at, to);
+  out += passage.slice(at);
   return `${from > 0 ? '… ' : ''}${out.replace(/\s+/g, ' ').trim()}${to < body.length ? ' …' : ''}`;
 }

@@ -6,6 +6,7 @@ import {
 import {
   getOverview, overviewForDelegation, plainSnippet, reviewOverview, saveOverview, searchCatalogue, type Overview,
 } from '../../domain/overviews/overviews.js';
+import { sendCatalogueCsv } from '../exports.js';
 import { idParam } from '../forms/params.js';
 import { allow, anySignedIn } from '../middleware/roles.js';
 import { bearerAuth } from './bearer.js';
@@ -53,11 +54,13 @@ export function publicOverviewsApi(deps: Deps): Router {
     const { hits } = await searchCatalogue(deps, req.query);
     res.json({
       results: hits.map((h) => ({
-        id: h.id, event: h.event_id, eventTitle: h.event?.title ?? null, memberState: h.iso3, language: h.language, title: h.title,
+        id: h.id, event: h.event_id, eventTitle: h.event?.title ?? null, topic: h.topic_id, memberState: h.iso3, language: h.language, title: h.title,
         snippet: plainSnippet(h.snippet), publishedAt: h.published_at,
       })),
     });
   });
+  // The same results as CSV (every page, up to CATALOGUE_CSV_MAX_ROWS), titles in English.
+  router.get('/overviews.csv', optionalBearer(deps), sendCatalogueCsv(deps, () => 'en'));
   router.get('/overviews/:id', optionalBearer(deps), async (req, res) => {
     const overview = await getOverview(deps, req.user ?? null, idParam(req.params.id));
     res.json(overviewJson(overview, { public: req.user === undefined || req.user.role === 'delegate' && overview.status === 'published' }));

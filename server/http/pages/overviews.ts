@@ -3,12 +3,14 @@ import type { Deps } from '../../domain/deps.js';
 import { AppError } from '../../domain/errors.js';
 import { getEvent, isCallOpen, listPolicyEvents, type PolicyEvent } from '../../domain/overviews/events.js';
 import {
-  getOverview, isInvited, listOverviewsForReview, OVERVIEW_REFUSALS, overviewForDelegation, reviewOverview, saveOverview, searchCatalogue,
+  catalogueLists, getOverview, isInvited, listOverviewsForReview, OVERVIEW_REFUSALS, overviewForDelegation, reviewOverview, saveOverview, searchCatalogue,
   CATALOGUE_PAGE_SIZE, type Overview,
 } from '../../domain/overviews/overviews.js';
 import type { OverviewTranslation } from '../../domain/overviews/translations.js';
+import { CATALOGUE_CSV_MAX_ROWS } from '../../domain/overviews/catalogue-csv.js';
 import { countWords } from '../../domain/overviews/markdown.js';
 import { refusalOf } from '../../domain/refusals.js';
+import { sendCatalogueCsv } from '../exports.js';
 import { fieldErrors } from '../forms/field-errors.js';
 import { idParam, numberFromText } from '../forms/params.js';
 import { allow, anySignedIn } from '../middleware/roles.js';
@@ -40,22 +42,29 @@ export function publicOverviewPages(deps: Deps): Router {
       if (!messages) throw error;
       errors = messages;
     }
-    const events = await listPolicyEvents(deps, null);
+    const { events, topics } = result ?? await catalogueLists(deps);
     const page = result?.query.page ?? 1;
     const link = (p: number) => `/overviews?${new URLSearchParams({ ...query, page: String(p) } as Record<string, string>).toString()}`;
     res.status(result ? 200 : 422).render('overviews/catalogue', {
       title: req.t('overviews.catalogue.title'),
-      values: { q: '', lang: '', memberState: '', event: '', year: '', sort: '', ...query },
+      values: { q: '', lang: '', memberState: '', event: '', topic: '', year: '', sort: '', ...query },
       errors,
       events: events.map((e) => ({ id: e.id, title: eventTitle(e, req.lang) })),
+      topics: topics.map((t) => ({ id: t.id, title: textIn(t.title, req.lang) }))
+        .sort((a, b) => a.title.text.localeCompare(b.title.text, req.lang) || a.id - b.id),
       hits: (result?.hits ?? []).map((h) => ({
         id: h.id, title: h.title, language: h.language, iso3: h.iso3, publishedAt: h.published_at,
         event: eventTitle(h.event, req.lang), snippet: snippetHtml(h.snippet),
       })),
+      csv: result ? `/overviews.csv?${new URLSearchParams(Object.entries(query as Record<string, string>).filter(([name]) => name !== 'page')).toString()}` : null,
+      csvMax: CATALOGUE_CSV_MAX_ROWS,
       previous: page > 1 ? link(page - 1) : null,
       next: result && result.hits.length === CATALOGUE_PAGE_SIZE ? link(page + 1) : null,
     });
   });
+
+  // The catalogue's results as CSV, names and titles in the page's language: a GET, it writes nothing.
+  router.get('/overviews.csv', sendCatalogueCsv(deps, (req) => req.lang));
 
   router.get('/overviews/:id', async (req, res) => {
     const overview = await getOverview(deps, req.user ?? null, idParam(req.params.id));

@@ -26,6 +26,8 @@ const en = {
       "memberState": "Member State (ISO code)",
       "event": "Event",
       "anyEvent": "Any event",
+      "topic": "Topic",
+      "anyTopic": "Any topic",
       "year": "Year",
       "sort": "Order",
       "relevance": "Most relevant first",
@@ -35,7 +37,9 @@ const en = {
       "none": "No published overview matches.",
       "published": "Published on {{date}}",
       "next": "Next results",
-      "previous": "Previous results"
+      "previous": "Previous results",
+      "csv": "Download these results as CSV",
+      "csvLimit": "(at most {{max}} overviews, in this order)"
     },
     "show": {
       "memberState": "Member State",
@@ -147,6 +151,8 @@ export const overviewPagesCatalogue: { en: Shape; fr: Shape; es: Shape } = {
       "memberState": "État membre (code ISO)",
       "event": "Événement",
       "anyEvent": "Tous les événements",
+      "topic": "Thème",
+      "anyTopic": "Tous les thèmes",
       "year": "Année",
       "sort": "Ordre",
       "relevance": "Les plus pertinents d’abord",
@@ -156,7 +162,9 @@ export const overviewPagesCatalogue: { en: Shape; fr: Shape; es: Shape } = {
       "none": "Aucun aperçu publié ne correspond.",
       "published": "Publié le {{date}}",
       "next": "Résultats suivants",
-      "previous": "Résultats précédents"
+      "previous": "Résultats précédents",
+      "csv": "Télécharger ces résultats en CSV",
+      "csvLimit": "(au plus {{max}} aperçus, dans cet ordre)"
     },
     "show": {
       "memberState": "État membre",
@@ -263,6 +271,8 @@ export const overviewPagesCatalogue: { en: Shape; fr: Shape; es: Shape } = {
       "memberState": "Estado Miembro (código ISO)",
       "event": "Evento",
       "anyEvent": "Todos los eventos",
+      "topic": "Tema",
+      "anyTopic": "Todos los temas",
       "year": "Año",
       "sort": "Orden",
       "relevance": "Las más pertinentes primero",
@@ -272,7 +282,9 @@ export const overviewPagesCatalogue: { en: Shape; fr: Shape; es: Shape } = {
       "none": "Ninguna reseña publicada coincide.",
       "published": "Publicada el {{date}}",
       "next": "Resultados siguientes",
-      "previous": "Resultados anteriores"
+      "previous": "Resultados anteriores",
+      "csv": "Descargar estos resultados en CSV",
+      "csvLimit": "(como máximo {{max}} reseñas, en este orden)"
     },
     "show": {
       "memberState": "Estado Miembro",
