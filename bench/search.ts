@@ -1,5 +1,6 @@
 // Search benchmark: the public catalogue of policy overviews with many published overviews of
-// 2–3 pages each, in English, French and Spanish (generated from a seeded vocabulary).
+// 2–3 pages each, in English, French and Spanish (generated from a seeded vocabulary), one in five
+// with a translation into another of the three, indexed as a document of its own.
 //
 //   npm run bench:search [-- --overviews 10000] [--queries 300] [--duration 10] [--pg | --both]
 //
@@ -13,6 +14,7 @@
 import autocannon from 'autocannon';
 import { parseArgs } from 'node:util';
 import type { Database } from '../server/data/database.js';
+import { replaceOverviewTranslations } from '../server/data/overview-translations.js';
 import { indexOverview, insertOverview } from '../server/data/overviews.js';
 import { systemClock } from '../server/domain/clock.js';
 import type { Actor, Deps } from '../server/domain/deps.js';
@@ -106,7 +108,15 @@ async function populate(db: Database, deps: Deps, admin: Actor, memberStateIds: 
           language: lang, title, status: 'published', sections, comment: '', updated_by: admin.userId, updated_by_label: admin.email,
           updated_at: at, submitted_at: at, published_at: at,
         });
-        await indexOverview(tx, id, lang, title, sections.map(plainText).join('\n'));
+        // One overview in five also carries a translation into the next language, indexed as its own document.
+        const versions = [{ language: lang, original: true, title, text: sections.map(plainText).join('\n') }];
+        if (i % 5 === 0) {
+          const other = LANGS[(i + 1) % 3]!;
+          const translated = { title: paragraph(random, other, 6).replace(/\.$/, ''), sections: overviewText(random, other) };
+          await replaceOverviewTranslations(tx, id, [{ language: other, ...translated, saved_by: admin.userId, saved_by_label: admin.email, saved_at: at }]);
+          versions.push({ language: other, original: false, title: translated.title, text: translated.sections.map(plainText).join('\n') });
+        }
+        await indexOverview(tx, id, versions);
       }
     });
     if ((from / BATCH) % 8 === 0) process.stderr.write(`  ${from + BATCH} overviews written\n`);

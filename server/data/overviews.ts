@@ -113,24 +113,39 @@ export function searchTerms(query: string): string[] {
   return foldForSearch(query).split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0).slice(0, 12).map((t) => t.slice(0, 60));
 }
 
-/** Puts a published overview into the index (or refreshes it): title and plain text of its sections. */
-export async function indexOverview(tx: Tx, id: number, language: Language, title: string, body: string): Promise<void> {
+/** One language version of a published overview, as indexed: the original or a translation. */
+export interface IndexedVersion {
+  readonly language: Language;
+  readonly original: boolean;
+  readonly title: string;
+  /** The plain text of its sections. */
+  readonly text: string;
+}
+
+/** SQLite: a document's row id is the overview's id × 4 + its language's number. */
+const LANGUAGE_NUMBER: Readonly<Record<Language, number>> = { en: 1, fr: 2, es: 3 };
+const SQLITE_LANGUAGE = "CASE %s % 4 WHEN 1 THEN 'en' WHEN 2 THEN 'fr' ELSE 'es' END";
+
+/** Puts a published overview's language versions into the index (or refreshes them), each stemmed as its language is. */
+export async function indexOverview(tx: Tx, id: number, versions: readonly IndexedVersion[]): Promise<void> {
   await unindexOverview(tx, id);
-  if (tx.database.engine === 'postgres') {
-    const config = SEARCH_CONFIGS[language];
-    await tx.knex.raw(
-      `INSERT INTO overview_search (overview_id, language, title, body, document)
-       VALUES (?, ?, ?, ?, setweight(to_tsvector(?::regconfig, ?), 'A') || setweight(to_tsvector(?::regconfig, ?), 'B'))`,
-      [id, language, title, body, config, foldForSearch(title), config, foldForSearch(body)],
-    );
-  } else {
-    await tx.knex.raw('INSERT INTO overview_search (rowid, title, body) VALUES (?, ?, ?)', [id, title, body]);
+  for (const v of versions) {
+    if (tx.database.engine === 'postgres') {
+      const config = SEARCH_CONFIGS[v.language];
+      await tx.knex.raw(
+        `INSERT INTO overview_search (overview_id, language, original, title, body, document)
+         VALUES (?, ?, ?, ?, ?, setweight(to_tsvector(?::regconfig, ?), 'A') || setweight(to_tsvector(?::regconfig, ?), 'B'))`,
+        [id, v.language, v.original, v.title, v.text, config, foldForSearch(v.title), config, foldForSearch(v.text)],
+      );
+    } else {
+      await tx.knex.raw('INSERT INTO overview_search (rowid, title, body) VALUES (?, ?, ?)', [id * 4 + LANGUAGE_NUMBER[v.language], v.title, v.text]);
+    }
   }
 }
 
 export async function unindexOverview(tx: Tx, id: number): Promise<void> {
   if (tx.database.engine === 'postgres') await tx.knex('overview_search').where({ overview_id: id }).delete();
-  else await tx.knex.raw('DELETE FROM overview_search WHERE rowid = ?', [id]);
+  else await tx.knex.raw('DELETE FROM overview_search WHERE rowid BETWEEN ? AND ?', [id * 4, id * 4 + 3]);
 }
 
 export interface CatalogueFilters {
@@ -152,10 +167,16 @@ const HIT_ROW = z.object({
   /** The option the event treats, if any. */
   topic_id: nullableWholeNumber,
   iso3: text,
+  name_en: text,
+  name_fr: text,
+  name_es: text,
+  /** The language of the version found (the original or a translation) and its title. */
   language: z.literal(LANGUAGES),
   title: text,
+  /** The language the delegation wrote the overview in. */
+  original_language: z.literal(LANGUAGES),
   published_at: text,
-  /** The indexed text, for the snippet; null without a query. */
+  /** The indexed text of the version found, for the snippet; null without a query. */
   body: nullableText,
 });
 export type CatalogueHit = Readonly<z.output<typeof HIT_ROW>>;
@@ -175,75 +196,100 @@ export async function catalogueVersion(q: Queryable): Promise<string> {
 
 /**
  * Published overviews matching every word of the query (each as a prefix, stems and accents folded
- * by the engine's own index), filtered, by relevance or newest first. No query: all of them, newest
- * first. With `bodies`, each hit carries its indexed text (for a snippet) when there is a query.
+ * by the engine's own index) in one of their language versions, filtered, by relevance or newest
+ * first; an overview found in several versions is one hit, in its best-matching version (its
+ * original when it is among them and the order is by date). No query: all of them, newest first.
+ * The language filter keeps the versions in that language, translations included. With `bodies`,
+ * each hit carries the text of the version found (for a snippet) when there is a query.
  */
 export async function searchPublishedOverviews(q: Queryable, filters: CatalogueFilters, options: { readonly bodies: boolean } = { bodies: true }): Promise<CatalogueHit[]> {
   const terms = searchTerms(filters.q);
   const where: string[] = ["o.status = 'published'"];
   const bindings: unknown[] = [];
-  if (filters.language) { where.push('o.language = ?'); bindings.push(filters.language); }
   if (filters.memberStateIso3) { where.push('m.iso3 = ?'); bindings.push(filters.memberStateIso3); }
   if (filters.eventId !== undefined) { where.push('o.event_id = ?'); bindings.push(filters.eventId); }
   if (filters.topicId !== undefined) { where.push('e.option_id = ?'); bindings.push(filters.topicId); }
   if (filters.year !== undefined) { where.push('substr(coalesce(e.starts_on, o.published_at), 1, 4) = ?'); bindings.push(String(filters.year)); }
-  const base = 'FROM overviews o JOIN member_states m ON m.id = o.member_state_id JOIN events e ON e.id = o.event_id';
-  const columns = 'o.id, o.event_id, e.option_id AS topic_id, m.iso3, o.language, o.title, o.published_at';
-  let sql: string;
-  let all: unknown[];
+  const joins = 'JOIN member_states m ON m.id = o.member_state_id JOIN events e ON e.id = o.event_id';
+  const columns = 'o.id, o.event_id, e.option_id AS topic_id, m.iso3, m.name_en, m.name_fr, m.name_es, o.language AS original_language, o.published_at';
   if (terms.length === 0) {
-    sql = `SELECT ${columns}, NULL AS body ${base} WHERE ${where.join(' AND ')} ORDER BY o.published_at DESC, o.id DESC LIMIT ? OFFSET ?`;
-    all = [...bindings, filters.limit, filters.offset];
-  } else if (isPostgres(q)) {
-    const tsquery = terms.map((t) => `${t}:*`).join(' & ');
-    // Each document is matched, and ranked, with the query parsed by its own language's
-    // configuration (stems differ between languages): one branch per language searched, so that
-    // each can use the GIN index, each with its query parsed once.
-    const languages = (filters.language ? [filters.language] : LANGUAGES).map((l) => [l, SEARCH_CONFIGS[l]] as const);
-    const matches = languages.map(() => '(s.language = ? AND s.document @@ to_tsquery(?::regconfig, ?))').join(' OR ');
-    const matchBindings = languages.flatMap(([language, config]) => [language, config, tsquery]);
-    if (filters.sort === 'date') {
-      sql = `SELECT ${columns}, NULL AS body ${base} JOIN overview_search s ON s.overview_id = o.id
-        WHERE (${matches}) AND ${where.join(' AND ')} ORDER BY o.published_at DESC, o.id DESC LIMIT ? OFFSET ?`;
-      all = [...matchBindings, ...bindings, filters.limit, filters.offset];
-    } else {
-      // Ranked where the documents are read, so that only each match's id and rank go through the
-      // joins and the sort. Every indexed overview is published, so with no filter but the language
-      // (which picks the branches) the page can only hold matches ranked among the first
-      // offset + limit, ties included: only those are joined and sorted. Otherwise OFFSET 0 keeps
-      // the subquery whole.
-      const narrow = filters.memberStateIso3 === undefined && filters.eventId === undefined && filters.topicId === undefined && filters.year === undefined;
-      const rank = `CASE s.language ${languages.map(() => 'WHEN ? THEN ts_rank(s.document, to_tsquery(?::regconfig, ?))').join(' ')} END`;
-      sql = `SELECT ${columns}, NULL AS body, s.rank
-        FROM (SELECT s.overview_id, ${rank} AS rank FROM overview_search s WHERE ${matches} ${narrow ? 'ORDER BY rank DESC FETCH FIRST ? ROWS WITH TIES' : 'OFFSET 0'}) s
-        JOIN overviews o ON o.id = s.overview_id JOIN member_states m ON m.id = o.member_state_id JOIN events e ON e.id = o.event_id
-        WHERE ${where.join(' AND ')} ORDER BY s.rank DESC, o.published_at DESC, o.id DESC LIMIT ? OFFSET ?`;
-      all = [...matchBindings, ...matchBindings, ...(narrow ? [filters.offset + filters.limit] : []), ...bindings, filters.limit, filters.offset];
-    }
-  } else {
-    // CROSS JOIN keeps the full-text match as the outer loop: driven from the overviews' index,
-    // SQLite would run the match again for every published overview. Each match's columns are read
-    // from the covering index overviews_catalogue: read from the row, its date lies past the
-    // sections' overflow pages.
-    const match = terms.map((t) => `"${t}"*`).join(' AND ');
-    const order = filters.sort === 'date' ? 'o.published_at DESC, o.id DESC' : 'bm25(overview_search, 2.0, 1.0), o.published_at DESC, o.id DESC';
-    sql = `SELECT ${columns}, NULL AS body
-      FROM overview_search CROSS JOIN overviews o INDEXED BY overviews_catalogue ON o.id = overview_search.rowid
-      JOIN member_states m ON m.id = o.member_state_id JOIN events e ON e.id = o.event_id
-      WHERE overview_search MATCH ? AND ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`;
-    all = [match, ...bindings, filters.limit, filters.offset];
+    // Every published overview, newest first; with a language, those written or translated in it.
+    const byLanguage = filters.language !== undefined;
+    const sql = `SELECT ${columns}, ${byLanguage ? 'coalesce(t.language, o.language) AS language, coalesce(t.title, o.title) AS title' : 'o.language AS language, o.title'}, NULL AS body
+      FROM overviews o ${joins}${byLanguage ? ' LEFT JOIN overview_translations t ON t.overview_id = o.id AND t.language = ?' : ''}
+      WHERE ${[...where, ...(byLanguage ? ['(o.language = ? OR t.overview_id IS NOT NULL)'] : [])].join(' AND ')}
+      ORDER BY o.published_at DESC, o.id DESC LIMIT ? OFFSET ?`;
+    const all = [...(byLanguage ? [filters.language] : []), ...bindings, ...(byLanguage ? [filters.language] : []), filters.limit, filters.offset];
+    return (await rawRows(q, sql, all)).map((r) => HIT_ROW.parse(r));
   }
-  const hits = (await rawRows(q, sql, all)).map((r) => HIT_ROW.parse(r));
-  if (!options.bodies || terms.length === 0 || hits.length === 0) return hits;
-  // The texts of this page alone, for its snippets: read in the sorted query, every match's text
-  // would be carried through the sort.
-  const ids = hits.map((h) => h.id);
-  const bodies = isPostgres(q)
-    ? await connectionOf(q)('overview_search').whereIn('overview_id', ids).select('overview_id as id', 'body')
-    : await connectionOf(q)('overview_search').whereIn('rowid', ids).select('rowid as id', 'body');
-  const byId = new Map(bodies.map((b: { id: unknown; body: unknown }) => [Number(b.id), String(b.body)]));
-  return hits.map((h) => ({ ...h, body: byId.get(h.id) ?? null }));
+  const found = isPostgres(q) ? await matchesOnPostgres(q, filters, terms, columns, joins, where, bindings) : await matchesOnSqlite(q, filters, terms, columns, joins, where, bindings);
+  if (found.length === 0) return [];
+  // The title and text of the versions on this page alone: read in the sorted query, every
+  // match's text would be carried through the sort.
+  const documents = isPostgres(q)
+    ? await connectionOf(q)('overview_search').whereIn(['overview_id', 'language'], found.map((h) => [h.id, h.language])).select('overview_id as id', 'language', 'title', 'body')
+    : (await connectionOf(q)('overview_search').whereIn('rowid', found.map((h) => h.id * 4 + LANGUAGE_NUMBER[h.language])).select('rowid as doc', 'title', 'body'))
+      .map((d: { doc: unknown }) => ({ ...d, id: Math.floor(Number(d.doc) / 4), language: LANGUAGES[(Number(d.doc) % 4) - 1] }));
+  const byVersion = new Map(documents.map((d: { id: unknown; language: unknown; title: unknown; body: unknown }) => [`${Number(d.id)}:${String(d.language)}`, d]));
+  return found.map((h) => {
+    const d = byVersion.get(`${h.id}:${h.language}`);
+    return { ...h, title: d ? String(d.title) : h.title, body: options.bodies && d ? String(d.body) : null };
+  });
 }
+
+type Matcher = (q: Queryable, filters: CatalogueFilters, terms: string[], columns: string, joins: string, where: string[], bindings: unknown[]) => Promise<CatalogueHit[]>;
+
+/**
+ * SQLite: the full-text match is the outer loop (driven from the overviews' index, SQLite would run
+ * the match again for every published overview); each match's columns are read from the covering
+ * index overviews_catalogue (read from the row, its date lies past the sections' overflow pages).
+ * The match is kept a subquery of its own (LIMIT -1) so that bm25 is computed where it may be.
+ */
+const matchesOnSqlite: Matcher = async (q, filters, terms, columns, joins, where, bindings) => {
+  const match = terms.map((t) => `"${t}"*`).join(' AND ');
+  const originalNumber = "CASE o.language WHEN 'en' THEN 1 WHEN 'fr' THEN 2 ELSE 3 END";
+  const byRelevance = filters.sort !== 'date';
+  // By relevance, an overview's best-ranked version; by date, its original if it matched.
+  const pick = byRelevance ? 'min(s.score)' : `min((s.doc % 4 <> ${originalNumber}) * 4 + s.doc % 4)`;
+  const sql = `SELECT ${columns}, ${SQLITE_LANGUAGE.replace('%s', 's.doc')} AS language, o.title, NULL AS body, ${pick} AS pick
+    FROM (SELECT rowid AS doc, ${byRelevance ? 'bm25(overview_search, 2.0, 1.0)' : '0'} AS score FROM overview_search
+      WHERE overview_search MATCH ?${filters.language ? ' AND rowid % 4 = ?' : ''} LIMIT -1) s
+    CROSS JOIN overviews o INDEXED BY overviews_catalogue ON o.id = s.doc / 4 ${joins}
+    WHERE ${where.join(' AND ')} GROUP BY o.id
+    ORDER BY ${byRelevance ? 'pick, ' : ''}o.published_at DESC, o.id DESC LIMIT ? OFFSET ?`;
+  const all = [match, ...(filters.language ? [LANGUAGE_NUMBER[filters.language]] : []), ...bindings, filters.limit, filters.offset];
+  return (await rawRows(q, sql, all)).map((r) => HIT_ROW.parse(r));
+};
+
+/**
+ * PostgreSQL: each document is matched, and ranked, with the query parsed by its own language's
+ * configuration (stems differ between languages): one branch per language searched, so that each
+ * can use the GIN index, each with its query parsed once. Ranked where the documents are read, so
+ * that only each match's id and rank go through the joins and the sort; an overview's versions are
+ * then one hit, its best-ranked (or, by date, its original).
+ */
+const matchesOnPostgres: Matcher = async (q, filters, terms, columns, joins, where, bindings) => {
+  const tsquery = terms.map((t) => `${t}:*`).join(' & ');
+  const languages = (filters.language ? [filters.language] : LANGUAGES).map((l) => [l, SEARCH_CONFIGS[l]] as const);
+  const matches = languages.map(() => '(s.language = ? AND s.document @@ to_tsquery(?::regconfig, ?))').join(' OR ');
+  const matchBindings = languages.flatMap(([language, config]) => [language, config, tsquery]);
+  const byRelevance = filters.sort !== 'date';
+  const rank = byRelevance ? `CASE s.language ${languages.map(() => 'WHEN ? THEN ts_rank(s.document, to_tsquery(?::regconfig, ?))').join(' ')} END` : '0';
+  // Every indexed overview is published, so with no filter but the language (which picks the
+  // branches) the page can only hold overviews whose best version ranks among the first
+  // 3 × (offset + limit) documents, ties included (an overview has at most three versions): only
+  // those are joined and sorted. Otherwise OFFSET 0 keeps the subquery whole.
+  const narrow = byRelevance && filters.memberStateIso3 === undefined && filters.eventId === undefined && filters.topicId === undefined && filters.year === undefined;
+  const sql = `SELECT ${columns}, s.language, o.title, NULL AS body, s.rank
+    FROM (SELECT DISTINCT ON (d.overview_id) d.overview_id, d.language, d.rank
+      FROM (SELECT s.overview_id, s.language, s.original, ${rank} AS rank FROM overview_search s WHERE ${matches}
+        ${narrow ? 'ORDER BY rank DESC FETCH FIRST ? ROWS WITH TIES' : 'OFFSET 0'}) d
+      ORDER BY d.overview_id, d.rank DESC, d.original DESC) s
+    JOIN overviews o ON o.id = s.overview_id ${joins}
+    WHERE ${where.join(' AND ')} ORDER BY ${byRelevance ? 's.rank DESC, ' : ''}o.published_at DESC, o.id DESC LIMIT ? OFFSET ?`;
+  const all = [...(byRelevance ? matchBindings : []), ...matchBindings, ...(narrow ? [3 * (filters.offset + filters.limit)] : []), ...bindings, filters.limit, filters.offset];
+  return (await rawRows(q, sql, all)).map((r) => HIT_ROW.parse(r));
+};
 
 const TOPIC_ROW = z.object({ id: wholeNumber, title_en: text, title_fr: nullableText, title_es: nullableText });
 export type CatalogueTopicRow = Readonly<z.output<typeof TOPIC_ROW>>;

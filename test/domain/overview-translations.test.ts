@@ -1,9 +1,8 @@
 import { expect } from 'chai';
 import type { Actor, Deps } from '../../server/domain/deps.js';
 import { createEvent } from '../../server/domain/overviews/events.js';
-import { getOverview, overviewForDelegation, reviewOverview, saveOverview } from '../../server/domain/overviews/overviews.js';
+import { getOverview, languageVersionsToIndex, overviewForDelegation, reviewOverview, saveOverview } from '../../server/domain/overviews/overviews.js';
 import { removeTranslation, saveTranslation } from '../../server/domain/overviews/translation-changes.js';
-import { languageVersionsToIndex } from '../../server/domain/overviews/translations.js';
 import { latestAuditEntry, latestAuditSeq } from '../helpers/audit.js';
 import type { TestClock, TestContext } from '../helpers/context.js';
 import { rejection } from '../helpers/errors.js';

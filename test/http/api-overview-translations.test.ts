@@ -92,4 +92,48 @@ describe('JSON API v1: translations of policy overviews', () => {
     expect(chile.translations.map((t: { language: string }) => t.language)).to.deep.equal(['fr']);
     expect(await ctx.db('overview_translations').count({ n: '*' }).first().then((r) => Number(r!.n))).to.equal(2);
   });
+
+  it('finds a published overview by the words of its translations, each version stemmed in its own language, one hit per overview', async () => {
+    const saved = await save(chl, {
+      language: 'es', title: 'Retorno asistido', sections: [{ text: 'Las migraciones de retorno.' }, { text: 'Programas.' }], submit: true,
+      translations: [
+        { language: 'fr', title: 'Retour assisté', sections: [{ text: 'Les retours volontaires.' }, { text: 'Programmes.' }] },
+        { language: 'en', title: 'Assisted return', sections: [{ text: 'Voluntary returns of migrants.' }, { text: 'Programmes.' }] },
+      ],
+    });
+    const other = await save(fra, { language: 'fr', title: 'Politique française', sections: [{ text: 'Les programmes de retour.' }, { text: 'Réinsertion.' }], submit: true });
+    for (const id of [saved.body.id, other.body.id]) {
+      expect((await request(app).post(`/api/v1/overviews/${id}/publish`).set('Authorization', admin).send({})).status).to.equal(200);
+    }
+    type Hit = { id: number; language: string; originalLanguage: string; title: string; url: string; snippet: string };
+    const search = async (query: Record<string, string>) => ((await request(app).get('/api/v1/overviews').query(query)).body.results as Hit[]);
+    const chile = saved.body.id as number;
+
+    // A French word: Chile's French translation, stemmed as French ("retours" finds "retour"), and France's original.
+    const french = await search({ q: 'retours', lang: 'fr' });
+    expect(french.map((h) => [h.id, h.language]).sort()).to.deep.equal([[chile, 'fr'], [other.body.id, 'fr']].sort());
+    expect(french.find((h) => h.id === chile)).to.include({ originalLanguage: 'es', title: 'Retour assisté', url: `/overviews/${chile}/fr` });
+    // An English word only in the English translation; a Spanish word, without its accent, only in the original.
+    expect((await search({ q: 'voluntary migrant' })).map((h) => [h.id, h.language])).to.deep.equal([[chile, 'en']]);
+    expect((await search({ q: 'migracion' })).map((h) => [h.id, h.language, h.url])).to.deep.equal([[chile, 'es', `/overviews/${chile}`]]);
+    // Found in all three versions: one hit, by date its original.
+    const everywhere = await search({ q: 'program', sort: 'date' });
+    expect(everywhere.filter((h) => h.id === chile)).to.have.length(1);
+    expect(everywhere.find((h) => h.id === chile)).to.include({ language: 'es', title: 'Retorno asistido' });
+    expect((await search({ q: 'program' })).filter((h) => h.id === chile)).to.have.length(1);
+    // Without a query, the language filter lists the overviews readable in it, translations included.
+    expect((await search({ lang: 'en' })).map((h) => [h.id, h.language, h.title])).to.deep.equal([[chile, 'en', 'Assisted return']]);
+    expect((await search({ lang: 'es' })).map((h) => h.id)).to.deep.equal([chile]);
+    expect((await search({ lang: 'fr' })).map((h) => h.id).sort()).to.deep.equal([chile, other.body.id].sort());
+
+    const csv = await request(app).get('/api/v1/overviews.csv').query({ q: 'voluntary' });
+    expect(csv.text).to.contain(`,en,es,Assisted return,`).and.contain(`/overviews/${chile}/en`);
+    const page = await request(app).get('/overviews').query({ q: 'voluntary' });
+    expect(page.text).to.contain(`href="/overviews/${chile}/en"`).and.contain('English, a translation of the Spanish original');
+
+    // Withdrawn: no version is found any more.
+    await request(app).post(`/api/v1/overviews/${chile}/withdraw`).set('Authorization', admin).send({ reason: 'Outdated.' });
+    expect(await search({ q: 'voluntary' })).to.deep.equal([]);
+    expect(await search({ lang: 'en' })).to.deep.equal([]);
+  });
 });

@@ -278,7 +278,7 @@ describe('JSON API v1: events and policy overviews', () => {
     expect(res.headers['catalogue-rows']).to.equal('2');
     expect(res.headers).not.to.have.property('catalogue-truncated');
     const rows = parse(res.text, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).to.deep.equal(['id', 'member_state', 'member_state_name', 'event_id', 'event_title', 'event_reference', 'topic_id', 'topic', 'language', 'title', 'published_at', 'url']);
+    expect(Object.keys(rows[0]!)).to.deep.equal(['id', 'member_state', 'member_state_name', 'event_id', 'event_title', 'event_reference', 'topic_id', 'topic', 'language', 'original_language', 'title', 'published_at', 'url']);
     // Newest first, as asked; the page number is not a filter: the file holds every page.
     expect(rows.map((r) => Number(r.id))).to.deep.equal([second, first]);
     expect(rows[1]).to.include({

@@ -106,8 +106,8 @@ describe('Policy overview pages', () => {
     expect(csv.headers['content-type']).to.equal('text/csv; charset=utf-8');
     expect(csv.headers['set-cookie']).to.equal(undefined);
     const lines = csv.text.split('\r\n');
-    expect(lines[0]).to.equal('id,member_state,member_state_name,event_id,event_title,event_reference,topic_id,topic,language,title,published_at,url');
-    expect(lines[1]).to.match(new RegExp(`^${id},FRA,[^,]+,${eventId},Migration de retour,,,,en,Return schemes,\\d{4}-`));
+    expect(lines[0]).to.equal('id,member_state,member_state_name,event_id,event_title,event_reference,topic_id,topic,language,original_language,title,published_at,url');
+    expect(lines[1]).to.match(new RegExp(`^${id},FRA,[^,]+,${eventId},Migration de retour,,,,en,en,Return schemes,\\d{4}-`));
     expect(lines[1]).to.match(new RegExp(`,http://127\\.0\\.0\\.1:3000/overviews/${id}$`));
     expect(lines).to.have.length(3);
     expect(await ctx.db('audit_entries').count({ n: '*' }).first().then((r) => Number(r?.n))).to.equal(before);

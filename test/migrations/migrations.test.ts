@@ -23,6 +23,7 @@ const TABLES_BY_MIGRATION: readonly [string, readonly string[]][] = [
   ['20261130004100_create_overview_attachments.ts', ['overview_attachments']],
   ['20261130004200_create_overview_translations.ts', ['overview_translations']],
   ['20261130004300_speed_up_catalogue_search.ts', []],
+  ['20261130004400_index_language_versions.ts', []],
 ];
 const ALL_TABLES = TABLES_BY_MIGRATION.flatMap(([, tables]) => tables);
 const KNEX_TABLES = ['knex_migrations', 'knex_migrations_lock'];

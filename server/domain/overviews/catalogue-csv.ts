@@ -8,14 +8,14 @@ import { csvRow } from '../../tally/csv-cell.js';
 import type { Deps } from '../deps.js';
 import { parseInput } from '../validation.js';
 import { eventFromRow } from './events.js';
-import { catalogueFilters, catalogueQuerySchema } from './overviews.js';
+import { catalogueFilters, catalogueQuerySchema, versionPath } from './overviews.js';
 
 /** The most rows one file holds, in the catalogue's order; a narrower query gives the rest. */
 export const CATALOGUE_CSV_MAX_ROWS = 5000;
 
 export const CATALOGUE_CSV_COLUMNS = [
   'id', 'member_state', 'member_state_name', 'event_id', 'event_title', 'event_reference', 'topic_id', 'topic',
-  'language', 'title', 'published_at', 'url',
+  'language', 'original_language', 'title', 'published_at', 'url',
 ] as const;
 
 export interface CatalogueCsv {
@@ -54,8 +54,8 @@ export async function catalogueCsv(deps: Deps, input: unknown, language: Languag
     const event = eventsById.get(h.event_id);
     text += csvRow([
       h.id, h.iso3, statesByIso3.get(h.iso3) ?? '', h.event_id, event ? inLanguage(event.title, language) : '', event?.reference ?? '',
-      h.topic_id, h.topic_id === null ? '' : topicsById.get(h.topic_id) ?? '', h.language, h.title, h.published_at,
-      `${deps.config.baseUrl}/overviews/${h.id}`,
+      h.topic_id, h.topic_id === null ? '' : topicsById.get(h.topic_id) ?? '', h.language, h.original_language, h.title, h.published_at,
+      `${deps.config.baseUrl}${versionPath(h.id, h.language, h.original_language)}`,
     ], options);
   }
   return { text, rows: rows.length, truncated: hits.length > maxRows };

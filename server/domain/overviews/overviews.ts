@@ -3,11 +3,11 @@ import { cacheSlot, VersionedCache, type Clearable } from '../../data/cache-slot
 import type { Queryable } from '../../data/database.js';
 import { isUniqueViolation } from '../../data/connection.js';
 import { findEvent, listEvents } from '../../data/events.js';
-import type { OverviewTranslationRow } from '../../data/overview-translations.js';
+import { listOverviewTranslations, type OverviewTranslationRow } from '../../data/overview-translations.js';
 import {
   advanceOverview, catalogueVersion, findOverview, findOverviewOf, indexOverview, insertOverview, insertOverviewRevision, listReviewableOverviews,
   listCatalogueTopics, searchPublishedOverviews, searchTerms, unindexOverview, type CatalogueFilters,
-  type CatalogueHit, type OverviewFields, type OverviewRow, type OverviewStatus,
+  type CatalogueHit, type IndexedVersion, type OverviewFields, type OverviewRow, type OverviewStatus,
 } from '../../data/overviews.js';
 import { LANGUAGES, type Language } from '../../i18n/languages.js';
 import { actorLabel } from '../accounts.js';
@@ -202,6 +202,20 @@ const REVIEW: Readonly<Record<ReviewAction, { readonly from: readonly OverviewSt
  * An administrator publishes a submitted overview (it joins the public catalogue and its index),
  * returns it to the delegation with a comment, or withdraws a published one with a reason.
  */
+/**
+ * The language versions of a published overview to put in the catalogue's index: the original
+ * first, then each translation. Nothing for an overview that is not published (it is not indexed).
+ * Reads through `q`, so that a publication's transaction sees what it publishes.
+ */
+export async function languageVersionsToIndex(q: Queryable, overviewId: number): Promise<IndexedVersion[]> {
+  const row = await findOverview(q, overviewId);
+  if (!row || row.status !== 'published') return [];
+  const translations = await listOverviewTranslations(q, [overviewId]);
+  const version = (language: Language, original: boolean, title: string, sections: readonly string[]): IndexedVersion => (
+    { language, original, title, text: sections.map(plainText).join('\n') });
+  return [version(row.language, true, row.title, row.sections), ...translations.map((t) => version(t.language, false, t.title, t.sections))];
+}
+
 export async function reviewOverview(deps: Deps, actor: Actor, overviewId: number, action: ReviewAction, input: unknown): Promise<Overview> {
   if (actor.role !== 'admin') throw new AppError('forbidden', 'errors.forbidden');
   const data = parseInput(reviewInputSchema, input ?? {});
@@ -223,7 +237,7 @@ export async function reviewOverview(deps: Deps, actor: Actor, overviewId: numbe
     if (!(await advanceOverview(tx, row.id, row.revision, fields))) throw staleError(await findOverview(tx, row.id));
     const saved = (await findOverview(tx, row.id))!;
     await insertOverviewRevision(tx, saved);
-    if (rule.to === 'published') await indexOverview(tx, row.id, row.language, row.title, row.sections.map(plainText).join('\n'));
+    if (rule.to === 'published') await indexOverview(tx, row.id, await languageVersionsToIndex(tx, row.id));
     else await unindexOverview(tx, row.id);
     await appendAuditEntry(deps, tx, {
       actorUserId: actor.userId, actorLabel: actorLabel(actor), action: `overview.${action}`, subjectType: 'overview', subjectId: row.id,
@@ -275,6 +289,11 @@ export const catalogueQuerySchema = z.object({
 export type CatalogueQuery = z.output<typeof catalogueQuerySchema>;
 
 export const CATALOGUE_PAGE_SIZE = 20;
+
+/** The page of an overview's language version: the original's own address, a translation's beside it. */
+export function versionPath(overviewId: number, language: Language, originalLanguage: Language): string {
+  return language === originalLanguage ? `/overviews/${overviewId}` : `/overviews/${overviewId}/${language}`;
+}
 
 /** One result of the catalogue: what the search found, with the passage shown under it. */
 export type CatalogueEntry = Omit<CatalogueHit, 'body'> & { readonly snippet: string | null };

@@ -3,11 +3,10 @@ import type { Queryable, Tx } from '../../data/database.js';
 import {
   listOverviewTranslations, replaceOverviewTranslations, type OverviewTranslationFields, type OverviewTranslationRow,
 } from '../../data/overview-translations.js';
-import { findOverview } from '../../data/overviews.js';
 import { LANGUAGES, type Language } from '../../i18n/languages.js';
 import { AppError, type FieldError } from '../errors.js';
 import type { CallSection, EventCall, Texts } from './events.js';
-import { countWords, plainText, renderMarkdown } from './markdown.js';
+import { countWords, renderMarkdown } from './markdown.js';
 
 // An overview is written in one language (English, French or Spanish, as the delegation chooses)
 // and may carry a translation into each of the other two. A translation has the overview's shape
@@ -121,27 +120,4 @@ export async function writeTranslations(tx: Tx, overviewId: number, original: La
   } else if (current.some((c) => c.language === original)) {
     throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'language', key: 'validation.languageHasTranslation' }]);
   }
-}
-
-/** A language version of an overview as the catalogue's full-text index would take it. */
-export interface LanguageVersion {
-  readonly language: Language;
-  readonly original: boolean;
-  readonly title: string;
-  /** The sections' text as read (no Markdown), one paragraph per section. */
-  readonly text: string;
-}
-
-/**
- * The language versions of a published overview to put in the catalogue's index: the original
- * first, then each translation. Nothing for an overview that is not published (it is not indexed).
- * Reads through `q`, so that a publication's transaction sees what it publishes.
- */
-export async function languageVersionsToIndex(q: Queryable, overviewId: number): Promise<LanguageVersion[]> {
-  const row = await findOverview(q, overviewId);
-  if (!row || row.status !== 'published') return [];
-  const translations = await listOverviewTranslations(q, [overviewId]);
-  const version = (language: Language, original: boolean, title: string, sections: readonly string[]): LanguageVersion => (
-    { language, original, title, text: sections.map(plainText).join('\n') });
-  return [version(row.language, true, row.title, row.sections), ...translations.map((t) => version(t.language, false, t.title, t.sections))];
 }

@@ -4,7 +4,7 @@ import {
   createEvent, createEventsFromSurvey, getEvent, listPolicyEvents, memberStateCodes, updateEvent, type PolicyEvent,
 } from '../../domain/overviews/events.js';
 import {
-  getOverview, overviewForDelegation, plainSnippet, reviewOverview, saveOverview, searchCatalogue, type Overview,
+  getOverview, overviewForDelegation, plainSnippet, reviewOverview, saveOverview, searchCatalogue, versionPath, type Overview,
 } from '../../domain/overviews/overviews.js';
 import { sendCatalogueCsv } from '../exports.js';
 import { idParam } from '../forms/params.js';
@@ -55,6 +55,7 @@ export function publicOverviewsApi(deps: Deps): Router {
     res.json({
       results: hits.map((h) => ({
         id: h.id, event: h.event_id, eventTitle: h.event?.title ?? null, topic: h.topic_id, memberState: h.iso3, language: h.language, title: h.title,
+        originalLanguage: h.original_language, url: versionPath(h.id, h.language, h.original_language),
         snippet: plainSnippet(h.snippet), publishedAt: h.published_at,
       })),
     });

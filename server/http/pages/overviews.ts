@@ -4,7 +4,7 @@ import { AppError } from '../../domain/errors.js';
 import { getEvent, isCallOpen, listPolicyEvents, type PolicyEvent } from '../../domain/overviews/events.js';
 import {
   catalogueLists, getOverview, isInvited, listOverviewsForReview, OVERVIEW_REFUSALS, overviewForDelegation, reviewOverview, saveOverview, searchCatalogue,
-  CATALOGUE_PAGE_SIZE, type Overview,
+  CATALOGUE_PAGE_SIZE, versionPath, type Overview,
 } from '../../domain/overviews/overviews.js';
 import type { OverviewTranslation } from '../../domain/overviews/translations.js';
 import { CATALOGUE_CSV_MAX_ROWS } from '../../domain/overviews/catalogue-csv.js';
@@ -54,6 +54,8 @@ export function publicOverviewPages(deps: Deps): Router {
         .sort((a, b) => a.title.text.localeCompare(b.title.text, req.lang) || a.id - b.id),
       hits: (result?.hits ?? []).map((h) => ({
         id: h.id, title: h.title, language: h.language, iso3: h.iso3, publishedAt: h.published_at,
+        memberState: { en: h.name_en, fr: h.name_fr, es: h.name_es }[req.lang],
+        url: versionPath(h.id, h.language, h.original_language), translatedFrom: h.language === h.original_language ? null : h.original_language,
         event: eventTitle(h.event, req.lang), snippet: snippetHtml(h.snippet),
       })),
       csv: result ? `/overviews.csv?${new URLSearchParams(Object.entries(query as Record<string, string>).filter(([name]) => name !== 'page')).toString()}` : null,

@@ -7,6 +7,9 @@ const en = {
     form: {
       overLimit: 'That is over the limit: shorten the text before you submit it.',
     },
+    catalogue: {
+      translated: '{{language}}, a translation of the {{original}} original',
+    },
   },
   events: {
     list: {
@@ -83,6 +86,9 @@ export const eventPagesCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es:
       form: {
         overLimit: 'C’est au-delà de la limite\u202f: raccourcissez le texte avant de le soumettre.',
       },
+      catalogue: {
+        translated: '{{language}}, traduction de l’original en {{original}}',
+      },
     },
     events: {
       list: {
@@ -155,6 +161,9 @@ export const eventPagesCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es:
     overviews: {
       form: {
         overLimit: 'Supera el límite: acorte el texto antes de presentarlo.',
+      },
+      catalogue: {
+        translated: '{{language}}, traducción del original en {{original}}',
       },
     },
     events: {
