@@ -4,7 +4,8 @@ import { insertedId, jsonText, nullableText, nullableWholeNumber, text, wholeNum
 
 const TEXTS = z.object({ en: z.string(), fr: z.string(), es: z.string() });
 
-export const CALL_SECTION = z.object({ heading: TEXTS, guidance: TEXTS });
+/** A section of a call's template; `suggestedWords` is the length suggested for it (absent in calls made before it existed). */
+export const CALL_SECTION = z.object({ heading: TEXTS, guidance: TEXTS, suggestedWords: z.number().int().positive().nullable().default(null) });
 export type CallSectionRow = z.output<typeof CALL_SECTION>;
 
 const EVENT_ROW = z.object({

@@ -44,6 +44,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const fields: FieldError[] = result.error.issues.map((issue) => ({
     field: issue.path.join('.') || '_',
     key: issue.message.startsWith('validation.') ? issue.message : 'validation.invalidValue',
+    // A refinement's own values for its message ({{suggested}}, {{max}}…).
+    ...(issue.code === 'custom' && issue.params ? { params: issue.params } : {}),
   }));
   throw new AppError('invalid', 'errors.invalid', {}, fields);
 }

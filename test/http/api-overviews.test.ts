@@ -92,6 +92,12 @@ describe('JSON API v1: events and policy overviews', () => {
     expect(changed.body.title).to.deep.equal({ en: 'Return and reintegration', fr: '', es: '' });
     expect(changed.body.call).to.include({ deadline: '2027-01-15T17:00:00.000Z' });
     expect(changed.body.call.invited).to.deep.equal(['FRA', 'CHL']);
+    const suggested = { ...CALL, sections: CALL.sections.map((section, i) => ({ ...section, suggestedWords: 20 + i })) };
+    const withLengths = await put(admin, { title: { en: 'Return and reintegration' }, place: 'Geneva', call: suggested });
+    expect(withLengths.body.call.sections.map((x: { suggestedWords: number | null }) => x.suggestedWords)).to.deep.equal([20, 21]);
+    const over = await put(admin, { title: { en: 'X' }, call: { ...suggested, maxWords: 40 } });
+    expect(over.status).to.equal(422);
+    expect(over.body.error.fields).to.deep.include({ field: 'call.sections', message: 'The sections’ suggested lengths add up to 41 words, more than the limit of 40.' });
     expect((await put(fra, { title: { en: 'X' } })).status).to.equal(403);
     expect((await request(app).put('/api/v1/events/999999').set('Authorization', admin).send({ title: { en: 'X' } })).status).to.equal(404);
 

@@ -40,18 +40,23 @@ describe('Event pages: an event, its call, editing it, and the events made from 
     expect(nobody.status).to.equal(422);
     expect(nobody.text).to.contain('Tick at least one Member State, or invite every Member State.').and.contain('value="Migration circulaire"');
     expect(Number((await ctx.db('events').count({ n: '*' }).first())!.n)).to.equal(0);
-    const created = await submitForm(admin, '/admin/events/new', '/admin/events', { ...newEvent, invitedScope: 'all' });
+    const tooLong = await submitForm(admin, '/admin/events/new', '/admin/events', { ...newEvent, invitedScope: 'all', words_0: '900', heading_en_1: 'Practice', words_1: '400' });
+    expect(tooLong.status).to.equal(422);
+    expect(tooLong.text).to.contain('The sections’ suggested lengths add up to 1300 words, more than the limit of 1200.').and.contain('href="#heading_en_0"');
+    const created = await submitForm(admin, '/admin/events/new', '/admin/events', { ...newEvent, invitedScope: 'all', words_0: '800' });
     expect(created.status).to.equal(303);
     const eventUrl = created.headers.location!;
     expect(eventUrl).to.match(/^\/events\/\d+$/);
     const eventId = Number(eventUrl.split('/')[2]);
     expect((await getEvent(ctx.deps, s.admin.actor, eventId)).call!.invited).to.equal(null);
+    expect((await getEvent(ctx.deps, s.admin.actor, eventId)).call!.sections[0]!.suggestedWords).to.equal(800);
+    expect((await admin.get(`/events/${eventId}`)).text).to.contain('about 800 words');
 
     const edit = await admin.get(`/admin/events/${eventId}/edit`);
     expect(edit.text).to.contain('value="Circular migration"').and.contain('value="2026-12-20T12:00"');
     const fields = {
       title_en: 'Circular migration', title_fr: 'Migration circulaire', title_es: 'Migración circulaire', reference: 'IC/2008/2',
-      deadline: '2026-12-20T12:00', maxWords: '1200', invitedScope: 'some', heading_en_0: 'Policies', guidance_en_0: 'Describe them.',
+      deadline: '2026-12-20T12:00', maxWords: '1200', invitedScope: 'some', heading_en_0: 'Policies', guidance_en_0: 'Describe them.', words_0: '800',
     };
     const csrf = csrfFrom(edit.text);
     const saved = await admin.post(`/admin/events/${eventId}`).type('form')
@@ -70,6 +75,8 @@ describe('Event pages: an event, its call, editing it, and the events made from 
 
     const chl = await (await s.createDelegate('CHL')).agent();
     expect((await chl.get(`/events/${eventId}`)).text).to.contain(`/events/${eventId}/overview`).and.not.contain('Where the call stands');
+    const writing = await chl.get(`/events/${eventId}/overview`);
+    expect(writing.text).to.contain('id="section_0-length"').and.contain('about 800 words').and.contain('aria-describedby="section_0-hint section_0-length"');
     const fra = await (await s.createDelegate('FRA')).agent();
     expect((await fra.get(`/events/${eventId}`)).text).not.to.contain(`/events/${eventId}/overview`);
     expect((await fra.get(`/events/${eventId}/overview`)).status).to.equal(403);

@@ -30,10 +30,17 @@ export const MAX_WORDS = 15000;
 const callSchema = z.object({
   deadline: moment,
   maxWords: integer('validation.invalidValue', 1).max(MAX_WORDS, 'validation.tooMany').optional(),
-  sections: z.array(z.object({ heading: texts(300), guidance: optionalTexts(2000).optional() }), { message: 'validation.invalidValue' })
+  sections: z.array(z.object({
+    heading: texts(300), guidance: optionalTexts(2000).optional(),
+    suggestedWords: integer('validation.invalidValue', 1).max(MAX_WORDS, 'validation.tooMany').optional(),
+  }, { message: 'validation.invalidValue' }), { message: 'validation.invalidValue' })
     .min(1, 'validation.required').max(20, 'validation.tooMany'),
   invited: z.array(z.string().regex(/^[A-Z]{3}$/, 'validation.invalidValue')).min(1, 'validation.invitedNone').max(300, 'validation.tooMany').optional(),
-}, { message: 'validation.invalidValue' });
+}, { message: 'validation.invalidValue' }).superRefine((call, ctx) => {
+  const suggested = call.sections.reduce((n, s) => n + (s.suggestedWords ?? 0), 0);
+  const max = call.maxWords ?? DEFAULT_MAX_WORDS;
+  if (suggested > max) ctx.addIssue({ code: 'custom', path: ['sections'], message: 'validation.suggestedOverLimit', params: { suggested, max } });
+});
 
 const eventShape = z.object({
   title: texts(500),
@@ -54,7 +61,12 @@ export const eventInputSchema = eventShape.superRefine(datesInOrder);
 
 export interface Texts { readonly en: string; readonly fr: string; readonly es: string }
 
-export interface CallSection { readonly heading: Texts; readonly guidance: Texts }
+export interface CallSection {
+  readonly heading: Texts;
+  readonly guidance: Texts;
+  /** The length suggested for the section, in words; null: none. */
+  readonly suggestedWords: number | null;
+}
 
 export interface EventCall {
   readonly deadline: string;
@@ -116,6 +128,7 @@ function callFields(call: CallInput, invited: number[] | null): CallFields {
     sections: call.sections.map((s) => ({
       heading: { en: s.heading.en, fr: s.heading.fr ?? '', es: s.heading.es ?? '' },
       guidance: { en: s.guidance?.en ?? '', fr: s.guidance?.fr ?? '', es: s.guidance?.es ?? '' },
+      suggestedWords: s.suggestedWords ?? null,
     })),
     invited,
   };

@@ -32,7 +32,7 @@ export function formValues(body: unknown): FormValues {
 export function sectionRows(values: FormValues): number {
   let last = -1;
   for (const key of Object.keys(values)) {
-    const m = /^(?:heading|guidance)_(?:en|fr|es)_(\d{1,2})$/.exec(key);
+    const m = /^(?:(?:heading|guidance)_(?:en|fr|es)|words)_(\d{1,2})$/.exec(key);
     if (m) last = Math.max(last, Number(m[1]));
   }
   return Math.min(MAX_SECTION_ROWS, Math.max(MIN_SECTION_ROWS, last + 2));
@@ -43,11 +43,16 @@ export function callFromForm(body: FormValues) {
   // Rows up to the last one with a heading: an empty row among them is refused at its own fields.
   const rows = sectionRows(body);
   let count = 0;
-  for (let i = 0; i < rows; i++) if (LANGS.some((l) => text(body, `heading_${l}_${i}`) !== '' || text(body, `guidance_${l}_${i}`) !== '')) count = i + 1;
-  const sections = Array.from({ length: count }, (_, i) => ({
-    heading: { en: text(body, `heading_en_${i}`), fr: text(body, `heading_fr_${i}`), es: text(body, `heading_es_${i}`) },
-    guidance: { en: text(body, `guidance_en_${i}`), fr: text(body, `guidance_fr_${i}`), es: text(body, `guidance_es_${i}`) },
-  }));
+  const filled = (i: number) => text(body, `words_${i}`) !== '' || LANGS.some((l) => text(body, `heading_${l}_${i}`) !== '' || text(body, `guidance_${l}_${i}`) !== '');
+  for (let i = 0; i < rows; i++) if (filled(i)) count = i + 1;
+  const sections = Array.from({ length: count }, (_, i) => {
+    const words = numberFromText(text(body, `words_${i}`));
+    return {
+      heading: { en: text(body, `heading_en_${i}`), fr: text(body, `heading_fr_${i}`), es: text(body, `heading_es_${i}`) },
+      guidance: { en: text(body, `guidance_en_${i}`), fr: text(body, `guidance_fr_${i}`), es: text(body, `guidance_es_${i}`) },
+      ...(words === null ? {} : { suggestedWords: words }),
+    };
+  });
   const deadline = text(body, 'deadline');
   const maxWords = numberFromText(text(body, 'maxWords'));
   return {
@@ -86,6 +91,7 @@ export function eventFormValues(event: PolicyEvent, invitedIso3: readonly string
         values[`heading_${l}_${i}`] = s.heading[l];
         values[`guidance_${l}_${i}`] = s.guidance[l];
       }
+      if (s.suggestedWords !== null) values[`words_${i}`] = String(s.suggestedWords);
     });
   }
   return values;
@@ -95,6 +101,8 @@ export function eventFormValues(event: PolicyEvent, invitedIso3: readonly string
 export function eventFormField(field: string): string {
   const section = /^call\.sections\.(\d+)\.(heading|guidance)\.(en|fr|es)$/.exec(field);
   if (section) return `${section[2]}_${section[3]}_${section[1]}`;
+  const words = /^call\.sections\.(\d+)\.suggestedWords$/.exec(field);
+  if (words) return `words_${words[1]}`;
   if (field === 'call.sections' || field === 'call') return 'heading_en_0';
   if (field.startsWith('call.invited')) return 'invitedScope';
   if (field === 'call.deadline' || field === 'deadline') return 'deadline';

@@ -41,7 +41,7 @@ export function eventDetailPages(deps: Deps): Router {
       title: textIn(event.title, req.lang).text,
       event, eventTitle: textIn(event.title, req.lang),
       open: isCallOpen(event.call, deps.clock.now()),
-      sections: (event.call?.sections ?? []).map((s) => ({ heading: textIn(s.heading, req.lang), guidance: textIn(s.guidance, req.lang) })),
+      sections: (event.call?.sections ?? []).map((s) => ({ heading: textIn(s.heading, req.lang), guidance: textIn(s.guidance, req.lang), suggestedWords: s.suggestedWords })),
       canWrite: user.role === 'delegate' && user.memberStateId !== null && isInvited(event, user.memberStateId),
       isAdmin: user.role === 'admin',
       progress, counts: Object.fromEntries(counts), saved: req.query.saved === '1',

@@ -174,7 +174,7 @@ async function renderForm(deps: Deps, req: Request, res: Response, eventId: numb
     title: req.t('overviews.form.title', { event: textIn(event.title, req.lang).text }),
     event, call, overview, values, editable, saved,
     words: values.sections.reduce((n, s) => n + countWords(s.text), 0),
-    headings: call.sections.map((s) => ({ heading: textIn(s.heading, req.lang), guidance: textIn(s.guidance, req.lang) })),
+    headings: call.sections.map((s) => ({ heading: textIn(s.heading, req.lang), guidance: textIn(s.guidance, req.lang), suggestedWords: s.suggestedWords })),
     general: state?.general ?? [],
     errors: state?.errors ?? {},
     attachment: attachmentForm(eventId, overview, editable, req.t, fmtOf(req)),
