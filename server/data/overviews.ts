@@ -295,6 +295,16 @@ const TOPIC_ROW = z.object({ id: wholeNumber, title_en: text, title_fr: nullable
 export type CatalogueTopicRow = Readonly<z.output<typeof TOPIC_ROW>>;
 
 /** The survey options that events treat and that have at least one published overview: the catalogue's topics. */
+const CATALOGUE_STATE_ROW = z.object({ iso3: text, name_en: text, name_fr: text, name_es: text });
+export type CatalogueMemberStateRow = Readonly<z.output<typeof CATALOGUE_STATE_ROW>>;
+
+/** The Member States that have at least one published overview: the catalogue's Member State filter. */
+export async function listCatalogueMemberStates(q: Queryable): Promise<CatalogueMemberStateRow[]> {
+  const rows = await rawRows(q, `SELECT m.iso3, m.name_en, m.name_fr, m.name_es FROM member_states m
+    WHERE EXISTS (SELECT 1 FROM overviews o WHERE o.member_state_id = m.id AND o.status = 'published') ORDER BY m.iso3`, []);
+  return rows.map((r) => CATALOGUE_STATE_ROW.parse(r));
+}
+
 export async function listCatalogueTopics(q: Queryable): Promise<CatalogueTopicRow[]> {
   const rows = await rawRows(q, `SELECT opt.id, opt.title_en, opt.title_fr, opt.title_es FROM options opt
     WHERE opt.id IN (SELECT e.option_id FROM events e WHERE e.option_id IS NOT NULL

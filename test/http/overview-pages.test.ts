@@ -44,6 +44,10 @@ describe('Policy overview pages', () => {
       expect(page.text).to.contain('<mark>retour</mark>');
       expect(page.text).to.contain('Les retours &lt;b&gt;volontaires&lt;/b&gt;');
     }
+    // The Member State filter lists those with a published overview, by name, and keeps the one chosen.
+    const byState = await request(app).get('/overviews').query({ memberState: 'fra' });
+    expect(byState.text).to.match(/<option value="FRA" selected>FRA \(en\) \(FRA\)<\/option>/);
+    expect(byState.text).not.to.contain('value="CHL"');
     const none = await request(app).get('/overviews').query({ q: 'nothing-like-this' });
     expect(none.text).to.contain('No published overview matches.');
     const bad = await request(app).get('/overviews').query({ year: 'soon' });

@@ -6,7 +6,7 @@ import { findEvent, listEvents } from '../../data/events.js';
 import { listOverviewTranslations, type OverviewTranslationRow } from '../../data/overview-translations.js';
 import {
   advanceOverview, catalogueVersion, findOverview, findOverviewOf, indexOverview, insertOverview, insertOverviewRevision, listReviewableOverviews,
-  listCatalogueTopics, searchPublishedOverviews, searchTerms, unindexOverview, type CatalogueFilters,
+  listCatalogueMemberStates, listCatalogueTopics, searchPublishedOverviews, searchTerms, unindexOverview, type CatalogueFilters,
   type CatalogueHit, type IndexedVersion, type OverviewFields, type OverviewRow, type OverviewStatus,
 } from '../../data/overviews.js';
 import { LANGUAGES, type Language } from '../../i18n/languages.js';
@@ -304,10 +304,11 @@ export interface CatalogueTopic {
   readonly title: PolicyEvent['title'];
 }
 
-/** What the catalogue's filters list: every event, newest first, and the topics that have published overviews. */
+/** What the catalogue's filters list: every event, newest first, and the topics and Member States that have published overviews. */
 export interface CatalogueLists {
   readonly events: readonly PolicyEvent[];
   readonly topics: readonly CatalogueTopic[];
+  readonly memberStates: readonly { readonly iso3: string; readonly names: Readonly<Record<Language, string>> }[];
 }
 
 export interface CatalogueResult extends CatalogueLists {
@@ -338,8 +339,9 @@ async function readEntries(deps: Deps, filters: CatalogueFilters): Promise<reado
 }
 
 async function readLists(deps: Deps): Promise<CatalogueLists> {
-  const [events, topics] = await Promise.all([listEvents(deps.db), listCatalogueTopics(deps.db)]);
+  const [events, topics, states] = await Promise.all([listEvents(deps.db), listCatalogueTopics(deps.db), listCatalogueMemberStates(deps.db)]);
   return Object.freeze({
+    memberStates: Object.freeze(states.map((m) => ({ iso3: m.iso3, names: { en: m.name_en, fr: m.name_fr, es: m.name_es } }))),
     events: Object.freeze(events.map(eventFromRow)),
     topics: Object.freeze(topics.map((r) => ({ id: r.id, title: { en: r.title_en, fr: r.title_fr ?? '', es: r.title_es ?? '' } }))),
   });

@@ -42,7 +42,7 @@ export function publicOverviewPages(deps: Deps): Router {
       if (!messages) throw error;
       errors = messages;
     }
-    const { events, topics } = result ?? await catalogueLists(deps);
+    const { events, topics, memberStates } = result ?? await catalogueLists(deps);
     const page = result?.query.page ?? 1;
     const link = (p: number) => `/overviews?${new URLSearchParams({ ...query, page: String(p) } as Record<string, string>).toString()}`;
     res.status(result ? 200 : 422).render('overviews/catalogue', {
@@ -50,6 +50,7 @@ export function publicOverviewPages(deps: Deps): Router {
       values: { q: '', lang: '', memberState: '', event: '', topic: '', year: '', sort: '', ...query },
       errors,
       events: events.map((e) => ({ id: e.id, title: eventTitle(e, req.lang) })),
+      memberStates: memberStates.map((m) => ({ iso3: m.iso3, name: m.names[req.lang] })).sort((a, b) => a.name.localeCompare(b.name, req.lang)),
       topics: topics.map((t) => ({ id: t.id, title: textIn(t.title, req.lang) }))
         .sort((a, b) => a.title.text.localeCompare(b.title.text, req.lang) || a.id - b.id),
       hits: (result?.hits ?? []).map((h) => ({

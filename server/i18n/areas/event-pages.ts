@@ -9,6 +9,7 @@ const en = {
     },
     catalogue: {
       translated: '{{language}}, a translation of the {{original}} original',
+      anyMemberState: 'Any Member State',
     },
   },
   events: {
@@ -91,6 +92,7 @@ export const eventPagesCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es:
       },
       catalogue: {
         translated: '{{language}}, traduction de l’original en {{original}}',
+        anyMemberState: 'Tous les États membres',
       },
     },
     events: {
@@ -170,6 +172,7 @@ export const eventPagesCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es:
       },
       catalogue: {
         translated: '{{language}}, traducción del original en {{original}}',
+        anyMemberState: 'Todos los Estados Miembros',
       },
     },
     events: {
