@@ -42,6 +42,24 @@ export class Tx {
   }
 }
 
+/**
+ * Makes the transaction knex began (a deferred BEGIN, which takes no lock yet) a BEGIN IMMEDIATE,
+ * which knex cannot ask for: SQLite's write lock is taken at once, waiting (busy_timeout) while
+ * another process (the operator's command line, a second server) holds it. A deferred transaction
+ * that reads and then writes fails at once with SQLITE_BUSY when another process committed in
+ * between, since its snapshot is stale and no waiting can help.
+ */
+async function beginImmediate(trx: Knex.Transaction): Promise<void> {
+  await trx.raw('COMMIT');
+  try {
+    await trx.raw('BEGIN IMMEDIATE');
+  } catch (error) {
+    // Still inside a transaction for knex to roll back, so that the lock's error is the one told.
+    await trx.raw('BEGIN');
+    throw error;
+  }
+}
+
 /** What a read takes: the Database (a read outside any transaction) or a transaction. */
 export type Queryable = Database | Tx;
 
@@ -114,7 +132,11 @@ export class Database {
 
   /** Runs `work` in a transaction of its own: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.writer.transaction((trx) => work(new Tx(trx, this)));
+    if (this.engine !== 'sqlite') return this.writer.transaction((trx) => work(new Tx(trx, this)));
+    return this.writer.transaction(async (trx) => {
+      await beginImmediate(trx);
+      return work(new Tx(trx, this));
+    });
   }
 
   /**

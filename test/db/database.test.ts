@@ -71,4 +71,39 @@ describe('data/database: one handle per database', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('lets a SQLite transaction that reads before it writes wait for another process\'s write instead of failing at once', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cb-db-'));
+    const file = path.join(dir, 'app.sqlite3');
+    // Two Database handles on one file, as the server and the operator's command line are.
+    const server = await Database.open({ client: 'sqlite3', filename: file });
+    const command = await Database.open({ client: 'sqlite3', filename: file });
+    try {
+      await server.migrateToLatest();
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => { release = resolve; });
+      let started!: () => void;
+      const writing = new Promise<void>((resolve) => { started = resolve; });
+      const first = server.transaction(async (tx) => {
+        await tx.knex('content_version').update({ version: 5 });
+        started();
+        await held;
+      });
+      await writing;
+      // The other handle reads, then writes, while the first holds the write lock and commits.
+      const second = command.transaction(async (tx) => {
+        const before = Number((await tx.knex('content_version').first('version'))?.version);
+        await tx.knex('content_version').update({ version: before + 1 });
+        return before;
+      });
+      setTimeout(release, 200);
+      await first;
+      expect(await second).to.equal(5);
+      expect(Number((await server.readers('content_version').first('version'))?.version)).to.equal(6);
+    } finally {
+      await command.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
