@@ -257,6 +257,12 @@ export async function createEventsFromSurvey(deps: Deps, actor: Actor, surveyId:
   return Promise.all(created.map((eventId) => getEvent(deps, actor, eventId)));
 }
 
+/** How many Member States have written an overview (in any state) for the event: once some have, its sections are fixed. */
+export async function countWrittenOverviews(deps: Deps, actor: Actor, eventId: number): Promise<number> {
+  if (actor.role !== 'admin' && actor.role !== 'staff') throw new AppError('forbidden', 'errors.forbidden');
+  return (await listOverviewAuthors(deps.db, eventId)).length;
+}
+
 export interface CallProgressRow {
   readonly memberState: MemberState;
   readonly invited: boolean;

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../../domain/deps.js';
 import { listAllMemberStates, type MemberState } from '../../domain/member-states.js';
 import {
-  callProgress, createEvent, createEventsFromSurvey, getEvent, isCallOpen, planEventsFromSurvey, updateEvent,
+  callProgress, countWrittenOverviews, createEvent, createEventsFromSurvey, getEvent, isCallOpen, planEventsFromSurvey, updateEvent,
 } from '../../domain/overviews/events.js';
 import { isInvited } from '../../domain/overviews/overviews.js';
 import { callFromForm, eventFormField, eventFormValues, eventFromForm, formValues, sectionRows, type FormValues } from '../forms/event.js';
@@ -56,12 +56,11 @@ export function adminEventPages(deps: Deps): Router {
 
   async function renderForm(req: Request, res: Response, view: {
     values: FormValues; errors: FieldMessages; action: string; heading: string; submitLabel: string; fixedSections?: number; status?: number;
-    linkedOption?: { survey: string; option: string };
-  }) {
+  }, memberStates?: readonly MemberState[]) {
     res.status(view.status ?? 200).render('admin/events/form', {
       title: view.heading, values: view.values, errors: view.errors, rows: sectionRows(view.values), action: view.action,
-      submitLabel: view.submitLabel, fixedSections: view.fixedSections ?? null, linkedOption: view.linkedOption ?? null,
-      memberStates: await listAllMemberStates(deps, req.user!),
+      submitLabel: view.submitLabel, fixedSections: view.fixedSections ?? null,
+      memberStates: memberStates ?? await listAllMemberStates(deps, req.user!),
     });
   }
 
@@ -82,9 +81,7 @@ export function adminEventPages(deps: Deps): Router {
   });
 
   async function editView(req: Request, eventId: number) {
-    const event = await getEvent(deps, req.user!, eventId);
-    const progress = await callProgress(deps, req.user!, eventId);
-    const written = progress.rows.filter((r) => r.overview !== null).length;
+    const [event, written] = await Promise.all([getEvent(deps, req.user!, eventId), countWrittenOverviews(deps, req.user!, eventId)]);
     return {
       event, action: `/admin/events/${eventId}`, heading: req.t('events.edit.title', { event: textIn(event.title, req.lang).text }),
       submitLabel: req.t('events.edit.save'),
@@ -95,7 +92,7 @@ export function adminEventPages(deps: Deps): Router {
   router.get('/events/:id/edit', allow('admin'), async (req, res) => {
     const view = await editView(req, idParam(req.params.id));
     const memberStates = await listAllMemberStates(deps, req.user!);
-    await renderForm(req, res, { ...view, values: eventFormValues(view.event, memberStateIso3(memberStates, view.event.call?.invited ?? null)), errors: {} });
+    await renderForm(req, res, { ...view, values: eventFormValues(view.event, memberStateIso3(memberStates, view.event.call?.invited ?? null)), errors: {} }, memberStates);
   });
 
   router.post('/events/:id', allow('admin'), async (req, res) => {

@@ -27,7 +27,6 @@ const en = {
       observer: 'observer',
       suggestedWords: 'Suggested length of the section, in words (optional)',
       sectionsFixed: 'Member States have started their overviews in these {{count}} sections: you can reword them, not add or remove any.',
-      linked: 'Made from the survey “{{survey}}”, for its retained option “{{option}}”.',
     },
     edit: {
       title: 'Edit the event: {{event}}',
@@ -110,7 +109,6 @@ export const eventPagesCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es:
         observer: 'observateur',
         suggestedWords: 'Longueur suggérée de la section, en mots (facultatif)',
         sectionsFixed: 'Des États membres ont commencé leur aperçu dans ces {{count}} sections\u202f: vous pouvez les reformuler, mais non en ajouter ni en supprimer.',
-        linked: 'Créé d’après l’enquête «\u202f{{survey}}\u202f», pour son option retenue «\u202f{{option}}\u202f».',
       },
       edit: {
         title: 'Modifier l’événement\u202f: {{event}}',
@@ -190,7 +188,6 @@ export const eventPagesCatalogue: { en: typeof en; fr: Catalogue<typeof en>; es:
         observer: 'observador',
         suggestedWords: 'Extensión sugerida de la sección, en palabras (opcional)',
         sectionsFixed: 'Hay Estados Miembros que empezaron su reseña en estas {{count}} secciones: puede reformularlas, pero no añadir ni suprimir ninguna.',
-        linked: 'Creado a partir de la encuesta «{{survey}}», para su opción retenida «{{option}}».',
       },
       edit: {
         title: 'Modificar el evento: {{event}}',
