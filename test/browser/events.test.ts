@@ -71,5 +71,13 @@ describe('Events journey in a browser', function () {
     expect(await staff.page.getByRole('link', { name: 'Modificar el evento y su convocatoria' }).count()).to.equal(0);
     expect(await untranslatedKeys(staff.page, NAMESPACES)).to.deep.equal([]);
     await takeScreenshot(staff.page, 'event-staff-es');
+
+    // From the results of last year's survey, the form that makes the events of a question's retained options.
+    await clickAndWait(admin.page, admin.page.getByRole('link', { name: 'Choisi par' }).or(admin.page.getByRole('link', { name: 'les résultats de l’enquête' })).first());
+    await clickAndWait(admin.page, admin.page.getByRole('link', { name: 'Créer les événements des options retenues' }));
+    await admin.page.getByRole('group', { name: 'Question dont les options retenues deviennent des événements' }).waitFor();
+    expect(await admin.page.locator('main').textContent()).to.contain('chaque option retenue a son événement');
+    expect(await untranslatedKeys(admin.page, NAMESPACES)).to.deep.equal([]);
+    await takeScreenshot(admin.page, 'events-from-survey-fr');
   });
 });
