@@ -4,17 +4,17 @@
 // transaction with its audit entry. Reading the file follows the overview's own visibility.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { findOverview, findOverviewOf, advanceOverview, insertOverviewRevision, type OverviewFields, type OverviewRow, type OverviewStatus } from '../../data/overviews.js';
+import { findOverview, findOverviewOf, advanceOverview, insertOverviewRevision, type OverviewFields, type OverviewStatus } from '../../data/overviews.js';
 import { deleteAttachment, findAttachment, replaceAttachment } from '../../data/overview-attachments.js';
 import { actorLabel } from '../accounts.js';
 import { appendAuditEntry } from '../audit.js';
 import { isoTime } from '../clock.js';
 import type { Actor, Deps } from '../deps.js';
 import { AppError, type FieldError } from '../errors.js';
-import { Refused, type RefusalOf } from '../refusals.js';
+import { Refused } from '../refusals.js';
 import { integer, parseInput } from '../validation.js';
 import { isCallOpen } from './events.js';
-import { getOverview, isInvited, overviewForDelegation, type OverviewAttachment } from './overviews.js';
+import { delegateOnly, getOverview, isInvited, overviewForDelegation, staleError, type OverviewAttachment } from './overviews.js';
 
 /** The largest PDF an overview takes, in megabytes (of 1,048,576 bytes), as the pages state it. */
 export const MAX_ATTACHMENT_MEGABYTES = 5;
@@ -65,11 +65,6 @@ export function sanitiseFileName(raw: string): string {
   return `${stem || 'overview'}.pdf`;
 }
 
-function delegateOf(actor: Actor): number {
-  if (actor.role !== 'delegate' || actor.memberStateId === null) throw new AppError('forbidden', 'errors.forbidden');
-  return actor.memberStateId;
-}
-
 type Change = { readonly kind: 'attach'; readonly attachment: OverviewAttachment & { readonly content: Buffer } } | { readonly kind: 'remove' };
 
 export interface AttachmentChange {
@@ -84,7 +79,7 @@ export interface AttachmentChange {
  * (the current one when not given), with its audit entry; nothing is written when one fails.
  */
 async function changeAttachment(deps: Deps, actor: Actor, eventId: number, base: number | undefined, change: Change): Promise<AttachmentChange> {
-  const memberStateId = delegateOf(actor);
+  const memberStateId = delegateOnly(actor);
   const { event, overview } = await overviewForDelegation(deps, actor, eventId);
   if (!isInvited(event, memberStateId)) throw new Refused({ kind: event.call === null ? 'call-closed' : 'not-invited' });
   if (!overview && change.kind === 'remove') throw new AppError('not_found', 'errors.noAttachment');
@@ -100,7 +95,7 @@ async function changeAttachment(deps: Deps, actor: Actor, eventId: number, base:
       language: row.language, title: row.title, status: row.status, sections: row.sections, comment: row.comment,
       updated_by: actor.userId, updated_by_label: actorLabel(actor), updated_at: at, submitted_at: row.submitted_at, published_at: row.published_at,
     };
-    if (!(await advanceOverview(tx, row.id, base ?? row.revision, fields))) throw staleRefusal(await findOverview(tx, row.id));
+    if (!(await advanceOverview(tx, row.id, base ?? row.revision, fields))) throw staleError(await findOverview(tx, row.id));
     if (change.kind === 'attach') {
       const { name, size, sha256, content } = change.attachment;
       await replaceAttachment(tx, row.id, {
@@ -125,17 +120,13 @@ async function changeAttachment(deps: Deps, actor: Actor, eventId: number, base:
   });
 }
 
-function staleRefusal(current: OverviewRow | undefined): Refused<RefusalOf<'overview-stale'>> {
-  return new Refused({ kind: 'overview-stale', current: current ? { who: current.updated_by_label, when: current.updated_at, revision: current.revision } : null });
-}
-
 /**
  * A delegate attaches a PDF to their Member State's overview for an event, in place of the one it
  * had: `{ name, file, baseRevision? }` with the file's bytes. The bytes must be a PDF (its header
  * first, its end-of-file marker at the end) of at most MAX_ATTACHMENT_BYTES.
  */
 export async function attachOverviewPdf(deps: Deps, actor: Actor, eventId: number, input: unknown): Promise<AttachmentChange> {
-  delegateOf(actor);
+  delegateOnly(actor);
   const data = parseInput(attachInputSchema, input);
   const problem = pdfProblem(data.file);
   if (problem) throw new AppError('invalid', 'errors.invalid', {}, [problem]);
@@ -145,7 +136,7 @@ export async function attachOverviewPdf(deps: Deps, actor: Actor, eventId: numbe
 
 /** A delegate removes the PDF attached to their Member State's overview for an event. */
 export async function removeOverviewPdf(deps: Deps, actor: Actor, eventId: number, input: unknown): Promise<AttachmentChange> {
-  delegateOf(actor);
+  delegateOnly(actor);
   const data = parseInput(removeInputSchema, input ?? {});
   return changeAttachment(deps, actor, eventId, data.baseRevision, { kind: 'remove' });
 }

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../../domain/deps.js';
 import { AppError } from '../../domain/errors.js';
-import { getEvent, isCallOpen, listPolicyEvents, type PolicyEvent } from '../../domain/overviews/events.js';
+import { getEvent, isCallOpen, listPolicyEvents } from '../../domain/overviews/events.js';
 import {
   catalogueLists, getOverview, isInvited, listOverviewsForReview, OVERVIEW_REFUSALS, overviewForDelegation, reviewOverview, saveOverview, searchCatalogue,
   CATALOGUE_PAGE_SIZE, versionPath, type Overview,
@@ -209,4 +209,3 @@ export function adminOverviewPages(deps: Deps): Router {
   return router;
 }
 
-export type { PolicyEvent };

@@ -1,19 +1,14 @@
-import type { Overview } from '../../domain/overviews/overviews.js';
+import { versionPath, type Overview } from '../../domain/overviews/overviews.js';
 import type { OverviewTranslation } from '../../domain/overviews/translations.js';
-import { LANGUAGES, type Language } from '../../i18n/languages.js';
+import { LANGUAGES } from '../../i18n/languages.js';
 import { textIn } from './overviews.js';
-
-/** Where a language version of an overview is read: the original at the overview's own address. */
-export function versionHref(overview: Pick<Overview, 'id' | 'language'>, language: Language): string {
-  return language === overview.language ? `/overviews/${overview.id}` : `/overviews/${overview.id}/${language}`;
-}
 
 /** The version of an overview a page shows (the original, or one translation) and the links to the others. */
 export function versionPage(overview: Overview, translation: OverviewTranslation | undefined, baseUrl: string) {
   const shown = translation ?? overview;
   const languages = [overview.language, ...overview.translations.map((t) => t.language)];
   const versions = languages.length < 2 ? [] : languages.map((language) => ({
-    language, href: versionHref(overview, language), current: language === shown.language, original: language === overview.language,
+    language, href: versionPath(overview.id, language, overview.language), current: language === shown.language, original: language === overview.language,
   }));
   return {
     /** The language of the text shown. */

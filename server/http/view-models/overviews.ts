@@ -17,7 +17,3 @@ export function snippetHtml(snippet: string | null): string {
   return escapeHtml(snippet ?? '').replaceAll(SNIPPET_START, '<mark>').replaceAll(SNIPPET_END, '</mark>');
 }
 
-/** A deadline as the value of a datetime-local field (UTC). */
-export function datetimeLocal(iso: string): string {
-  return iso.slice(0, 16);
-}
