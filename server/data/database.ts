@@ -247,13 +247,16 @@ export async function rawRows(q: Queryable, sql: string, bindings: readonly unkn
  * transaction they run one after the other; outside one, each has a connection of the pool.
  */
 export async function independently<T extends readonly unknown[]>(q: Queryable, work: { readonly [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  let values: readonly unknown[];
   if (q instanceof Tx && q.database.engine === 'postgres') {
     const out: unknown[] = [];
     for (const w of work) out.push(await w());
-    return out as unknown as T;
+    values = out;
+  } else {
+    const settled = await Promise.allSettled(work.map((w) => w()));
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    values = settled.map((r) => (r.status === 'fulfilled' ? r.value : undefined));
   }
-  const settled = await Promise.allSettled(work.map((w) => w()));
-  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
-  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+  return values as T;
 }

@@ -85,7 +85,7 @@ export async function updateEventFields(tx: Tx, id: number, fields: Omit<EventFi
 
 /** Writes the event's call, replacing the one it had. */
 export async function replaceCall(tx: Tx, eventId: number, call: CallFields): Promise<void> {
-  await tx.knex('event_calls').where({ event_id: eventId }).delete();
+  await deleteCall(tx, eventId);
   await insertCall(tx, eventId, call);
 }
 

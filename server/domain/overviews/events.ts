@@ -5,8 +5,8 @@ import {
 } from '../../data/events.js';
 import { surveyResults } from '../results.js';
 import type { Tx } from '../../data/database.js';
-import { findMemberStateByIso3, listMemberStates } from '../../data/member-states.js';
-import { toMemberState, type MemberState } from '../member-states.js';
+import { listMemberStates } from '../../data/member-states.js';
+import { listAllMemberStates, type MemberState } from '../member-states.js';
 import { findSurvey } from '../../data/surveys.js';
 import { actorLabel } from '../accounts.js';
 import { appendAuditEntry } from '../audit.js';
@@ -112,9 +112,10 @@ type CallInput = z.output<typeof callSchema>;
 /** The invited Member States' ids, from their ISO3 codes; null (every Member State) when not given. */
 async function invitedIds(tx: Tx, invited: readonly string[] | undefined): Promise<number[] | null> {
   if (!invited) return null;
+  const known = new Map((await listMemberStates(tx)).map((m) => [m.iso3, m] as const));
   const ids: number[] = [];
   for (const [i, iso3] of invited.entries()) {
-    const state = await findMemberStateByIso3(tx, iso3);
+    const state = known.get(iso3);
     if (!state) throw new AppError('invalid', 'errors.invalid', {}, [{ field: `call.invited.${i}`, key: 'validation.unknownInvitedState', params: { iso3 } }]);
     if (!ids.includes(state.id)) ids.push(state.id);
   }
@@ -275,11 +276,10 @@ export interface CallProgressRow {
  */
 export async function callProgress(deps: Deps, actor: Actor, eventId: number): Promise<{ event: PolicyEvent; rows: CallProgressRow[] }> {
   if (actor.role !== 'admin' && actor.role !== 'staff') throw new AppError('forbidden', 'errors.forbidden');
-  const event = await getEvent(deps, actor, eventId);
-  const states = await listOverviewStates(deps.db, eventId);
+  const [event, states, memberStates] = await Promise.all([getEvent(deps, actor, eventId), listOverviewStates(deps.db, eventId), listAllMemberStates(deps, actor)]);
   const byState = new Map(states.map((s) => [s.member_state_id, s]));
   const rows: CallProgressRow[] = [];
-  for (const m of (await listMemberStates(deps.db)).map(toMemberState)) {
+  for (const m of memberStates) {
     const invited = event.call !== null && (event.call.invited === null || event.call.invited.includes(m.id));
     const o = byState.get(m.id);
     if (!invited && !o) continue;

@@ -38,7 +38,10 @@ export function sectionRows(values: FormValues): number {
   return Math.min(MAX_SECTION_ROWS, Math.max(MIN_SECTION_ROWS, last + 2));
 }
 
-/** The call part of the form: deadline (a local date and time read as UTC), word limit, invited, sections. */
+/**
+ * The call part of the form: deadline (a local date and time read as UTC), word limit, invited,
+ * sections. Without a deadline and sections there is no call: undefined.
+ */
 export function callFromForm(body: FormValues) {
   // Rows up to the last one with a heading: an empty row among them is refused at its own fields.
   const rows = sectionRows(body);
@@ -54,6 +57,7 @@ export function callFromForm(body: FormValues) {
     };
   });
   const deadline = text(body, 'deadline');
+  if (deadline === '' && sections.length === 0) return undefined;
   const maxWords = numberFromText(text(body, 'maxWords'));
   return {
     deadline: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(deadline) ? `${deadline}:00Z` : deadline,
@@ -63,15 +67,14 @@ export function callFromForm(body: FormValues) {
   };
 }
 
-/** The whole event form. Without a deadline and sections, the event has no call. */
+/** The whole event form. */
 export function eventFromForm(body: FormValues) {
   const optional = (name: string) => (text(body, name) === '' ? undefined : text(body, name));
   const call = callFromForm(body);
-  const hasCall = call.deadline !== '' || call.sections.length > 0;
   return {
     title: { en: text(body, 'title_en'), fr: text(body, 'title_fr'), es: text(body, 'title_es') },
     reference: text(body, 'reference'), place: text(body, 'place'), startsOn: optional('startsOn'), endsOn: optional('endsOn'),
-    ...(hasCall ? { call } : {}),
+    ...(call ? { call } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../../domain/deps.js';
 import { listAllMemberStates, type MemberState } from '../../domain/member-states.js';
 import {
-  callProgress, countWrittenOverviews, createEvent, createEventsFromSurvey, getEvent, isCallOpen, planEventsFromSurvey, updateEvent,
+  callProgress, countWrittenOverviews, DEFAULT_MAX_WORDS, createEvent, createEventsFromSurvey, getEvent, isCallOpen, planEventsFromSurvey, updateEvent,
 } from '../../domain/overviews/events.js';
 import { isInvited } from '../../domain/overviews/overviews.js';
 import { callFromForm, eventFormField, eventFormValues, eventFromForm, formValues, sectionRows, type FormValues } from '../forms/event.js';
@@ -31,10 +31,12 @@ export function eventDetailPages(deps: Deps): Router {
   const router = Router();
   router.get('/:id', anySignedIn, async (req, res) => {
     const user = req.user!;
-    const event = await getEvent(deps, user, idParam(req.params.id));
-    const progress = user.role === 'admin' || user.role === 'staff'
-      ? (await callProgress(deps, user, event.id)).rows.sort((a, b) => a.memberState.names[req.lang].localeCompare(b.memberState.names[req.lang], req.lang))
-      : null;
+    const eventId = idParam(req.params.id);
+    // The Administration sees where the call stands, which reads the event with it.
+    const { event, rows } = user.role === 'admin' || user.role === 'staff'
+      ? await callProgress(deps, user, eventId)
+      : { event: await getEvent(deps, user, eventId), rows: null };
+    const progress = rows?.sort((a, b) => a.memberState.names[req.lang].localeCompare(b.memberState.names[req.lang], req.lang)) ?? null;
     const counts = new Map<string, number>();
     for (const r of progress ?? []) counts.set(r.overview?.status ?? 'none', (counts.get(r.overview?.status ?? 'none') ?? 0) + 1);
     res.render('events/show', {
@@ -59,7 +61,7 @@ export function adminEventPages(deps: Deps): Router {
   }, memberStates?: readonly MemberState[]) {
     res.status(view.status ?? 200).render('admin/events/form', {
       title: view.heading, values: view.values, errors: view.errors, rows: sectionRows(view.values), action: view.action,
-      submitLabel: view.submitLabel, fixedSections: view.fixedSections ?? null,
+      submitLabel: view.submitLabel, fixedSections: view.fixedSections ?? null, defaultMaxWords: DEFAULT_MAX_WORDS,
       memberStates: memberStates ?? await listAllMemberStates(deps, req.user!),
     });
   }
@@ -120,7 +122,7 @@ export function adminEventPages(deps: Deps): Router {
         toCreate: q.retained.filter((o) => o.eventId === null).length,
       })),
       values: { question: questions.find((q) => q.retained.some((o) => o.eventId === null))?.id.toString() ?? '', ...values },
-      errors, rows: sectionRows(values),
+      errors, rows: sectionRows(values), defaultMaxWords: DEFAULT_MAX_WORDS,
       memberStates: await listAllMemberStates(deps, req.user!),
     });
   }
@@ -134,9 +136,8 @@ export function adminEventPages(deps: Deps): Router {
     const values = formValues(req.body);
     const question = typeof values.question === 'string' ? idFromText(values.question) ?? values.question : undefined;
     const call = callFromForm(values);
-    const withCall = call.deadline !== '' || call.sections.length > 0;
     try {
-      const created = await createEventsFromSurvey(deps, req.user!, surveyId, { question, ...(withCall ? { call } : {}) });
+      const created = await createEventsFromSurvey(deps, req.user!, surveyId, { question, ...(call ? { call } : {}) });
       res.redirect(303, `/events?created=${created.length}`);
     } catch (error) {
       const errors = formErrors(error, req);
