@@ -13,8 +13,8 @@ import type { Actor, Deps } from '../deps.js';
 import { AppError, type FieldError } from '../errors.js';
 import { Refused } from '../refusals.js';
 import { integer, parseInput } from '../validation.js';
-import { isCallOpen } from './events.js';
-import { delegateOnly, getOverview, isInvited, overviewForDelegation, staleError, type OverviewAttachment } from './overviews.js';
+import { getEvent, isCallOpen } from './events.js';
+import { delegateOnly, isInvited, staleError, visibleOverviewRow, type OverviewAttachment } from './overviews.js';
 
 /** The largest PDF an overview takes, in megabytes (of 1,048,576 bytes), as the pages state it. */
 export const MAX_ATTACHMENT_MEGABYTES = 5;
@@ -80,7 +80,7 @@ export interface AttachmentChange {
  */
 async function changeAttachment(deps: Deps, actor: Actor, eventId: number, base: number | undefined, change: Change): Promise<AttachmentChange> {
   const memberStateId = delegateOnly(actor);
-  const { event, overview } = await overviewForDelegation(deps, actor, eventId);
+  const [event, overview] = await Promise.all([getEvent(deps, actor, eventId), findOverviewOf(deps.db, eventId, memberStateId)]);
   if (!isInvited(event, memberStateId)) throw new Refused({ kind: event.call === null ? 'call-closed' : 'not-invited' });
   if (!overview && change.kind === 'remove') throw new AppError('not_found', 'errors.noAttachment');
   if (!overview) throw new AppError('invalid', 'errors.invalid', {}, [{ field: 'file', key: 'validation.attachmentNeedsOverview' }]);
@@ -143,7 +143,7 @@ export async function removeOverviewPdf(deps: Deps, actor: Actor, eventId: numbe
 
 /** An overview's PDF, to whoever may see the overview (getOverview's rule); 404 when there is none. */
 export async function getOverviewPdf(deps: Deps, actor: Actor | null, overviewId: number): Promise<OverviewAttachment & { readonly content: Buffer; readonly isPublic: boolean }> {
-  const overview = await getOverview(deps, actor, overviewId);
+  const overview = await visibleOverviewRow(deps, actor, overviewId);
   const row = await findAttachment(deps.db, overviewId);
   if (!row) throw new AppError('not_found', 'errors.notFound');
   return { name: row.file_name, size: row.size, sha256: row.sha256, content: row.content, isPublic: overview.status === 'published' };

@@ -252,11 +252,20 @@ export async function reviewOverview(deps: Deps, actor: Actor, overviewId: numbe
  * and the delegates of its Member State. Anyone else learns nothing of it (404).
  */
 export async function getOverview(deps: Deps, actor: Actor | null, overviewId: number): Promise<Overview> {
+  const row = await visibleOverviewRow(deps, actor, overviewId);
+  return overviewFrom(row, await loadEvent(deps.db, row.event_id), (await translationsByOverview(deps.db, [row.id])).get(row.id) ?? []);
+}
+
+/**
+ * An overview's row, if the actor may see it: anyone once published, else its delegation and the
+ * Administration; 404 for anyone else, so that a draft is not known to exist.
+ */
+export async function visibleOverviewRow(deps: Deps, actor: Actor | null, overviewId: number): Promise<OverviewRow> {
   const row = await findOverview(deps.db, overviewId);
   const visible = row !== undefined && (row.status === 'published'
     || (actor !== null && (actor.role === 'admin' || actor.role === 'staff' || (actor.role === 'delegate' && actor.memberStateId === row.member_state_id))));
   if (!visible) throw new AppError('not_found', 'errors.notFound');
-  return overviewFrom(row, await loadEvent(deps.db, row.event_id), (await translationsByOverview(deps.db, [row.id])).get(row.id) ?? []);
+  return row;
 }
 
 /** Overviews the Administration has to look at or has decided on (drafts stay the delegation's). */
