@@ -342,6 +342,8 @@ describe('Foundation journey in a browser', function () {
     await look(page, '13-skip-link-focused');
 
     await page.keyboard.press('Enter');
+    // The fragment navigation the key starts may not have reached the page's address yet.
+    await page.waitForURL((url) => url.hash === '#main').catch(() => undefined);
     expect(new URL(page.url()).hash).to.equal('#main');
     expect((await focusedElement(page))?.tag).to.equal('main');
     await page.keyboard.press('Tab');
